@@ -1,0 +1,2 @@
+/** The console's audit log, as plugins write to it. */
+package org.nre.hostapi.audit;

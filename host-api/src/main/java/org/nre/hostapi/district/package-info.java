@@ -1,0 +1,2 @@
+/** The school district a console serves, as plugins see it. */
+package org.nre.hostapi.district;

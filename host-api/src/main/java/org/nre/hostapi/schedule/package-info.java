@@ -1,0 +1,2 @@
+/** Repeating tasks that run on one console node at a time. */
+package org.nre.hostapi.schedule;

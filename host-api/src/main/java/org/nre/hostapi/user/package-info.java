@@ -1,0 +1,2 @@
+/** The user on whose behalf the host calls a plugin. */
+package org.nre.hostapi.user;

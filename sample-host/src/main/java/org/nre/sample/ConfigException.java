@@ -1,0 +1,11 @@
+package org.nre.sample;
+
+/** A configuration value is wrong; the message names it and says what is allowed. */
+public class ConfigException extends ConsoleException {
+
+    private static final long serialVersionUID = 1L;
+
+    ConfigException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,167 @@
+package org.nre.sample;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+import org.nre.hostapi.HostInfo;
+import org.nre.hostapi.PluginContext;
+import org.nre.hostapi.storage.Database;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostapi.storage.MigrationResult;
+import org.nre.sample.audit.AuditStore;
+import org.nre.sample.auth.Accounts;
+import org.nre.sample.auth.Passwords;
+import org.nre.sample.auth.SessionStore;
+import org.nre.sample.auth.UserStore;
+import org.nre.sample.db.HostDatabase;
+import org.nre.sample.db.Migrations;
+import org.nre.sample.district.DemoDistrict;
+import org.nre.sample.district.DistrictStore;
+import org.nre.sample.panel.Panels;
+import org.nre.sample.plugins.PluginCalls;
+import org.nre.sample.plugins.PluginHost;
+import org.nre.sample.schedule.LeaseScheduler;
+import org.nre.sample.settings.SecretStore;
+import org.nre.sample.settings.SettingsStore;
+import org.nre.sample.web.Services;
+import org.nre.sample.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole sample console: database, host services, plugins and web server, started and stopped together. */
+public final class Console implements AutoCloseable {
+
+    public static final String PRODUCT_NAME = "NRE Sample Console";
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+
+    private final HostDatabase database;
+    private final LeaseScheduler scheduler;
+    private final PluginHost plugins;
+    private final WebServer web;
+
+    private Console(HostDatabase database, LeaseScheduler scheduler, PluginHost plugins, WebServer web) {
+        this.database = database;
+        this.scheduler = scheduler;
+        this.plugins = plugins;
+        this.web = web;
+    }
+
+    /**
+     * Starts the console.
+     *
+     * @param config how to run
+     * @param clock the clock every part reads
+     * @param console where the first administrator's one-time password is printed
+     * @return the running console
+     * @throws ConsoleException when it cannot start, with what to do
+     */
+    public static Console start(HostConfig config, Clock clock, PrintStream console) {
+        SecureRandom random = new SecureRandom();
+        HostDatabase database = HostDatabase.open(config);
+        LeaseScheduler scheduler = null;
+        PluginHost plugins = null;
+        try {
+            Migrations migrations = new Migrations(database);
+            MigrationResult hostSchema = migrations.migrateHost();
+            LOG.info("Console database {} at schema version {}", database.product(), hostSchema.schemaVersion());
+
+            AuditStore audit = new AuditStore(database.jdbc(), clock);
+            UserStore users = new UserStore(database.jdbc(), clock);
+            Accounts accounts = new Accounts(users, new SessionStore(database.jdbc(), clock, random),
+                    new Passwords(random), audit);
+            accounts.ensureFirstAdministrator(config.adminPassword(), console);
+
+            DistrictStore district = new DistrictStore(database.jdbc());
+            if (config.demoData() && district.current().isEmpty()) {
+                district.replace(DemoDistrict.district());
+                LOG.info("Seeded the demo district '{}'", DemoDistrict.district().name());
+            }
+            SettingsStore settings = new SettingsStore(database.jdbc());
+            SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
+                    random);
+            scheduler = new LeaseScheduler(database.jdbc(), clock, nodeId());
+            HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
+                    config.timeZone());
+
+            LeaseScheduler tasks = scheduler;
+            plugins = new PluginHost(config.pluginsDir(), (pluginId, calls) -> new PluginContext(pluginId,
+                    pluginDatabase(database, migrations, pluginId, calls), host, district, audit.forPlugin(pluginId),
+                    clock, tasks.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
+                    secrets.forPlugin(pluginId)));
+            plugins.start();
+
+            Panels panels = new Panels(plugins::contributions, audit);
+            WebServer web = WebServer.create(new Services(config, PRODUCT_NAME, version(), database, accounts, audit,
+                    plugins, panels)).start();
+            LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());
+            return new Console(database, scheduler, plugins, web);
+        } catch (RuntimeException e) {
+            if (plugins != null) {
+                plugins.close();
+            }
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Database pluginDatabase(HostDatabase database, Migrations migrations, String pluginId,
+                                           PluginCalls calls) {
+        return new Database() {
+            @Override
+            public javax.sql.DataSource dataSource() {
+                return database.dataSource();
+            }
+
+            @Override
+            public DatabaseProduct product() {
+                return database.product();
+            }
+
+            @Override
+            public MigrationResult migrate(String location) {
+                return migrations.migratePlugin(pluginId, calls.classLoader(), location);
+            }
+        };
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public HostDatabase database() {
+        return database;
+    }
+
+    static String version() {
+        String version = Console.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    private static String nodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        scheduler.close();
+        plugins.close();
+        database.close();
+    }
+}

@@ -1,0 +1,222 @@
+package org.nre.sample;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the console runs: read from command-line flags, then environment variables, then defaults.
+ *
+ * @param port the HTTP port; 0 picks a free one
+ * @param bindAddress the address the HTTP server listens on
+ * @param pluginsDir the drop folder plugins are loaded from
+ * @param dataDir where the embedded database and the secrets key live
+ * @param databaseUrl a {@code jdbc:h2:} or {@code jdbc:mariadb:} URL, never holding a password
+ * @param databaseUser the database user
+ * @param databasePassword the database password, from the environment only
+ * @param applicationName the name this installation is known by
+ * @param serverAddress the address other systems reach this console at
+ * @param timeZone the time zone pages show times in
+ * @param adminPassword the first administrator's password, from the environment only; empty to print a
+ *     one-time password at first start
+ * @param demoData whether to seed a demo district on first start
+ */
+public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
+                         String databaseUser, String databasePassword, String applicationName,
+                         String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData) {
+
+    /** One setting: its flag, its environment variable, and what it does. */
+    record Option(String flag, String env, String help) {
+    }
+
+    static final List<Option> OPTIONS = List.of(
+            new Option("--port", "NRE_PORT", "HTTP port (default 8080; 0 picks a free port)"),
+            new Option("--bind", "NRE_BIND", "address to listen on (default 127.0.0.1; 0.0.0.0 for all)"),
+            new Option("--plugins", "NRE_PLUGINS_DIR", "plugin drop folder (default plugins)"),
+            new Option("--data", "NRE_DATA_DIR", "folder for the embedded database and the secrets key (default data)"),
+            new Option("--db-url", "NRE_DB_URL",
+                    "jdbc:mariadb://host:3306/db or jdbc:h2:... (default: embedded H2 file under the data folder)"),
+            new Option("--db-user", "NRE_DB_USER", "database user (default sa for H2; required for MariaDB)"),
+            new Option(null, "NRE_DB_PASSWORD", "database password (environment only, never in the URL)"),
+            new Option("--application-name", "NRE_APPLICATION_NAME",
+                    "the name this installation is known by (default nre-sample)"),
+            new Option("--server-address", "NRE_SERVER_ADDRESS",
+                    "the address other systems reach this console at (default: the bind address)"),
+            new Option("--time-zone", "NRE_TIME_ZONE", "time zone for times on pages (default: the system's)"),
+            new Option(null, "NRE_ADMIN_PASSWORD",
+                    "first administrator's password (environment only; default: print a one-time password)"),
+            new Option("--demo-data", "NRE_DEMO_DATA",
+                    "seed a demo district on first start: true or false (default true for the embedded database)"));
+
+    static final int DEFAULT_PORT = 8080;
+    static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+    /** Checks the fields. */
+    public HostConfig {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("Port " + port + " is out of range: use 1 to 65535, or 0 for any free port");
+        }
+        if (!databaseUrl.startsWith("jdbc:h2:") && !databaseUrl.startsWith("jdbc:mariadb:")) {
+            throw new ConfigException("Database URL '" + databaseUrl
+                    + "' is not supported: use jdbc:mariadb://host:3306/database or jdbc:h2:...");
+        }
+        if (databaseUrl.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new ConfigException("The database URL holds a password, which would end up in logs: "
+                    + "remove it from the URL and set NRE_DB_PASSWORD instead");
+        }
+        if (!adminPassword.isEmpty() && adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
+            throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
+                    + " characters");
+        }
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param args command-line flags such as {@code --port 8081} or {@code --port=8081}
+     * @param env the environment
+     * @return the configuration
+     * @throws ConfigException when a value is wrong or a flag is unknown
+     */
+    public static HostConfig from(String[] args, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Option option : OPTIONS) {
+            String value = env.get(option.env());
+            if (value != null && !value.isBlank()) {
+                values.put(option.env(), value.strip());
+            }
+        }
+        values.putAll(parseFlags(args));
+
+        int port = parsePort(values.getOrDefault("NRE_PORT", String.valueOf(DEFAULT_PORT)));
+        String bind = values.getOrDefault("NRE_BIND", "127.0.0.1");
+        Path plugins = Path.of(values.getOrDefault("NRE_PLUGINS_DIR", "plugins")).toAbsolutePath().normalize();
+        Path data = Path.of(values.getOrDefault("NRE_DATA_DIR", "data")).toAbsolutePath().normalize();
+        String url = values.getOrDefault("NRE_DB_URL", embeddedUrl(data));
+        boolean embedded = url.startsWith("jdbc:h2:");
+        String user = values.get("NRE_DB_USER");
+        if (user == null) {
+            if (!embedded) {
+                throw new ConfigException("A MariaDB URL needs a user: pass --db-user or set NRE_DB_USER "
+                        + "(and NRE_DB_PASSWORD if it has a password)");
+            }
+            user = "sa";
+        }
+        String serverAddress = values.getOrDefault("NRE_SERVER_ADDRESS",
+                "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind);
+        ZoneId zone = parseZone(values.get("NRE_TIME_ZONE"));
+        boolean demo = parseBoolean("--demo-data", values.getOrDefault("NRE_DEMO_DATA", String.valueOf(embedded)));
+        return new HostConfig(port, bind, plugins, data, url, user,
+                env.getOrDefault("NRE_DB_PASSWORD", ""),
+                values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
+                serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo);
+    }
+
+    /**
+     * The embedded database's URL for a data folder: H2 in MariaDB mode, in one file.
+     *
+     * @param dataDir the data folder
+     * @return the JDBC URL
+     */
+    public static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath()
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /**
+     * Whether the database is the embedded one.
+     *
+     * @return true for an H2 URL
+     */
+    public boolean embeddedDatabase() {
+        return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    /**
+     * What {@code --help} prints.
+     *
+     * @return the usage text
+     */
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Usage: java -jar sample-host.jar [options]\n\n");
+        for (Option option : OPTIONS) {
+            String flag = option.flag() == null ? "" : option.flag() + " <value>";
+            text.append(String.format(Locale.ROOT, "  %-28s %-22s %s%n", flag, option.env(), option.help()));
+        }
+        return text.toString();
+    }
+
+    private static Map<String, String> parseFlags(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            Optional<Option> option = flag(name);
+            if (option.isEmpty()) {
+                OPTIONS.stream().map(Option::flag).filter(f -> f != null).forEach(known::add);
+                throw new ConfigException("Unknown option '" + arg + "'; known options: " + String.join(", ", known)
+                        + " (--help lists them with their environment variables)");
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigException("Option '" + name + "' needs a value");
+                }
+                value = args[++i];
+            }
+            values.put(option.get().env(), value.strip());
+        }
+        return values;
+    }
+
+    private static Optional<Option> flag(String name) {
+        return OPTIONS.stream().filter(o -> name.equals(o.flag())).findFirst();
+    }
+
+    private static int parsePort(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Port '" + text + "' is not a number: use 1 to 65535, or 0 for any free port");
+        }
+    }
+
+    private static ZoneId parseZone(String text) {
+        if (text == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new ConfigException("Time zone '" + text + "' is unknown: use a region such as America/Chicago");
+        }
+    }
+
+    private static boolean parseBoolean(String flag, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException("Option '" + flag + "' must be true or false; got '" + text + "'");
+        };
+    }
+
+    /** The configuration without its secrets, for logs. */
+    @Override
+    public String toString() {
+        return "HostConfig[port=" + port + ", bind=" + bindAddress + ", plugins=" + pluginsDir + ", data=" + dataDir
+                + ", database=" + databaseUrl + ", user=" + databaseUser + ", applicationName=" + applicationName
+                + ", serverAddress=" + serverAddress + ", timeZone=" + timeZone + ", demoData=" + demoData + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package org.nre.sample.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.nre.hostapi.audit.AuditLog;
+import org.nre.hostapi.user.ActingUser;
+import org.nre.sample.db.Jdbc;
+
+/** The console's audit log in the database. Nothing here updates or deletes an entry. */
+public final class AuditStore {
+
+    /** The source of entries the console itself writes. */
+    public static final String HOST_SOURCE = "console";
+
+    static final int MAX_DETAIL = 2000;
+
+    /** One entry, as the audit page shows it. */
+    public record Entry(long id, Instant at, String source, String actorId, String actorName, String remoteAddress,
+                        String action, String detail) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public AuditStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String source, ActingUser user, String action, String detail) {
+        jdbc.update("""
+                INSERT INTO host_audit (at, source, actor_id, actor_name, remote_address, action, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                clock.instant(), source, user.id(), user.displayName(), user.remoteAddress(),
+                truncate(action, 100), truncate(detail == null ? "" : detail, MAX_DETAIL));
+    }
+
+    /** The newest entries first. */
+    public List<Entry> newest(int limit) {
+        return jdbc.list("""
+                SELECT id, at, source, actor_id, actor_name, remote_address, action, detail
+                  FROM host_audit ORDER BY id DESC LIMIT ?""",
+                row -> new Entry(row.getLong("id"), Jdbc.instant(row, "at"), row.getString("source"),
+                        row.getString("actor_id"), row.getString("actor_name"), row.getString("remote_address"),
+                        row.getString("action"), row.getString("detail")),
+                limit);
+    }
+
+    /** The audit log as one plugin writes to it: its entries carry the plugin's id as their source. */
+    public AuditLog forPlugin(String pluginId) {
+        return (user, action, detail) -> record(pluginId, user, action, detail);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

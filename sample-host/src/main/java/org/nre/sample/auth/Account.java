@@ -1,0 +1,21 @@
+package org.nre.sample.auth;
+
+/**
+ * A console user, without the password hash.
+ *
+ * @param id the user's stable id
+ * @param login the name the user signs in with
+ * @param firstName the first name
+ * @param lastName the last name
+ * @param administrator whether the user administers the console (and so holds every right)
+ * @param mustChangePassword whether the user must choose a new password before anything else
+ * @param disabled whether the user may no longer sign in
+ */
+public record Account(String id, String login, String firstName, String lastName, boolean administrator,
+                      boolean mustChangePassword, boolean disabled) {
+
+    /** The name consoles show: "Last, First". */
+    public String displayName() {
+        return lastName + ", " + firstName;
+    }
+}

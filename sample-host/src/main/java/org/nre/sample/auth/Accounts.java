@@ -1,0 +1,132 @@
+package org.nre.sample.auth;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import org.nre.hostapi.user.ActingUser;
+import org.nre.sample.audit.AuditStore;
+import org.nre.sample.rights.EffectiveRights;
+
+/** Signing in and out, changing passwords, and the first administrator. */
+public final class Accounts {
+
+    /** The same words whether the login is unknown, the password wrong, or the user disabled. */
+    public static final String SIGN_IN_REFUSED = "The user name or password is wrong.";
+    public static final String FIRST_ADMIN_LOGIN = "admin";
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final Passwords passwords;
+    private final AuditStore audit;
+
+    public Accounts(UserStore users, SessionStore sessions, Passwords passwords, AuditStore audit) {
+        this.users = users;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Checks a sign-in; on success opens a new session (never reusing one the browser brought). */
+    public Optional<SessionStore.Opened> signIn(String login, String password, String remoteAddress) {
+        String name = login == null ? "" : login.strip();
+        Optional<UserStore.Credentials> credentials = name.isEmpty() || name.length() > 64
+                ? Optional.empty() : users.credentials(name);
+        if (credentials.isEmpty()) {
+            passwords.checkDecoy(password);
+            audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.failed", "Unknown user name");
+            return Optional.empty();
+        }
+        Account account = credentials.get().account();
+        boolean matches = passwords.matches(password, credentials.get().passwordHash());
+        if (!matches || account.disabled()) {
+            audit.record(AuditStore.HOST_SOURCE, acting(account, remoteAddress), "signin.failed",
+                    matches ? "User is disabled" : "Wrong password");
+            return Optional.empty();
+        }
+        SessionStore.Opened opened = sessions.open(account.id(), remoteAddress);
+        audit.record(AuditStore.HOST_SOURCE, acting(account, remoteAddress), "signin", "Signed in");
+        return Optional.of(opened);
+    }
+
+    public void signOut(Session session, Account account, String remoteAddress) {
+        sessions.close(session.tokenHash());
+        audit.record(AuditStore.HOST_SOURCE, acting(account, remoteAddress), "signout", "Signed out");
+    }
+
+    /**
+     * Changes a user's own password.
+     *
+     * @return what is wrong, or empty when the password was changed
+     */
+    public Optional<String> changePassword(Account account, String current, String chosen, String repeated,
+                                           String remoteAddress) {
+        Optional<UserStore.Credentials> credentials = users.credentials(account.login());
+        if (credentials.isEmpty() || !passwords.matches(current, credentials.get().passwordHash())) {
+            return Optional.of("The current password is wrong.");
+        }
+        String problem = Passwords.problem(chosen);
+        if (problem != null) {
+            return Optional.of("The new password is not acceptable: " + problem);
+        }
+        if (!chosen.equals(repeated)) {
+            return Optional.of("The new password and its repetition differ.");
+        }
+        if (chosen.equals(current)) {
+            return Optional.of("Choose a password other than the current one.");
+        }
+        users.setPassword(account.id(), passwords.hash(chosen), false);
+        audit.record(AuditStore.HOST_SOURCE, acting(account, remoteAddress), "password.changed", "Changed own password");
+        return Optional.empty();
+    }
+
+    /**
+     * Creates the first administrator when there are no users: with the given password, or with a
+     * one-time password printed once to the console that must be changed at first sign-in.
+     */
+    public void ensureFirstAdministrator(String configuredPassword, PrintStream console) {
+        if (users.count() > 0) {
+            return;
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
+        String password = generated ? passwords.generate() : configuredPassword;
+        Account admin = new Account("admin", FIRST_ADMIN_LOGIN, "System", "Administrator", true, generated, false);
+        users.create(admin, passwords.hash(password));
+        audit.record(AuditStore.HOST_SOURCE, ActingUser.system(), "user.created",
+                "Created the first administrator '" + FIRST_ADMIN_LOGIN + "'");
+        if (generated) {
+            console.println();
+            console.println("==================================================================");
+            console.println(" First start: sign in as '" + FIRST_ADMIN_LOGIN + "' with this one-time password:");
+            console.println();
+            console.println("     " + password);
+            console.println();
+            console.println(" It is shown only now; you will choose a new one at first sign-in.");
+            console.println(" (Set NRE_ADMIN_PASSWORD before the first start to choose it yourself.)");
+            console.println("==================================================================");
+            console.println();
+            console.flush();
+        }
+    }
+
+    /** The acting user for a signed-in account. */
+    public static ActingUser acting(Account account, String remoteAddress) {
+        return new ActingUser(account.id(), account.displayName(), address(remoteAddress),
+                account.administrator() ? EffectiveRights.administrator() : EffectiveRights.none());
+    }
+
+    private static ActingUser anonymous(String login, String remoteAddress) {
+        String shown = login.isEmpty() ? "(empty)" : login.length() > 64 ? login.substring(0, 64) : login;
+        return new ActingUser("-", "(unknown: " + shown + ")", address(remoteAddress), EffectiveRights.none());
+    }
+
+    private static String address(String remoteAddress) {
+        return remoteAddress == null || remoteAddress.isBlank() ? "unknown" : remoteAddress;
+    }
+}

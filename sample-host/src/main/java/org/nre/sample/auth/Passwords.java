@@ -1,0 +1,76 @@
+package org.nre.sample.auth;
+
+import com.password4j.Argon2Function;
+import com.password4j.Hash;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Argon2id password hashes (OWASP's minimum: 19 MiB, 2 passes, 1 lane). */
+public final class Passwords {
+
+    static final int MEMORY_KIB = 19 * 1024;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    static final int HASH_BYTES = 32;
+    static final int SALT_BYTES = 16;
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 256;
+
+    private static final Argon2Function ARGON2 =
+            Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID);
+
+    private final SecureRandom random;
+    // Checked against when a login is unknown, so that an unknown login takes as long as a known one.
+    private final String decoy;
+
+    public Passwords(SecureRandom random) {
+        this.random = random;
+        this.decoy = hash(generate());
+    }
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        Hash hash = Password.hash(password).addSalt(salt).with(ARGON2);
+        return hash.getResult();
+    }
+
+    public boolean matches(String password, String storedHash) {
+        if (password == null || password.length() > MAX_LENGTH) {
+            return false;
+        }
+        try {
+            return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one check, for a login that does not exist. */
+    public void checkDecoy(String password) {
+        matches(password == null ? "" : password, decoy);
+    }
+
+    /** A random password of 20 characters from the URL-safe base64 alphabet (120 bits). */
+    public String generate() {
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What is wrong with a new password, or null when it is acceptable. */
+    public static String problem(String password) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            return "Use at least " + MIN_LENGTH + " characters.";
+        }
+        if (password.length() > MAX_LENGTH) {
+            return "Use at most " + MAX_LENGTH + " characters.";
+        }
+        if (password.isBlank()) {
+            return "A password cannot be only spaces.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,126 @@
+package org.nre.sample.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.nre.sample.db.Jdbc;
+
+/**
+ * Sessions in the database, so that any console node can serve any session. The browser holds a random
+ * token; the database holds its hash.
+ */
+public final class SessionStore {
+
+    /** A session unused for this long ends. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    // Writing last_seen_at on every request would turn every read into a write: once a minute is enough.
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    static final int TOKEN_BYTES = 32;
+
+    /** A new session and the token to hand to the browser. */
+    public record Opened(Session session, String token) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public SessionStore(Jdbc jdbc, Clock clock, SecureRandom random) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public Opened open(String userId, String remoteAddress) {
+        String token = randomToken();
+        Instant now = clock.instant();
+        Session session = new Session(hash(token), userId, randomToken(), now, now);
+        jdbc.update("""
+                INSERT INTO host_session (token_hash, user_id, csrf_token, remote_address, created_at, last_seen_at)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                session.tokenHash(), userId, session.csrfToken(), truncate(remoteAddress), now, now);
+        return new Opened(session, token);
+    }
+
+    /** The live session for a token; an idle one is ended and not returned. */
+    public Optional<Session> find(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String tokenHash = hash(token);
+        Optional<Session> found = jdbc.one("""
+                SELECT token_hash, user_id, csrf_token, created_at, last_seen_at
+                  FROM host_session WHERE token_hash = ?""",
+                row -> new Session(row.getString(1), row.getString(2), row.getString(3),
+                        Jdbc.instant(row, "created_at"), Jdbc.instant(row, "last_seen_at")),
+                tokenHash);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Instant now = clock.instant();
+        Session session = found.get();
+        if (session.lastSeenAt().plus(IDLE_TIMEOUT).isBefore(now)) {
+            close(tokenHash);
+            return Optional.empty();
+        }
+        if (session.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+            jdbc.update("UPDATE host_session SET last_seen_at = ? WHERE token_hash = ?", now, tokenHash);
+        }
+        return found;
+    }
+
+    /** Keeps a message to show on the session's next page (after a redirect), on whichever node serves it. */
+    public void flash(String tokenHash, String tone, String text) {
+        jdbc.update("UPDATE host_session SET flash_tone = ?, flash_text = ? WHERE token_hash = ?",
+                tone, text.length() > 2000 ? text.substring(0, 2000) : text, tokenHash);
+    }
+
+    /** The message kept for this page, removed as it is read. */
+    public Optional<Flash> takeFlash(String tokenHash) {
+        Optional<Flash> flash = jdbc.one(
+                "SELECT flash_tone, flash_text FROM host_session WHERE token_hash = ? AND flash_text IS NOT NULL",
+                row -> new Flash(row.getString(1), row.getString(2)), tokenHash);
+        if (flash.isPresent()) {
+            jdbc.update("UPDATE host_session SET flash_tone = NULL, flash_text = NULL WHERE token_hash = ?", tokenHash);
+        }
+        return flash;
+    }
+
+    /** A message kept for the next page. */
+    public record Flash(String tone, String text) {
+    }
+
+    public void close(String tokenHash) {
+        jdbc.update("DELETE FROM host_session WHERE token_hash = ?", tokenHash);
+    }
+
+    public void closeAllOf(String userId) {
+        jdbc.update("DELETE FROM host_session WHERE user_id = ?", userId);
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static String truncate(String address) {
+        return address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
+    }
+}

@@ -1,0 +1,61 @@
+package org.nre.sample.auth;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.nre.sample.db.Jdbc;
+
+/** Console users in the database. */
+public final class UserStore {
+
+    private static final String COLUMNS =
+            "id, login, first_name, last_name, administrator, must_change_password, disabled";
+
+    /** An account and its password hash, for checking a sign-in. */
+    record Credentials(Account account, String passwordHash) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public UserStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Account> byId(String id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM host_user WHERE id = ?", UserStore::account, id);
+    }
+
+    Optional<Credentials> credentials(String login) {
+        return jdbc.one("SELECT " + COLUMNS + ", password_hash FROM host_user WHERE login = ?",
+                row -> new Credentials(account(row), row.getString("password_hash")), login);
+    }
+
+    public List<Account> all() {
+        return jdbc.list("SELECT " + COLUMNS + " FROM host_user ORDER BY last_name, first_name", UserStore::account);
+    }
+
+    public long count() {
+        return jdbc.one("SELECT COUNT(*) FROM host_user", row -> row.getLong(1)).orElse(0L);
+    }
+
+    public void create(Account account, String passwordHash) {
+        jdbc.update("INSERT INTO host_user (" + COLUMNS + ", password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                account.id(), account.login(), account.firstName(), account.lastName(), account.administrator(),
+                account.mustChangePassword(), account.disabled(), passwordHash, clock.instant());
+    }
+
+    void setPassword(String userId, String passwordHash, boolean mustChange) {
+        jdbc.update("UPDATE host_user SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                passwordHash, mustChange, userId);
+    }
+
+    private static Account account(ResultSet row) throws SQLException {
+        return new Account(row.getString("id"), row.getString("login"), row.getString("first_name"),
+                row.getString("last_name"), row.getBoolean("administrator"), row.getBoolean("must_change_password"),
+                row.getBoolean("disabled"));
+    }
+}

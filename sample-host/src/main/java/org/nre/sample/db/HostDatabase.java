@@ -1,0 +1,112 @@
+package org.nre.sample.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.sample.ConsoleException;
+import org.nre.sample.HostConfig;
+
+/** The console's connection pool and what it runs on. */
+public final class HostDatabase implements AutoCloseable {
+
+    static final int MAX_POOL_SIZE = 10;
+    // Below MariaDB's default wait_timeout (8 hours) by a wide margin, so the server never closes a
+    // connection the pool still trusts.
+    static final Duration MAX_LIFETIME = Duration.ofMinutes(30);
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    // A dead server must fail a request fast rather than hang it.
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HikariDataSource pool;
+    private final DatabaseProduct product;
+    private final Jdbc jdbc;
+
+    private HostDatabase(HikariDataSource pool, DatabaseProduct product) {
+        this.pool = pool;
+        this.product = product;
+        this.jdbc = new Jdbc(pool);
+    }
+
+    /**
+     * Opens the pool and checks that the database answers.
+     *
+     * @param config the console's configuration
+     * @return the open database
+     * @throws ConsoleException when the database cannot be reached, with what to check
+     */
+    public static HostDatabase open(HostConfig config) {
+        DatabaseProduct product = config.embeddedDatabase() ? DatabaseProduct.H2 : DatabaseProduct.MARIADB;
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("console");
+        hikari.setJdbcUrl(product == DatabaseProduct.MARIADB ? withTimeouts(config.databaseUrl()) : config.databaseUrl());
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(MAX_POOL_SIZE);
+        hikari.setMaxLifetime(MAX_LIFETIME.toMillis());
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        try {
+            return new HostDatabase(new HikariDataSource(hikari), product);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new ConsoleException("Cannot connect to the database at " + config.databaseUrl() + ": "
+                    + rootMessage(e) + ". Check that the server is running and that the URL, NRE_DB_USER and "
+                    + "NRE_DB_PASSWORD are right.", e);
+        }
+    }
+
+    static String withTimeouts(String url) {
+        String separator = url.contains("?") ? "&" : "?";
+        StringBuilder out = new StringBuilder(url);
+        if (!url.contains("socketTimeout=")) {
+            out.append(separator).append("socketTimeout=").append(SOCKET_TIMEOUT.toMillis());
+            separator = "&";
+        }
+        if (!url.contains("connectTimeout=")) {
+            out.append(separator).append("connectTimeout=").append(CONNECTION_TIMEOUT.toMillis());
+        }
+        return out.toString();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public DatabaseProduct product() {
+        return product;
+    }
+
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /**
+     * Whether the database answers now.
+     *
+     * @return true when a connection could be taken and is valid
+     */
+    public boolean isUp() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

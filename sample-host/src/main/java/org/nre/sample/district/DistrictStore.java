@@ -1,0 +1,52 @@
+package org.nre.sample.district;
+
+import java.util.List;
+import java.util.Optional;
+import org.nre.hostapi.district.CensusLocality;
+import org.nre.hostapi.district.District;
+import org.nre.hostapi.district.DistrictDirectory;
+import org.nre.sample.db.Jdbc;
+
+/** The district this console serves and where its students live, read fresh on every call. */
+public final class DistrictStore implements DistrictDirectory {
+
+    private final Jdbc jdbc;
+
+    public DistrictStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<District> current() {
+        record Head(String id, String name, String state) {
+        }
+        Optional<Head> head = jdbc.one("SELECT district_id, name, state FROM host_district WHERE slot = 1",
+                row -> new Head(row.getString(1), row.getString(2), row.getString(3)));
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CensusLocality> localities = jdbc.list("""
+                SELECT school, city, postal_code, students FROM host_census_locality
+                 ORDER BY school, city, postal_code""",
+                row -> new CensusLocality(row.getString(1), row.getString(2), row.getString(3), row.getInt(4)));
+        Head h = head.get();
+        return Optional.of(new District(h.id(), h.name(), h.state(), localities));
+    }
+
+    /** Sets up the district, replacing any district and localities stored before. */
+    public void replace(District district) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM host_census_locality");
+            Jdbc.update(connection, "DELETE FROM host_district");
+            Jdbc.update(connection, "INSERT INTO host_district (slot, district_id, name, state) VALUES (1, ?, ?, ?)",
+                    district.id(), district.name(), district.state());
+            for (CensusLocality locality : district.localities()) {
+                Jdbc.update(connection, """
+                        INSERT INTO host_census_locality (school, city, postal_code, students)
+                        VALUES (?, ?, ?, ?)""",
+                        locality.school(), locality.city(), locality.postalCode(), locality.students());
+            }
+            return null;
+        });
+    }
+}

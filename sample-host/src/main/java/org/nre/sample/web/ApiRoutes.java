@@ -1,0 +1,215 @@
+package org.nre.sample.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nre.hostapi.panel.ActionInput;
+import org.nre.hostapi.panel.ActionResult;
+import org.nre.hostapi.panel.PanelAction;
+import org.nre.hostapi.panel.Section;
+import org.nre.sample.auth.Accounts;
+import org.nre.sample.auth.SessionStore;
+import org.nre.sample.menu.MenuTree;
+import org.nre.sample.panel.Panels;
+import org.nre.sample.plugins.Contributions;
+import org.nre.sample.plugins.PluginStatus;
+
+/** The JSON API, with the same rights as the pages. Errors are RFC 9457 problem documents. */
+final class ApiRoutes {
+
+    record UserJson(String id, String login, String displayName, boolean administrator, boolean mustChangePassword) {
+    }
+
+    record SessionJson(UserJson user, String csrfToken) {
+    }
+
+    record ActionJson(String name, String label, String level, String confirmation) {
+    }
+
+    record PanelJson(String id, String title, String plugin, int refreshSeconds, List<ActionJson> actions,
+                     List<Section> sections) {
+    }
+
+    record ResultJson(String outcome, String message, Map<String, String> errors) {
+    }
+
+    record RightJson(String id, String label, List<String> path, String description, List<String> levels,
+                     String holderHint, boolean limitedHolders, String plugin) {
+    }
+
+    record PluginJson(String id, String version, String state) {
+    }
+
+    record HealthJson(String status, String product, String version, String database, List<PluginJson> plugins) {
+    }
+
+    private final Services services;
+    private final ObjectMapper json;
+
+    ApiRoutes(Services services, ObjectMapper json) {
+        this.services = services;
+        this.json = json;
+    }
+
+    void register(Routes routes) {
+        routes.get("/healthz", Access.PUBLIC, this::health);
+        routes.post("/api/session", Access.SIGN_IN, this::signIn);
+        routes.get("/api/session", Access.PASSWORD_CHANGE, this::session);
+        routes.get("/api/menu", Access.SIGNED_IN, this::menu);
+        routes.get("/api/panels/{panel}", Access.SIGNED_IN, this::panel);
+        routes.post("/api/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
+        routes.get("/api/plugins", Access.ADMINISTRATOR, this::plugins);
+        routes.get("/api/rights", Access.ADMINISTRATOR, this::rights);
+    }
+
+    private void health(Context ctx) {
+        boolean databaseUp = services.database().isUp();
+        List<PluginJson> plugins = services.plugins().statuses().stream()
+                .map(p -> new PluginJson(p.id(), p.version(), p.state())).toList();
+        boolean pluginsHealthy = services.plugins().statuses().stream().allMatch(PluginStatus::started);
+        String status = !databaseUp ? "DOWN" : pluginsHealthy ? "UP" : "DEGRADED";
+        ctx.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(new HealthJson(status, services.productName(), services.productVersion(),
+                databaseUp ? "UP" : "DOWN", plugins));
+    }
+
+    private void signIn(Context ctx) {
+        JsonNode body = body(ctx);
+        Optional<SessionStore.Opened> opened = services.accounts().signIn(text(body, "login"), text(body, "password"),
+                ctx.ip());
+        if (opened.isEmpty()) {
+            Problems.send(ctx, 401, Accounts.SIGN_IN_REFUSED);
+            return;
+        }
+        SessionCookie.set(ctx, opened.get().token());
+        var account = services.accounts().users().byId(opened.get().session().userId()).orElseThrow();
+        ctx.json(new SessionJson(user(account), opened.get().session().csrfToken()));
+    }
+
+    private void session(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        ctx.json(new SessionJson(user(viewer.account()), viewer.session().csrfToken()));
+    }
+
+    private static UserJson user(org.nre.sample.auth.Account account) {
+        return new UserJson(account.id(), account.login(), account.displayName(), account.administrator(),
+                account.mustChangePassword());
+    }
+
+    private void menu(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        List<MenuTree.Node> menu = MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
+        ctx.json(menu);
+    }
+
+    private void panel(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        Panels.ViewOutcome outcome = services.panels().view(ctx.pathParam("panel"), viewer.user());
+        if (outcome instanceof Panels.Shown shown) {
+            List<ActionJson> actions = shown.allowedActions().stream().map(ApiRoutes::action).toList();
+            ctx.header("Cache-Control", "no-store");
+            ctx.json(new PanelJson(shown.panel().definition().id(), shown.panel().definition().title(),
+                    shown.panel().pluginId(), shown.view().refreshSeconds(), actions, shown.view().sections()));
+        } else {
+            refuse(ctx, outcome);
+        }
+    }
+
+    private static ActionJson action(PanelAction action) {
+        return new ActionJson(action.name(), action.label(), String.valueOf(action.level().letter()),
+                action.confirmation());
+    }
+
+    private void act(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        JsonNode body = body(ctx);
+        Map<String, String> input = new LinkedHashMap<>();
+        boolean confirmed = false;
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
+            if (field.getKey().equals("_confirmed")) {
+                confirmed = field.getValue().asBoolean(false);
+            } else if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                input.put(field.getKey(), field.getValue().asText());
+            } else {
+                Problems.send(ctx, 400, "Field '" + field.getKey() + "' must be a string, number or boolean.");
+                return;
+            }
+        }
+        Panels.ActOutcome outcome = services.panels().act(ctx.pathParam("panel"), ctx.pathParam("action"),
+                new ActionInput(input), viewer.user(), confirmed);
+        if (outcome instanceof Panels.Done done) {
+            ActionResult result = done.result();
+            Map<String, String> errors = new LinkedHashMap<>();
+            int status = 200;
+            if (result instanceof ActionResult.Invalid invalid) {
+                invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+                status = 422;
+            } else if (result instanceof ActionResult.Conflict) {
+                status = 409;
+            } else if (result instanceof ActionResult.Unavailable) {
+                status = 503;
+            }
+            ctx.status(status);
+            ctx.json(new ResultJson(Panels.outcomeName(result), result.message(), errors));
+        } else if (outcome instanceof Panels.NeedsConfirmation needs) {
+            Problems.send(ctx, 428, needs.action().confirmation()
+                    + " Send the request again with \"_confirmed\": true to go ahead.");
+        } else {
+            refuse(ctx, outcome);
+        }
+    }
+
+    private void plugins(Context ctx) {
+        ctx.json(services.plugins().statuses());
+    }
+
+    private void rights(Context ctx) {
+        List<RightJson> rights = new ArrayList<>();
+        for (Contributions.Right right : services.plugins().contributions().allRights()) {
+            var d = right.definition();
+            List<String> levels = d.levels().stream().sorted().map(l -> String.valueOf(l.letter())).toList();
+            rights.add(new RightJson(d.id(), d.label(), d.path(), d.description(), levels, d.holderHint(),
+                    d.limitedHolders(), right.pluginId()));
+        }
+        rights.sort((a, b) -> a.id().compareTo(b.id()));
+        ctx.json(rights);
+    }
+
+    private static void refuse(Context ctx, Object outcome) {
+        if (outcome instanceof Panels.NotFound notFound) {
+            Problems.send(ctx, 404, "There is no panel or action '" + notFound.panelId() + "'.");
+        } else if (outcome instanceof Panels.Forbidden forbidden) {
+            Problems.send(ctx, 403, forbidden.message());
+        } else if (outcome instanceof Panels.Failed failed) {
+            Problems.send(ctx, 500, failed.message());
+        }
+    }
+
+    private JsonNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new Guard.Refusal(400, "The request body must be a JSON object.");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Guard.Refusal(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || !value.isTextual() ? "" : value.asText();
+    }
+}

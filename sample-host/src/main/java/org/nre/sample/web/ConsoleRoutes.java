@@ -1,0 +1,198 @@
+package org.nre.sample.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nre.hostapi.panel.ActionInput;
+import org.nre.hostapi.panel.ActionResult;
+import org.nre.hostapi.panel.FieldError;
+import org.nre.hostapi.panel.PanelAction;
+import org.nre.sample.auth.Accounts;
+import org.nre.sample.auth.SessionStore;
+import org.nre.sample.panel.Panels;
+import org.nre.sample.plugins.Contributions;
+
+/** The console's HTML pages. */
+final class ConsoleRoutes {
+
+    private final Services services;
+    private final Pages pages;
+    private final Guard guard;
+
+    ConsoleRoutes(Services services, Pages pages, Guard guard) {
+        this.services = services;
+        this.pages = pages;
+        this.guard = guard;
+    }
+
+    void register(Routes routes) {
+        routes.get("/", Access.SIGNED_IN, this::home);
+        routes.get("/signin", Access.PUBLIC, this::signInPage);
+        routes.post("/signin", Access.SIGN_IN, this::signIn);
+        routes.post("/signout", Access.PASSWORD_CHANGE, this::signOut);
+        routes.get("/account/password", Access.PASSWORD_CHANGE, this::passwordPage);
+        routes.post("/account/password", Access.PASSWORD_CHANGE, this::changePassword);
+        routes.get("/panels/{panel}", Access.SIGNED_IN, this::panel);
+        routes.post("/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
+        routes.get("/admin/plugins", Access.ADMINISTRATOR, this::plugins);
+        routes.get("/admin/rights", Access.ADMINISTRATOR, this::rights);
+    }
+
+    private void home(Context ctx) {
+        pages.render(ctx, "home.jte", Map.of("page", pages.page(ctx, "Home", "")));
+    }
+
+    private void signInPage(Context ctx) {
+        if (guard.resolve(ctx) != null) {
+            ctx.redirect("/");
+            return;
+        }
+        renderSignIn(ctx, "", "");
+    }
+
+    private void renderSignIn(Context ctx, String error, String login) {
+        pages.render(ctx, "signin.jte", Map.of("page", pages.page(ctx, "Sign in", ""), "error", error,
+                "login", login));
+    }
+
+    private void signIn(Context ctx) {
+        String login = Optional.ofNullable(ctx.formParam("login")).orElse("");
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        Optional<SessionStore.Opened> opened = services.accounts().signIn(login, password, ctx.ip());
+        if (opened.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            renderSignIn(ctx, Accounts.SIGN_IN_REFUSED, login.length() > 64 ? "" : login);
+            return;
+        }
+        closeBroughtSession(ctx);
+        SessionCookie.set(ctx, opened.get().token());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** A session the browser brought to the sign-in form is ended: every sign-in starts a new one. */
+    private void closeBroughtSession(Context ctx) {
+        Viewer previous = guard.resolve(ctx);
+        if (previous != null) {
+            services.accounts().sessions().close(previous.session().tokenHash());
+        }
+    }
+
+    private void signOut(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        services.accounts().signOut(viewer.session(), viewer.account(), ctx.ip());
+        SessionCookie.clear(ctx);
+        ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+    }
+
+    private void passwordPage(Context ctx) {
+        renderPassword(ctx, "");
+    }
+
+    private void renderPassword(Context ctx, String error) {
+        Viewer viewer = Guard.viewer(ctx);
+        pages.render(ctx, "password.jte", Map.of("page", pages.page(ctx, "Change your password", ""),
+                "error", error, "required", viewer.account().mustChangePassword()));
+    }
+
+    private void changePassword(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        Optional<String> problem = services.accounts().changePassword(viewer.account(), ctx.formParam("current"),
+                ctx.formParam("chosen"), ctx.formParam("repeated"), ctx.ip());
+        if (problem.isPresent()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderPassword(ctx, problem.get());
+            return;
+        }
+        services.accounts().sessions().flash(viewer.session().tokenHash(), "success", "Your password was changed.");
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void panel(Context ctx) {
+        showPanel(ctx, ctx.pathParam("panel"), "", "", Map.of());
+    }
+
+    private void showPanel(Context ctx, String panelId, String tone, String message, Map<String, String> errors) {
+        Viewer viewer = Guard.viewer(ctx);
+        Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
+        if (outcome instanceof Panels.Shown shown) {
+            Map<String, PanelAction> actions = new HashMap<>();
+            shown.allowedActions().forEach(a -> actions.put(a.name(), a));
+            PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId),
+                    panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
+                    tone, message, errors);
+            pages.render(ctx, "panel.jte", Map.of("model", model));
+        } else {
+            refuse(ctx, outcome);
+        }
+    }
+
+    private void act(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        String panelId = ctx.pathParam("panel");
+        String action = ctx.pathParam("action");
+        Map<String, String> input = Routes.formInput(ctx);
+        boolean confirmed = "yes".equals(ctx.formParam("_confirmed"));
+        Panels.ActOutcome outcome = services.panels().act(panelId, action, new ActionInput(input), viewer.user(),
+                confirmed);
+        if (outcome instanceof Panels.Done done) {
+            ActionResult result = done.result();
+            if (result instanceof ActionResult.Success) {
+                services.accounts().sessions().flash(viewer.session().tokenHash(), "success", result.message());
+                ctx.redirect("/panels/" + panelId, HttpStatus.SEE_OTHER);
+            } else if (result instanceof ActionResult.Invalid invalid) {
+                Map<String, String> errors = new HashMap<>();
+                for (FieldError error : invalid.errors()) {
+                    errors.putIfAbsent(error.field(), error.message());
+                }
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                showPanel(ctx, panelId, "danger", result.message(), errors);
+            } else if (result instanceof ActionResult.Conflict) {
+                ctx.status(HttpStatus.CONFLICT);
+                showPanel(ctx, panelId, "warning", result.message(), Map.of());
+            } else {
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+                showPanel(ctx, panelId, "danger", result.message(), Map.of());
+            }
+        } else if (outcome instanceof Panels.NeedsConfirmation needs) {
+            pages.render(ctx, "confirm.jte", Map.of(
+                    "page", pages.page(ctx, needs.action().label(), panelId),
+                    "title", needs.action().label(),
+                    "question", needs.action().confirmation(),
+                    "actionLabel", needs.action().label(),
+                    "actionPath", "/panels/" + panelId + "/actions/" + action,
+                    "backPath", "/panels/" + panelId,
+                    "inputs", input));
+        } else {
+            refuse(ctx, (Object) outcome);
+        }
+    }
+
+    private void refuse(Context ctx, Object outcome) {
+        if (outcome instanceof Panels.NotFound notFound) {
+            pages.error(ctx, 404, "Not found", "There is no panel or action '" + notFound.panelId()
+                    + "'. The plugin that provides it may be stopped or missing.");
+        } else if (outcome instanceof Panels.Forbidden forbidden) {
+            pages.error(ctx, 403, "Not allowed", forbidden.message() + " Ask a console administrator if you need it.");
+        } else if (outcome instanceof Panels.Failed failed) {
+            pages.error(ctx, 500, "The tool failed", failed.message());
+        }
+    }
+
+    private void plugins(Context ctx) {
+        pages.render(ctx, "plugins.jte", Map.of("page", pages.page(ctx, "Plugins", ""),
+                "plugins", services.plugins().statuses(),
+                "folder", services.plugins().pluginsDir().toString()));
+    }
+
+    private void rights(Context ctx) {
+        List<Contributions.Right> rights = new ArrayList<>(services.plugins().contributions().allRights());
+        rights.sort(Comparator.comparing((Contributions.Right r) -> String.join("/", r.definition().path()))
+                .thenComparing(r -> r.definition().label()));
+        pages.render(ctx, "rights.jte", Map.of("page", pages.page(ctx, "Tool rights", ""), "rights", rights));
+    }
+}

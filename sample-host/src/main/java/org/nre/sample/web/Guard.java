@@ -1,0 +1,166 @@
+package org.nre.sample.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import org.nre.sample.auth.Account;
+import org.nre.sample.auth.Accounts;
+import org.nre.sample.auth.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks every matched request before its handler runs: the route must name its {@link Access}; the
+ * viewer must be signed in and allowed; a change must come by POST from this console's own pages (Origin)
+ * and carry the session's CSRF token.
+ */
+final class Guard {
+
+    static final String SESSION_COOKIE = "nre_session";
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String VIEWER = "nre.viewer";
+    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+
+    /** Why a request was refused. */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refusal(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private final Accounts accounts;
+
+    Guard(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    void check(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            LOG.error("Route {} {} names no access rule and is refused", ctx.method(), ctx.endpoint().path);
+            throw new Refusal(403, "This address is not open to anyone.");
+        }
+        Access access = (Access) roles.iterator().next();
+        boolean change = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+        if (change) {
+            checkOrigin(ctx);
+        }
+        if (access == Access.PUBLIC || access == Access.SIGN_IN) {
+            return;
+        }
+        Viewer viewer = resolve(ctx);
+        if (viewer == null) {
+            if (!change && !Routes.isApi(ctx)) {
+                ctx.redirect("/signin"); // in a before-handler, a redirect skips the route's handler
+                return;
+            }
+            throw new Refusal(401, "Sign in first.");
+        }
+        if (change) {
+            checkCsrf(ctx, viewer.session());
+        }
+        if (viewer.account().mustChangePassword() && access != Access.PASSWORD_CHANGE) {
+            if (!change && !Routes.isApi(ctx)) {
+                ctx.redirect("/account/password");
+                return;
+            }
+            throw new Refusal(403, "Choose a new password first: the one you signed in with was for one use only.");
+        }
+        if (access == Access.ADMINISTRATOR && !viewer.administrator()) {
+            throw new Refusal(403, "Only a console administrator may use this page.");
+        }
+    }
+
+    /** The signed-in viewer, looked up once per request. */
+    Viewer resolve(Context ctx) {
+        Object cached = ctx.attribute(VIEWER);
+        if (cached instanceof Viewer viewer) {
+            return viewer;
+        }
+        if (cached != null) {
+            return null;
+        }
+        Viewer viewer = lookup(ctx).orElse(null);
+        ctx.attribute(VIEWER, viewer == null ? Boolean.FALSE : viewer);
+        return viewer;
+    }
+
+    /** The viewer a guarded handler runs for; null only on public routes. */
+    static Viewer viewer(Context ctx) {
+        Object cached = ctx.attribute(VIEWER);
+        return cached instanceof Viewer viewer ? viewer : null;
+    }
+
+    private Optional<Viewer> lookup(Context ctx) {
+        String token = ctx.cookie(SESSION_COOKIE);
+        if (token == null) {
+            return Optional.empty();
+        }
+        Optional<Session> session = accounts.sessions().find(token);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Account> account = accounts.users().byId(session.get().userId());
+        if (account.isEmpty() || account.get().disabled()) {
+            accounts.sessions().close(session.get().tokenHash());
+            return Optional.empty();
+        }
+        return Optional.of(new Viewer(session.get(), account.get(), Accounts.acting(account.get(), ctx.ip())));
+    }
+
+    private static void checkCsrf(Context ctx, Session session) {
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null && isForm(ctx)) {
+            sent = ctx.formParam(CSRF_FIELD);
+        }
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new Refusal(403, "The form was stale or did not come from this console (missing or wrong CSRF "
+                    + "token). Reload the page and try again.");
+        }
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
+    }
+
+    /** A browser names the page a change came from; it must be one of this console's. */
+    private static void checkOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            String referer = ctx.header("Referer");
+            if (referer == null) {
+                return; // not a browser form post; the CSRF token still guards sessions
+            }
+            origin = originOf(referer);
+        }
+        String host = ctx.header("Host");
+        if (host == null || origin == null || !origin.equalsIgnoreCase(ctx.scheme() + "://" + host)) {
+            throw new Refusal(403, "This change came from another site (Origin " + origin + ") and was refused.");
+        }
+    }
+
+    private static String originOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return null;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.nre.sample.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.nre.sample.auth.SessionStore;
+import org.nre.sample.menu.MenuTree;
+
+/** Renders pages from the precompiled JTE templates, which escape every value by default. */
+final class Pages {
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Services services;
+
+    Pages(Services services) {
+        this.services = services;
+    }
+
+    void render(Context ctx, String template, Map<String, Object> params) {
+        StringOutput output = new StringOutput();
+        engine.render(template, params, output);
+        ctx.html(output.toString());
+    }
+
+    /** The layout's model for the viewer, taking any message the last change left for this page. */
+    Page page(Context ctx, String title, String currentPanelId) {
+        Viewer viewer = Guard.viewer(ctx);
+        if (viewer == null) {
+            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "");
+        }
+        List<MenuTree.Node> menu = viewer.account().mustChangePassword()
+                ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
+        SessionStore.Flash flash = services.accounts().sessions().takeFlash(viewer.session().tokenHash())
+                .orElse(new SessionStore.Flash("", ""));
+        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text());
+    }
+
+    void error(Context ctx, int status, String title, String message) {
+        ctx.status(status);
+        render(ctx, "error.jte", Map.of("page", page(ctx, title, ""), "status", status, "message", message));
+    }
+}

@@ -1,0 +1,83 @@
+package org.nre.sample.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nre.hostapi.panel.Component;
+import org.nre.hostapi.panel.PanelAction;
+import org.nre.hostapi.panel.PanelView;
+import org.nre.hostapi.panel.Section;
+import org.nre.hostapi.panel.Tone;
+
+/**
+ * What the panel template shows: the plugin's view, and the outcome of the last action if any.
+ *
+ * @param page the layout's model
+ * @param panelId the panel's id
+ * @param title the panel's title
+ * @param pluginId the plugin that contributes the panel
+ * @param view the view, with buttons the viewer may not use already removed
+ * @param actions the actions the viewer may run, by name
+ * @param messageTone the tone of the last action's message, or empty
+ * @param message the last action's message, or empty
+ * @param fieldErrors the last action's errors by input name
+ */
+public record PanelPage(Page page, String panelId, String title, String pluginId, PanelView view,
+                        Map<String, PanelAction> actions, String messageTone, String message,
+                        Map<String, String> fieldErrors) {
+
+    public PanelPage {
+        actions = Map.copyOf(actions);
+        fieldErrors = Map.copyOf(fieldErrors);
+    }
+
+    /** A section with inputs or buttons is a form: its buttons submit its inputs. */
+    public boolean isForm(Section section) {
+        return section.components().stream().anyMatch(c -> c instanceof Component.Button
+                || c instanceof Component.Checkbox || c instanceof Component.TextInput
+                || c instanceof Component.SecretInput);
+    }
+
+    public String formAction(Section section) {
+        return section.components().stream()
+                .filter(c -> c instanceof Component.Button)
+                .map(c -> actionPath(((Component.Button) c).action()))
+                .findFirst()
+                .orElse(actionPath("none"));
+    }
+
+    public String actionPath(String action) {
+        return "/panels/" + panelId + "/actions/" + action;
+    }
+
+    public String actionLabel(String action) {
+        PanelAction definition = actions.get(action);
+        return definition == null ? action : definition.label();
+    }
+
+    public String error(String field) {
+        return fieldErrors.getOrDefault(field, "");
+    }
+
+    public boolean hasError(String field) {
+        return fieldErrors.containsKey(field);
+    }
+
+    public static String tone(Tone tone) {
+        return tone.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Blank lines separate paragraphs. */
+    public static List<String> paragraphs(String text) {
+        return Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    public String inputType(Component.TextInput input) {
+        return switch (input.kind()) {
+            case URL -> "url";
+            case NUMBER -> "number";
+            case TEXT -> "text";
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package org.nre.sample.web;
+
+import io.javalin.http.Context;
+
+/** The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the console is reached over HTTPS. */
+final class SessionCookie {
+
+    private SessionCookie() {
+    }
+
+    static void set(Context ctx, String token) {
+        ctx.res().addHeader("Set-Cookie", Guard.SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax"
+                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+    }
+
+    static void clear(Context ctx) {
+        ctx.res().addHeader("Set-Cookie", Guard.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+    }
+}

@@ -1,0 +1,162 @@
+package org.nre.sample.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.UUID;
+import org.nre.sample.ConsoleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The console's HTTP server: pages, JSON API, assets, security headers, and error pages without internals. */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'; object-src 'none'";
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final Javalin app;
+    private final List<Routes.Route> routes;
+
+    private WebServer(Javalin app, List<Routes.Route> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    /** Builds the server; call {@link #start} to listen. */
+    public static WebServer create(Services services) {
+        ObjectMapper json = Json.mapper();
+        Pages pages = new Pages(services);
+        Guard guard = new Guard(services.accounts());
+        Routes[] declared = new Routes[1];
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = services.config().bindAddress();
+            config.jetty.port = services.config().port();
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
+            });
+
+            config.routes.before(WebServer::securityHeaders);
+            config.routes.beforeMatched(guard::check);
+
+            Routes routes = new Routes(config.routes);
+            new ConsoleRoutes(services, pages, guard).register(routes);
+            new ApiRoutes(services, json).register(routes);
+            declared[0] = routes;
+
+            config.routes.exception(Guard.Refusal.class, (e, ctx) -> refusal(ctx, pages, e.status, e.getMessage()));
+            config.routes.exception(HttpResponseException.class,
+                    (e, ctx) -> refusal(ctx, pages, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> failure(ctx, pages, e));
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    refusal(ctx, pages, 404, "There is nothing at " + ctx.path() + ".");
+                }
+            });
+            config.routes.error(405, ctx -> refusal(ctx, pages, 405,
+                    "This address does not take " + ctx.method() + " requests. Changes are made with POST from the "
+                            + "console's own forms."));
+        });
+        return new WebServer(app, declared[0].declared());
+    }
+
+    public WebServer start() {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            throw new ConsoleException("The console cannot listen on its port: " + rootMessage(e)
+                    + ". Is another program using it? Pick another with --port or NRE_PORT.", e);
+        }
+        return this;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    /** The port the server listens on (useful when configured with 0). */
+    public int port() {
+        return app.port();
+    }
+
+    List<Routes.Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (!ctx.path().startsWith("/assets/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    private static void refusal(Context ctx, Pages pages, int status, String message) {
+        if (Routes.isApi(ctx)) {
+            Problems.send(ctx, status, message);
+            return;
+        }
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Sign in first";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 405 -> "Not allowed this way";
+            case 413 -> "Too large";
+            default -> "Refused";
+        };
+        try {
+            pages.error(ctx, status, title, message);
+        } catch (RuntimeException e) {
+            ctx.status(status).contentType("text/plain").result(message);
+        }
+    }
+
+    /** Logs the failure with an id and shows the id, never the stack trace. */
+    private static void failure(Context ctx, Pages pages, Exception e) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+        int status = e instanceof org.nre.sample.db.StorageException ? 503 : 500;
+        String message = status == 503
+                ? "The console cannot reach its database right now. Try again in a moment; if it persists, tell the "
+                        + "console administrator (error id " + id + ")."
+                : "Something went wrong on the console's side. Tell the console administrator the error id " + id + ".";
+        if (Routes.isApi(ctx)) {
+            Problems.send(ctx, status, message);
+            return;
+        }
+        try {
+            pages.error(ctx, status, status == 503 ? "Database unavailable" : "Something went wrong", message);
+        } catch (RuntimeException again) {
+            ctx.status(status).contentType("text/plain").result(message);
+        }
+    }
+}
