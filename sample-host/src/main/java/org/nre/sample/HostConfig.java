@@ -62,14 +62,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         if (port < 0 || port > 65535) {
             throw new ConfigException("Port " + port + " is out of range: use 1 to 65535, or 0 for any free port");
         }
-        if (!databaseUrl.startsWith("jdbc:h2:") && !databaseUrl.startsWith("jdbc:mariadb:")) {
-            throw new ConfigException("Database URL '" + databaseUrl
-                    + "' is not supported: use jdbc:mariadb://host:3306/database or jdbc:h2:...");
-        }
-        if (databaseUrl.toLowerCase(Locale.ROOT).contains("password=")) {
-            throw new ConfigException("The database URL holds a password, which would end up in logs: "
-                    + "remove it from the URL and set NRE_DB_PASSWORD instead");
-        }
+        checkDatabaseUrl(databaseUrl);
         if (!adminPassword.isEmpty() && adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
             throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
                     + " characters");
@@ -98,7 +91,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         String bind = values.getOrDefault("NRE_BIND", "127.0.0.1");
         Path plugins = Path.of(values.getOrDefault("NRE_PLUGINS_DIR", "plugins")).toAbsolutePath().normalize();
         Path data = Path.of(values.getOrDefault("NRE_DATA_DIR", "data")).toAbsolutePath().normalize();
-        String url = values.getOrDefault("NRE_DB_URL", embeddedUrl(data));
+        String url = checkDatabaseUrl(values.getOrDefault("NRE_DB_URL", embeddedUrl(data)));
         boolean embedded = url.startsWith("jdbc:h2:");
         String user = values.get("NRE_DB_USER");
         if (user == null) {
@@ -116,6 +109,18 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 env.getOrDefault("NRE_DB_PASSWORD", ""),
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
                 serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo);
+    }
+
+    private static String checkDatabaseUrl(String url) {
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new ConfigException("The database URL holds a password, which would end up in logs: "
+                    + "remove it from the URL and set NRE_DB_PASSWORD instead");
+        }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:mariadb:")) {
+            throw new ConfigException("Database URL '" + url
+                    + "' is not supported: use jdbc:mariadb://host:3306/database or jdbc:h2:...");
+        }
+        return url;
     }
 
     /**

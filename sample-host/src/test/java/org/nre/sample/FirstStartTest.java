@@ -1,0 +1,65 @@
+package org.nre.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On first start without NRE_ADMIN_PASSWORD, a one-time password is printed once and must be changed. */
+class FirstStartTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFirstAdministratorSignsInWithTheOneTimePasswordAndMustChooseANewOne() throws Exception {
+        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        String oneTime;
+        try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", "")) {
+            Matcher printed = Pattern.compile("one-time password:\\s+(\\S+)").matcher(console.printed());
+            assertThat(printed.find()).as("printed:\n%s", console.printed()).isTrue();
+            oneTime = printed.group(1);
+
+            WebClient admin = console.client();
+            admin.signIn("admin", oneTime);
+            WebClient.Response panel = admin.get("/panels/nre");
+            assertThat(panel.status()).isEqualTo(302);
+            assertThat(panel.header("Location")).isEqualTo("/account/password");
+
+            WebClient.Response weak = admin.submit("/account/password", "/account/password",
+                    Map.of("current", oneTime, "chosen", "short", "repeated", "short"));
+            assertThat(weak.status()).isEqualTo(422);
+            assertThat(weak.body()).contains("Use at least 12 characters.");
+
+            WebClient.Response changed = admin.submit("/account/password", "/account/password",
+                    Map.of("current", oneTime, "chosen", "a-new-long-password", "repeated", "a-new-long-password"));
+            assertThat(changed.status()).isEqualTo(303);
+            assertThat(admin.get("/panels/nre").status()).isEqualTo(200);
+        }
+        try (TestConsole again = TestConsole.start(plugins, dir.resolve("data"), null, "sa", "")) {
+            assertThat(again.printed()).as("the password is printed only once").doesNotContain("one-time password");
+            assertThat(again.client().postForm("/signin", Map.of("login", "admin", "password", oneTime)).status())
+                    .isEqualTo(401);
+            again.client().signIn("admin", "a-new-long-password");
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() throws Exception {
+        try (TestConsole console = TestConsole.embedded(dir)) {
+            WebClient.Response wrong = console.client().postForm("/signin",
+                    Map.of("login", "admin", "password", "not-the-password"));
+            WebClient.Response unknown = console.client().postForm("/signin",
+                    Map.of("login", "nobody", "password", "not-the-password"));
+
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(wrong.body()).contains("The user name or password is wrong.");
+            assertThat(unknown.body()).contains("The user name or password is wrong.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.nre.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HostConfigTest {
+
+    static HostConfig parse(Map<String, String> env, String... args) {
+        return HostConfig.from(args, env);
+    }
+
+    @Test
+    void defaultsRunOnPort8080WithTheEmbeddedDatabaseUnderDataAndPluginsFromPlugins() {
+        HostConfig config = parse(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.pluginsDir()).isEqualTo(Path.of("plugins").toAbsolutePath());
+        assertThat(config.databaseUrl()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("console"))
+                .contains(";MODE=MariaDB;DATABASE_TO_LOWER=TRUE");
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.demoData()).isTrue();
+        assertThat(config.adminPassword()).isEmpty();
+    }
+
+    @Test
+    void flagsBeatEnvironmentVariables() {
+        HostConfig config = parse(Map.of("NRE_PORT", "9000", "NRE_PLUGINS_DIR", "/opt/env-plugins",
+                        "NRE_TIME_ZONE", "America/Chicago"),
+                "--port", "9100", "--plugins=/opt/flag-plugins");
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.pluginsDir()).isEqualTo(Path.of("/opt/flag-plugins"));
+        assertThat(config.timeZone()).isEqualTo(ZoneId.of("America/Chicago"));
+    }
+
+    @Test
+    void aMariaDbUrlNeedsAUserAndSeedsNoDemoDataUnlessAsked() {
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:mariadb://db:3306/console"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--db-user");
+
+        HostConfig config = parse(Map.of("NRE_DB_PASSWORD", "s3cret"), "--db-url", "jdbc:mariadb://db:3306/console",
+                "--db-user", "console");
+        assertThat(config.embeddedDatabase()).isFalse();
+        assertThat(config.demoData()).isFalse();
+        assertThat(config.databasePassword()).isEqualTo("s3cret");
+        assertThat(config.toString()).doesNotContain("s3cret");
+        assertThat(parse(Map.of(), "--db-url", "jdbc:mariadb://db/c", "--db-user", "c", "--demo-data", "true")
+                .demoData()).isTrue();
+    }
+
+    @Test
+    void wrongValuesAreRefusedWithMessagesThatSayWhatIsAllowed() {
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "http")).hasMessageContaining("use 1 to 65535");
+        assertThatThrownBy(() -> parse(Map.of("NRE_PORT", "70000"))).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:postgresql://x/y"))
+                .hasMessageContaining("use jdbc:mariadb://host:3306/database or jdbc:h2:");
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:mariadb://x/y?password=p", "--db-user", "u"))
+                .hasMessageContaining("set NRE_DB_PASSWORD instead");
+        assertThatThrownBy(() -> parse(Map.of(), "--time-zone", "Mars/Olympus"))
+                .hasMessageContaining("America/Chicago");
+        assertThatThrownBy(() -> parse(Map.of(), "--colour", "blue"))
+                .hasMessageContaining("Unknown option '--colour'").hasMessageContaining("--port");
+        assertThatThrownBy(() -> parse(Map.of(), "--port")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> parse(Map.of("NRE_ADMIN_PASSWORD", "short")))
+                .hasMessageContaining("at least 12 characters");
+        assertThatThrownBy(() -> parse(Map.of(), "--demo-data", "maybe")).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void usageListsEveryFlagWithItsEnvironmentVariable() {
+        assertThat(HostConfig.usage()).contains("--port <value>", "NRE_PORT", "--plugins <value>", "NRE_PLUGINS_DIR",
+                "--db-url <value>", "NRE_DB_URL", "NRE_DB_PASSWORD", "NRE_ADMIN_PASSWORD");
+    }
+}

@@ -1,0 +1,91 @@
+package org.nre.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+
+/** A real sample console on a free port, loading the real NRE plugin zip from a drop folder of its own. */
+public final class TestConsole implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final ZoneId TIME_ZONE = ZoneId.of("America/Chicago");
+
+    private final Console console;
+    private final ByteArrayOutputStream printed;
+    private final Path pluginsDir;
+
+    private TestConsole(Console console, ByteArrayOutputStream printed, Path pluginsDir) {
+        this.console = console;
+        this.printed = printed;
+        this.pluginsDir = pluginsDir;
+    }
+
+    /** The folder the build copied the real plugin zip into. */
+    public static Path builtPluginZip() {
+        Path folder = Path.of(System.getProperty("nre.test.plugins", "target/test-plugins"));
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().matches("nre-plugin-.*\\.zip")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No nre-plugin zip in " + folder
+                            + ": run the tests with 'mvn verify' from the repository's root"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder + ": run 'mvn verify' from the repository's root", e);
+        }
+    }
+
+    /** A drop folder under the given directory holding a copy of the real plugin zip. */
+    public static Path dropFolderWithNrePlugin(Path dir) throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path zip = builtPluginZip();
+        Files.copy(zip, plugins.resolve(zip.getFileName()));
+        return plugins;
+    }
+
+    /** A console on the embedded database in the directory, with the NRE plugin dropped in. */
+    public static TestConsole embedded(Path dir) throws IOException {
+        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD);
+    }
+
+    public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
+                                    String adminPassword) {
+        String url = databaseUrl == null ? HostConfig.embeddedUrl(dataDir) : databaseUrl;
+        HostConfig config = new HostConfig(0, "127.0.0.1", pluginsDir, dataDir, url, databaseUser, "",
+                "med1", "127.0.0.1", TIME_ZONE, adminPassword, databaseUrl == null);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Console console = Console.start(config, Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return new TestConsole(console, printed, pluginsDir);
+    }
+
+    public WebClient client() {
+        return new WebClient(console.port());
+    }
+
+    public WebClient admin() {
+        WebClient client = client();
+        client.signIn("admin", ADMIN_PASSWORD);
+        return client;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public Path pluginsDir() {
+        return pluginsDir;
+    }
+
+    public String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        console.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.nre.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client for tests: keeps cookies, sends the console's Origin, never follows redirects. */
+public final class WebClient {
+
+    /** A response: status, body and headers. */
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient http;
+
+    public WebClient(int port) {
+        this.port = port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public String base() {
+        return "http://localhost:" + port;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+    }
+
+    public Response postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts a form with the CSRF token of the page at {@code page}, as a browser would. */
+    public Response submit(String page, String action, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrfOf(get(page).body()));
+        return postForm(action, form);
+    }
+
+    public Response postJson(String path, String json, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response signIn(String login, String password) {
+        Response response = postForm("/signin", Map.of("login", login, "password", password));
+        if (response.status() != 303) {
+            throw new AssertionError("Sign-in as " + login + " answered " + response.status());
+        }
+        return response;
+    }
+
+    /** The CSRF token the JSON API hands a signed-in client. */
+    public String apiCsrfToken() {
+        Matcher matcher = Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(get("/api/session").body());
+        if (!matcher.find()) {
+            throw new AssertionError("No CSRF token from /api/session");
+        }
+        return matcher.group(1);
+    }
+
+    public static String csrfOf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("The page has no CSRF token");
+        }
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
