@@ -22,10 +22,11 @@ import org.nre.hostapi.storage.Settings;
  * @param scheduler repeating tasks, run on one console node at a time
  * @param settings the plugin's settings
  * @param secrets the plugin's secrets, which no page or API shows
+ * @param extensions what other started plugins offer through the host API's extension points
  */
 public record PluginContext(String pluginId, Database database, HostInfo host, DistrictDirectory district,
                             AuditLog audit, Clock clock, Scheduler scheduler, Settings settings,
-                            Secrets secrets) {
+                            Secrets secrets, Extensions extensions) {
 
     /** Checks the fields. */
     public PluginContext {
@@ -38,6 +39,7 @@ public record PluginContext(String pluginId, Database database, HostInfo host, D
         requireService(scheduler, "scheduler");
         requireService(settings, "settings");
         requireService(secrets, "secrets");
+        requireService(extensions, "extensions");
     }
 
     private static void requireService(Object service, String field) {

@@ -16,6 +16,8 @@ import org.nre.hostapi.audit.AuditLog;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
+import org.nre.hostapi.exchange.ExchangeStatus;
+import org.nre.hostapi.exchange.RecordsExchange;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
 import org.nre.hostapi.panel.ActionInput;
@@ -44,6 +46,7 @@ import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostapi.storage.Secrets;
 import org.nre.hostapi.storage.Settings;
 import org.nre.hostapi.user.ActingUser;
+import org.pf4j.ExtensionPoint;
 
 /**
  * Uses every public type and member of the host API the way a plugin and a host would, so that a change
@@ -87,6 +90,7 @@ class PublicApiTest {
                             new Component.Checkbox("agree", "I agree", false),
                             new Component.TextInput("url", "Router URL", "https://router.example", InputKind.URL, ""),
                             new Component.SecretInput("secret", "Shared secret", true, "Leave empty to keep it"),
+                            new Component.Hidden("seen-version", "3"),
                             new Component.Table("History", List.of("When", "What"),
                                     List.of(List.of("today", "nothing")), "No history"),
                             new Component.Button("save", true)))), 5);
@@ -266,8 +270,15 @@ class PublicApiTest {
             }
         };
         HostInfo host = new HostInfo("Console", "1.0", "med1", "127.0.0.1", ZoneId.of("America/Chicago"));
+        RecordsExchange exchange = () -> new ExchangeStatus("National Records Exchange", true, "ACTIVE", "");
+        Extensions extensions = new Extensions() {
+            @Override
+            public <T extends ExtensionPoint> List<T> find(Class<T> type) {
+                return type == RecordsExchange.class ? List.of(type.cast(exchange)) : List.of();
+            }
+        };
         PluginContext context = new PluginContext("example", database, host, directory, audit, Clock.systemUTC(),
-                scheduler, settings, secrets);
+                scheduler, settings, secrets, extensions);
 
         RepeatingTask task = () -> Duration.ofMinutes(5);
         assertThat(context.scheduler().schedule("poll", Duration.ZERO, task)).isSameAs(handle);
@@ -280,7 +291,12 @@ class PublicApiTest {
         assertThat(ActingUser.system().remoteAddress()).isEqualTo(ActingUser.LOCAL_ADDRESS);
         assertThat(ActingUser.system().toString()).doesNotContain("rights");
 
+        assertThat(context.extensions().find(RecordsExchange.class)).singleElement()
+                .extracting(r -> r.status().active()).isEqualTo(true);
+        assertThat(context.extensions().find(MenuContribution.class)).isEmpty();
+        assertThatThrownBy(() -> new ExchangeStatus("", false, "PENDING", "")).hasMessageContaining("'exchange'");
+
         assertThatThrownBy(() -> new PluginContext("example", null, host, directory, audit, Clock.systemUTC(),
-                scheduler, settings, secrets)).hasMessageContaining("Field 'database' cannot be null");
+                scheduler, settings, secrets, extensions)).hasMessageContaining("Field 'database' cannot be null");
     }
 }

@@ -2,11 +2,9 @@ package org.nre.plugin;
 
 import java.util.List;
 import java.util.Optional;
-import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
-import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.panel.PanelAction;
 import org.nre.hostapi.panel.PanelDefinition;
 import org.nre.hostapi.panel.PanelRequest;
@@ -14,7 +12,9 @@ import org.nre.hostapi.panel.PanelView;
 import org.nre.hostapi.panel.SettingsPanel;
 import org.nre.hostapi.rights.Level;
 import org.nre.plugin.panel.RegistrationView;
+import org.nre.plugin.registration.Lifecycle;
 import org.nre.plugin.registration.Registration;
+import org.nre.plugin.terms.Terms;
 import org.pf4j.Extension;
 
 /** The panel "National Records Exchange - Registration &amp; Router Status". */
@@ -22,17 +22,24 @@ import org.pf4j.Extension;
 public class NrePanel implements SettingsPanel {
 
     static final String TITLE = "National Records Exchange - Registration & Router Status";
+    static final int HISTORY_SHOWN = 25;
 
     private static final PanelDefinition DEFINITION = new PanelDefinition(NreTool.PANEL_ID, TITLE, NreTool.RIGHT_ID,
             List.of(PanelAction.of(RegistrationView.REGISTER, "Register with the National Records Exchange",
-                    Level.WRITE)));
+                            Level.WRITE),
+                    PanelAction.of(RegistrationView.ACCEPT_TERMS, "Accept the updated Terms of Service", Level.WRITE),
+                    PanelAction.of(RegistrationView.REFRESH, "Check status now", Level.WRITE),
+                    PanelAction.of(RegistrationView.RESEND_LOCALITY, "Resend locality", Level.WRITE),
+                    new PanelAction(RegistrationView.DEREGISTER, "Deregister", Level.DELETE,
+                            "Deregister the district from the National Records Exchange? Records can no longer be "
+                                    + "exchanged until the district registers again and the vendor authorizes it.")));
 
     private final NrePlugin plugin;
 
     /**
      * Created by the host for the started plugin.
      *
-     * @param plugin the plugin, whose storage the panel reads
+     * @param plugin the plugin, whose parts the panel uses
      */
     public NrePanel(NrePlugin plugin) {
         this.plugin = plugin;
@@ -45,27 +52,32 @@ public class NrePanel implements SettingsPanel {
 
     @Override
     public PanelView view(PanelRequest request) {
-        PluginContext context = plugin.context();
-        Optional<District> district = context.district().current();
-        Optional<Registration> registration = district.flatMap(d -> plugin.registrations().find(d.id()));
-        return new RegistrationView(context.host().timeZone()).view(registration, district.isPresent());
+        NrePlugin.Parts parts = plugin.parts();
+        Optional<District> district = plugin.context().district().current();
+        Optional<Registration> registration = district.flatMap(d -> parts.registrations().find(d.id()));
+        Optional<Terms> terms = parts.terms().current();
+        boolean accepted = district.isPresent() && terms.isPresent()
+                && parts.lifecycle().acceptedCurrent(district.get().id(), terms.get());
+        boolean sending = registration.isPresent() && parts.registrations().sending(registration.get().districtId(),
+                plugin.context().clock().instant());
+        return new RegistrationView(plugin.context().host().timeZone()).view(new RegistrationView.State(
+                district, registration, terms, accepted, sending, parts.settings().configured(), parts.health().read(),
+                district.map(d -> parts.registrations().history(d.id(), HISTORY_SHOWN)).orElse(List.of())));
     }
 
     @Override
     public ActionResult act(String action, ActionInput input, PanelRequest request) {
-        if (!RegistrationView.REGISTER.equals(action)) {
-            return ActionResult.conflict("The panel has no action '" + action + "'.");
-        }
-        if (!input.checked(RegistrationView.ACCEPT_TERMS)) {
-            return ActionResult.invalid("Registration needs the Terms of Service accepted.",
-                    new FieldError(RegistrationView.ACCEPT_TERMS,
-                            "Tick \"I have read and agree to the Terms of Service\" before registering."));
-        }
-        if (plugin.context().district().current().isEmpty()) {
-            return ActionResult.conflict("This console has no school district set up, so it cannot register. "
-                    + "Ask the console administrator to set up the district.");
-        }
-        return ActionResult.unavailable("Registering with the National Records Exchange is not available in this "
-                + "version of the plugin yet: nothing was sent to the router and nothing was stored.");
+        Lifecycle lifecycle = plugin.parts().lifecycle();
+        String seen = input.text(Lifecycle.SEEN_TERMS).orElse("");
+        return switch (action) {
+            case RegistrationView.REGISTER -> lifecycle.register(request.user(), input.checked(Lifecycle.ACCEPT_TERMS),
+                    seen);
+            case RegistrationView.ACCEPT_TERMS -> lifecycle.acceptUpdatedTerms(request.user(),
+                    input.checked(Lifecycle.ACCEPT_TERMS), seen);
+            case RegistrationView.REFRESH -> lifecycle.refresh(request.user());
+            case RegistrationView.RESEND_LOCALITY -> lifecycle.resendLocality(request.user());
+            case RegistrationView.DEREGISTER -> lifecycle.deregister(request.user());
+            default -> ActionResult.conflict("The panel has no action '" + action + "'.");
+        };
     }
 }

@@ -12,6 +12,13 @@ final class NreTool {
     static final List<String> PATH = List.of("System Settings", "Data Interchange Administration");
     static final String HOLDER_HINT = "Only the district system administrator and their backup should hold this right";
 
+    static final String SETTINGS_RIGHT_ID = "nre.settings";
+    static final String SETTINGS_PANEL_ID = "nre-settings";
+    static final String SETTINGS_MENU_ID = "nre-settings";
+    static final String SETTINGS_LABEL = "National Records Exchange Settings";
+    static final String SETTINGS_HOLDER_HINT = "Only console administrators should hold this right: it sets the "
+            + "router's address and the district's shared secret";
+
     private NreTool() {
     }
 }

@@ -87,10 +87,10 @@ public final class Console implements AutoCloseable {
                     config.timeZone());
 
             LeaseScheduler tasks = scheduler;
-            plugins = new PluginHost(config.pluginsDir(), (pluginId, calls) -> new PluginContext(pluginId,
+            plugins = new PluginHost(config.pluginsDir(), (pluginId, calls, extensions) -> new PluginContext(pluginId,
                     pluginDatabase(database, migrations, pluginId, calls), host, district, audit.forPlugin(pluginId),
                     clock, tasks.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
-                    secrets.forPlugin(pluginId)));
+                    secrets.forPlugin(pluginId), extensions));
             plugins.start();
 
             Panels panels = new Panels(plugins::contributions, audit);

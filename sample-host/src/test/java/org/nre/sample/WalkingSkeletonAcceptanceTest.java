@@ -68,7 +68,8 @@ class WalkingSkeletonAcceptanceTest {
         assertThat(admin.get("/api/menu").body()).contains(
                 "[{\"label\":\"System Settings\",\"panelId\":\"\",\"order\":0,\"children\":[{\"label\":"
                         + "\"Data Interchange Administration\",\"panelId\":\"\",\"order\":0,\"children\":"
-                        + "[{\"label\":\"National Records Exchange\",\"panelId\":\"nre\"");
+                        + "[{\"label\":\"National Records Exchange\",\"panelId\":\"nre\"",
+                "{\"label\":\"National Records Exchange Settings\",\"panelId\":\"nre-settings\"");
     }
 
     @Test
@@ -85,21 +86,17 @@ class WalkingSkeletonAcceptanceTest {
     }
 
     @Test
-    void thePanelShowsNotRegisteredAndInactiveWithTheTermsCheckboxAndRegisterButton() {
+    void thePanelShowsNotRegisteredAndInactiveAndThatTheRouterIsNotConfigured() {
         WebClient.Response panel = admin.get("/panels/nre");
 
         assertThat(panel.status()).isEqualTo(200);
         assertThat(panel.body()).contains("<h1>" + PANEL_TITLE + "</h1>")
                 .containsSubsequence("Exchange Registration:", "Not Registered")
                 .containsSubsequence("Exchange Status:", "Inactive")
-                .contains("<label for=\"f-accept-terms\">I have read and agree to the Terms of Service</label>")
-                .containsPattern("<button type=\"submit\" formaction=\"/panels/nre/actions/register\"\\s+"
-                        + "class=\"primary\">Register with the National Records Exchange</button>");
+                .containsSubsequence("Router:", "Not configured");
         assertThat(admin.get("/api/panels/nre").body()).contains(
                 "{\"type\":\"labelled-value\",\"label\":\"Exchange Registration\",\"value\":\"Not Registered\"}",
                 "{\"type\":\"status-badge\",\"label\":\"Exchange Status\",\"text\":\"Inactive\"",
-                "{\"type\":\"checkbox\",\"name\":\"accept-terms\"",
-                "{\"type\":\"button\",\"action\":\"register\",\"primary\":true}",
                 "{\"name\":\"register\",\"label\":\"Register with the National Records Exchange\",\"level\":\"W\"");
     }
 
@@ -109,7 +106,7 @@ class WalkingSkeletonAcceptanceTest {
 
         assertThat(jdbc.one("SELECT COUNT(*) FROM nre_registration", row -> row.getInt(1))).contains(0);
         assertThat(jdbc.list("SELECT version FROM nre_schema_history WHERE success = TRUE AND version IS NOT NULL"
-                + " ORDER BY installed_rank", row -> row.getString(1))).contains("1");
+                + " ORDER BY installed_rank", row -> row.getString(1))).contains("1", "2");
         assertThat(jdbc.list("SELECT version FROM host_schema_history WHERE version = '1'", row -> row.getString(1)))
                 .containsExactly("1");
     }
@@ -119,19 +116,17 @@ class WalkingSkeletonAcceptanceTest {
         WebClient.Response refused = admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of());
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("Registration needs the Terms of Service accepted.",
-                "Tick \"I have read and agree to the Terms of Service\" before registering.",
-                "aria-invalid=\"true\"");
+        assertThat(refused.body()).contains("Registration needs the Terms of Service accepted.");
         assertThat(registrations()).isZero();
     }
 
     @Test
-    void registeringIsNotYetAvailableAndNothingPretendsItHappened() {
+    void registeringWithoutARouterSaysWhatToSetUpAndStoresNothing() {
         WebClient.Response answer = admin.submit("/panels/nre", "/panels/nre/actions/register",
                 Map.of("accept-terms", "on"));
 
         assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.body()).contains("nothing was sent to the router and nothing was stored")
+        assertThat(answer.body()).contains("The router is not configured yet")
                 .containsSubsequence("Exchange Registration:", "Not Registered");
         assertThat(registrations()).isZero();
         WebClient.Response api = admin.postJson("/api/panels/nre/actions/register", "{\"accept-terms\":true}",

@@ -9,7 +9,7 @@ import org.nre.hostapi.HostApiException;
 public sealed interface Component
         permits Component.LabelledValue, Component.StatusBadge, Component.Notice, Component.LongText,
         Component.Paragraph, Component.Checkbox, Component.TextInput, Component.SecretInput,
-        Component.Table, Component.Button {
+        Component.Hidden, Component.Table, Component.Button {
 
     /**
      * A label and its value, such as "Exchange Registration: Not Registered".
@@ -142,6 +142,21 @@ public sealed interface Component
             Fields.requireId(name, "name");
             Fields.requireText(label, "label");
             help = Fields.orEmpty(help);
+        }
+    }
+
+    /**
+     * A value the section's buttons submit without showing it, such as the version of what the user saw,
+     * so that an action can refuse a stale form.
+     *
+     * @param name the input's name
+     * @param value the value
+     */
+    record Hidden(String name, String value) implements Component {
+        /** Checks the fields. */
+        public Hidden {
+            Fields.requireId(name, "name");
+            value = Fields.orEmpty(value);
         }
     }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A district's registration as stored.
+ * A district's registration as stored: one row per district, moved from state to state under optimistic
+ * locking on {@code version}.
  *
  * @param districtId the district
  * @param state where it stands
@@ -16,19 +17,31 @@ import java.util.Objects;
  * @param registeredAt when the district registered
  * @param termsVersion the version of the terms accepted with the registration
  * @param routerRegistrationId the router's id for the registration, or empty until it answers
+ * @param idempotencyKey the key every attempt of the registration request carries
  * @param lastRouterContact when the router last answered about it, or null
  * @param version the row's version, for optimistic locking
+ * @param updatedAt when the row last changed
  */
-public record Registration(String districtId, RegistrationState state, String stateReason,
-                           String applicationName, String sourceAddress, String registeredById,
-                           String registeredByName, Instant registeredAt, String termsVersion,
-                           String routerRegistrationId, Instant lastRouterContact, int version) {
+public record Registration(String districtId, RegistrationState state, String stateReason, String applicationName,
+                           String sourceAddress, String registeredById, String registeredByName, Instant registeredAt,
+                           String termsVersion, String routerRegistrationId, String idempotencyKey,
+                           Instant lastRouterContact, int version, Instant updatedAt) {
 
-    /** Checks the fields. */
     public Registration {
         Objects.requireNonNull(districtId, "districtId");
         Objects.requireNonNull(state, "state");
         stateReason = stateReason == null ? "" : stateReason;
         routerRegistrationId = routerRegistrationId == null ? "" : routerRegistrationId;
+    }
+
+    /** The same registration in another state, as the router reported it at {@code at}. */
+    public Registration moved(RegistrationState next, String reason, String routerId, Instant at) {
+        return new Registration(districtId, next, reason, applicationName, sourceAddress, registeredById,
+                registeredByName, registeredAt, termsVersion, routerId == null ? routerRegistrationId : routerId,
+                idempotencyKey, at, version, at);
+    }
+
+    public boolean hasRouterId() {
+        return !routerRegistrationId.isEmpty();
     }
 }

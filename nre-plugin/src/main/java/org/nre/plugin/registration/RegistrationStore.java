@@ -1,77 +1,146 @@
 package org.nre.plugin.registration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.nre.plugin.storage.Sql;
 
-/** Reads and writes registrations in the plugin's own table. */
+/**
+ * Registrations and their history in the plugin's own tables. A registration changes only from the
+ * version the caller read ({@link #update} answers false otherwise), and history is only ever added to.
+ */
 public final class RegistrationStore {
 
-    private static final String SELECT_BY_DISTRICT = """
-            SELECT district_id, state, state_reason, application_name, source_address, registered_by_id,
-                   registered_by_name, registered_at, terms_version, router_registration_id,
-                   last_router_contact, version
-              FROM nre_registration
-             WHERE district_id = ?""";
+    static final int MAX_DETAIL = 2000;
+    private static final String COLUMNS = """
+            district_id, state, state_reason, application_name, source_address, registered_by_id,
+            registered_by_name, registered_at, terms_version, router_registration_id, idempotency_key,
+            last_router_contact, version, updated_at""";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    /**
-     * Creates a store over the host's database, whose schema the plugin's migrations have created.
-     *
-     * @param dataSource the host's connection pool
-     */
-    public RegistrationStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public RegistrationStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    public Sql sql() {
+        return sql;
+    }
+
+    public Optional<Registration> find(String districtId) {
+        return sql.one("SELECT " + COLUMNS + " FROM nre_registration WHERE district_id = ?",
+                RegistrationStore::read, districtId);
+    }
+
+    public static Optional<Registration> find(Connection connection, String districtId) throws SQLException {
+        List<Registration> rows = Sql.list(connection, "SELECT " + COLUMNS + " FROM nre_registration WHERE district_id = ?",
+                RegistrationStore::read, districtId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /**
-     * The district's registration.
+     * Stores the first registration of a district.
      *
-     * @param districtId the district
-     * @return the registration, or empty when the district has never registered
+     * @return false when the district already has one (another request got there first)
      */
-    public Optional<Registration> find(String districtId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SELECT_BY_DISTRICT)) {
-            statement.setString(1, districtId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-            }
+    public static boolean insert(Connection connection, Registration r) throws SQLException {
+        try {
+            return Sql.update(connection, "INSERT INTO nre_registration (" + COLUMNS + ") "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.districtId(), r.state().name(), blankToNull(r.stateReason()), r.applicationName(),
+                    r.sourceAddress(), r.registeredById(), r.registeredByName(), r.registeredAt(), r.termsVersion(),
+                    blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.lastRouterContact(), 1,
+                    r.updatedAt()) == 1;
         } catch (SQLException e) {
-            throw new StorageException("Could not read the registration of district '" + districtId + "'", e);
+            if (Sql.isDuplicate(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
-    private static Registration read(ResultSet rows) throws SQLException {
+    /**
+     * Replaces a registration if nobody changed it since it was read at {@code r.version()}.
+     *
+     * @return false when it changed meanwhile; nothing is written then
+     */
+    public static boolean update(Connection connection, Registration r) throws SQLException {
+        return Sql.update(connection, """
+                UPDATE nre_registration
+                   SET state = ?, state_reason = ?, application_name = ?, source_address = ?, registered_by_id = ?,
+                       registered_by_name = ?, registered_at = ?, terms_version = ?, router_registration_id = ?,
+                       idempotency_key = ?, last_router_contact = ?, version = version + 1, updated_at = ?
+                 WHERE district_id = ? AND version = ?""",
+                r.state().name(), blankToNull(r.stateReason()), r.applicationName(), r.sourceAddress(),
+                r.registeredById(), r.registeredByName(), r.registeredAt(), r.termsVersion(),
+                blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.lastRouterContact(), r.updatedAt(),
+                r.districtId(), r.version()) == 1;
+    }
+
+    public static void record(Connection connection, String districtId, HistoryEntry entry) throws SQLException {
+        Sql.update(connection, """
+                INSERT INTO nre_history (district_id, at, actor_id, actor_name, remote_address, action, from_state,
+                                         to_state, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                districtId, entry.at(), entry.actorId(), entry.actorName(), truncate(entry.remoteAddress(), 64),
+                entry.action(), entry.fromState() == null ? null : entry.fromState().name(),
+                entry.toState() == null ? null : entry.toState().name(), truncate(entry.detail(), MAX_DETAIL));
+    }
+
+    public void record(String districtId, HistoryEntry entry) {
+        sql.inTransaction(connection -> {
+            record(connection, districtId, entry);
+            return null;
+        });
+    }
+
+    /** Whether a registration request is on its way now. */
+    public boolean sending(String districtId, java.time.Instant now) {
+        return sql.one("SELECT sending_until FROM nre_registration WHERE district_id = ?",
+                row -> Sql.instant(row, "sending_until"), districtId)
+                .filter(java.util.Objects::nonNull).filter(now::isBefore).isPresent();
+    }
+
+    /** The newest history first. */
+    public List<HistoryEntry> history(String districtId, int limit) {
+        return sql.list("""
+                SELECT at, actor_id, actor_name, remote_address, action, from_state, to_state, detail
+                  FROM nre_history WHERE district_id = ? ORDER BY id DESC LIMIT ?""",
+                row -> new HistoryEntry(Sql.instant(row, "at"), row.getString("actor_id"), row.getString("actor_name"),
+                        row.getString("remote_address"), row.getString("action"), state(row.getString("from_state")),
+                        state(row.getString("to_state")), row.getString("detail")),
+                districtId, limit);
+    }
+
+    private static Registration read(ResultSet row) throws SQLException {
         return new Registration(
-                rows.getString("district_id"),
-                RegistrationState.valueOf(rows.getString("state")),
-                rows.getString("state_reason"),
-                rows.getString("application_name"),
-                rows.getString("source_address"),
-                rows.getString("registered_by_id"),
-                rows.getString("registered_by_name"),
-                instant(rows.getObject("registered_at", LocalDateTime.class)),
-                rows.getString("terms_version"),
-                rows.getString("router_registration_id"),
-                instant(rows.getObject("last_router_contact", LocalDateTime.class)),
-                rows.getInt("version"));
+                row.getString("district_id"),
+                RegistrationState.valueOf(row.getString("state")),
+                row.getString("state_reason"),
+                row.getString("application_name"),
+                row.getString("source_address"),
+                row.getString("registered_by_id"),
+                row.getString("registered_by_name"),
+                Sql.instant(row, "registered_at"),
+                row.getString("terms_version"),
+                row.getString("router_registration_id"),
+                row.getString("idempotency_key"),
+                Sql.instant(row, "last_router_contact"),
+                row.getInt("version"),
+                Sql.instant(row, "updated_at"));
     }
 
-    // Times are stored as UTC wall-clock values, read and written as LocalDateTime, so that neither the
-    // JVM's nor the server's time zone (nor a daylight-saving gap) shifts them.
-    static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    private static RegistrationState state(String name) {
+        return name == null ? null : RegistrationState.valueOf(name);
     }
 
-    static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null ? "" : text.length() <= max ? text : text.substring(0, max);
     }
 }

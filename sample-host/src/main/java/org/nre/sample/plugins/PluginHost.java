@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nre.hostapi.Extensions;
 import org.nre.hostapi.HostApi;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.menu.MenuContribution;
@@ -36,7 +37,7 @@ public final class PluginHost implements AutoCloseable {
     /** Builds the host's services for one plugin. */
     @FunctionalInterface
     public interface ContextFactory {
-        PluginContext create(String pluginId, PluginCalls calls);
+        PluginContext create(String pluginId, PluginCalls calls, Extensions extensions);
     }
 
     private final Path pluginsDir;
@@ -46,7 +47,10 @@ public final class PluginHost implements AutoCloseable {
 
     public PluginHost(Path pluginsDir, ContextFactory contexts) {
         this.pluginsDir = pluginsDir;
-        this.manager = new HostPluginManager(pluginsDir, problems, contexts::create);
+        Extensions[] extensions = new Extensions[1];
+        this.manager = new HostPluginManager(pluginsDir, problems,
+                (pluginId, calls) -> contexts.create(pluginId, calls, extensions[0]));
+        extensions[0] = new PluginExtensions(manager);
     }
 
     /** Loads and starts every plugin in the drop folder, then logs one line per plugin. */

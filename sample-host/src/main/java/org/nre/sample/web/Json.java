@@ -27,6 +27,7 @@ final class Json {
             @JsonSubTypes.Type(value = Component.Checkbox.class, name = "checkbox"),
             @JsonSubTypes.Type(value = Component.TextInput.class, name = "text-input"),
             @JsonSubTypes.Type(value = Component.SecretInput.class, name = "secret-input"),
+            @JsonSubTypes.Type(value = Component.Hidden.class, name = "hidden"),
             @JsonSubTypes.Type(value = Component.Table.class, name = "table"),
             @JsonSubTypes.Type(value = Component.Button.class, name = "button")})
     interface ComponentMixIn {

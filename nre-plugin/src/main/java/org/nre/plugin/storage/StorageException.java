@@ -1,4 +1,4 @@
-package org.nre.plugin.registration;
+package org.nre.plugin.storage;
 
 /** The plugin's storage could not be read or written; the message says what, the cause says why. */
 public class StorageException extends RuntimeException {

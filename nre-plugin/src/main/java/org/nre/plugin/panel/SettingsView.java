@@ -1,0 +1,40 @@
+package org.nre.plugin.panel;
+
+import org.nre.hostapi.panel.Component;
+import org.nre.hostapi.panel.InputKind;
+import org.nre.hostapi.panel.PanelView;
+import org.nre.hostapi.panel.Section;
+import org.nre.hostapi.panel.Tone;
+import org.nre.plugin.settings.NreSettings;
+
+/** Builds the panel "National Records Exchange - Router Settings". The shared secret is never shown. */
+public final class SettingsView {
+
+    public static final String SAVE = "save";
+
+    private SettingsView() {
+    }
+
+    public static PanelView view(NreSettings settings) {
+        Section section = new Section("Router Settings", java.util.List.of(
+                new Component.Paragraph("The vendor issues the router's address, the district key and the shared "
+                        + "secret. The secret signs every request to the router and is never shown again once saved."),
+                new Component.TextInput(NreSettings.ROUTER_URL, "Router URL", settings.routerUrl(), InputKind.URL,
+                        "https, such as https://router.nre.example (plain http only for a router on this machine)."),
+                new Component.TextInput(NreSettings.DISTRICT_KEY, "District key", settings.districtKey(),
+                        InputKind.TEXT, "As the vendor issued it."),
+                new Component.SecretInput(NreSettings.SHARED_SECRET, "Shared secret", settings.secretSet(),
+                        settings.secretSet() ? "Leave empty to keep the stored secret." : "16 to 200 characters."),
+                new Component.TextInput(NreSettings.POLL_INTERVAL, "Status check interval (seconds)",
+                        String.valueOf(settings.pollInterval().toSeconds()), InputKind.NUMBER,
+                        "How often the console asks the router about a registration, from "
+                                + NreSettings.MIN_POLL_SECONDS + " to " + NreSettings.MAX_POLL_SECONDS + "."),
+                new Component.Button(SAVE, true)));
+        if (settings.router().isPresent()) {
+            return PanelView.of(section);
+        }
+        return PanelView.of(Section.of("", new Component.Notice(Tone.WARNING,
+                "The router is not configured yet: registering needs all three of the router URL, the district key "
+                        + "and the shared secret.")), section);
+    }
+}

@@ -1,0 +1,67 @@
+package org.nre.plugin.router;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs router requests: HMAC-SHA256 with the shared secret over the method, the path with its query, the
+ * timestamp and the body's SHA-256, as docs/router-api.md describes. The secret never leaves this class.
+ */
+public final class RequestSigner {
+
+    public static final String KEY_HEADER = "X-NRE-Key";
+    public static final String TIMESTAMP_HEADER = "X-NRE-Timestamp";
+    public static final String CONTENT_HEADER = "X-NRE-Content-SHA256";
+    public static final String SIGNATURE_HEADER = "X-NRE-Signature";
+
+    private final String key;
+    private final SecretKeySpec secret;
+
+    public RequestSigner(String key, String sharedSecret) {
+        this.key = key;
+        this.secret = new SecretKeySpec(sharedSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** The four signature headers for a request. */
+    public Map<String, String> headers(String method, String pathAndQuery, byte[] body, Instant now) {
+        String timestamp = Long.toString(now.getEpochSecond());
+        String digest = sha256Hex(body);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(KEY_HEADER, key);
+        headers.put(TIMESTAMP_HEADER, timestamp);
+        headers.put(CONTENT_HEADER, digest);
+        headers.put(SIGNATURE_HEADER, "v1=" + sign(canonical(method, pathAndQuery, timestamp, digest)));
+        return headers;
+    }
+
+    public static String canonical(String method, String pathAndQuery, String timestamp, String bodyDigest) {
+        return method.toUpperCase(java.util.Locale.ROOT) + "\n" + pathAndQuery + "\n" + timestamp + "\n" + bodyDigest;
+    }
+
+    String sign(String canonical) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
+        }
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
+        }
+    }
+}

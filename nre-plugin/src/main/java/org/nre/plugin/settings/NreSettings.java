@@ -1,0 +1,127 @@
+package org.nre.plugin.settings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nre.hostapi.panel.FieldError;
+import org.nre.hostapi.storage.Secrets;
+import org.nre.hostapi.storage.Settings;
+import org.nre.plugin.router.RouterSettings;
+
+/**
+ * The plugin's settings: the router's URL, the district key, the shared secret (a write-only secret) and
+ * how often the status poller asks the router. Stored in the console's settings and secrets.
+ */
+public final class NreSettings {
+
+    public static final String ROUTER_URL = "router-url";
+    public static final String DISTRICT_KEY = "district-key";
+    public static final String SHARED_SECRET = "shared-secret";
+    public static final String POLL_INTERVAL = "poll-interval-seconds";
+
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+    public static final int MIN_POLL_SECONDS = 10;
+    public static final int MAX_POLL_SECONDS = 86_400;
+
+    private final Settings settings;
+    private final Secrets secrets;
+
+    public NreSettings(Settings settings, Secrets secrets) {
+        this.settings = settings;
+        this.secrets = secrets;
+    }
+
+    /** What the router needs, or empty while any of it is missing. */
+    public Optional<RouterSettings> router() {
+        Optional<String> url = settings.get(ROUTER_URL);
+        Optional<String> key = settings.get(DISTRICT_KEY);
+        Optional<String> secret = secrets.read(SHARED_SECRET);
+        if (url.isEmpty() || key.isEmpty() || secret.isEmpty() || RouterSettings.urlProblem(url.get()) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RouterSettings(URI.create(url.get().strip()), key.get(), secret.get()));
+    }
+
+    /** Whether the URL, key and secret are all set, without decrypting the secret. */
+    public boolean configured() {
+        return settings.get(ROUTER_URL).filter(u -> RouterSettings.urlProblem(u) == null).isPresent()
+                && settings.get(DISTRICT_KEY).isPresent() && secrets.isSet(SHARED_SECRET);
+    }
+
+    public String routerUrl() {
+        return settings.get(ROUTER_URL).orElse("");
+    }
+
+    public String districtKey() {
+        return settings.get(DISTRICT_KEY).orElse("");
+    }
+
+    public boolean secretSet() {
+        return secrets.isSet(SHARED_SECRET);
+    }
+
+    public Duration pollInterval() {
+        return settings.get(POLL_INTERVAL).flatMap(NreSettings::seconds)
+                .filter(s -> s >= MIN_POLL_SECONDS && s <= MAX_POLL_SECONDS)
+                .map(Duration::ofSeconds).orElse(DEFAULT_POLL_INTERVAL);
+    }
+
+    /** What a console administrator submitted. An empty secret keeps the one stored. */
+    public record Change(String routerUrl, String districtKey, String sharedSecret, String pollSeconds) {
+    }
+
+    /** The problems with a change, one per field; empty when it can be saved. */
+    public List<FieldError> problems(Change change) {
+        List<FieldError> errors = new ArrayList<>();
+        if (change.routerUrl().isBlank()) {
+            errors.add(new FieldError(ROUTER_URL, "Enter the router's address, such as https://router.nre.example."));
+        } else if (change.routerUrl().length() > 500) {
+            errors.add(new FieldError(ROUTER_URL, "Use at most 500 characters."));
+        } else {
+            String problem = RouterSettings.urlProblem(change.routerUrl());
+            if (problem != null) {
+                errors.add(new FieldError(ROUTER_URL, problem + "."));
+            }
+        }
+        if (change.districtKey().isBlank()) {
+            errors.add(new FieldError(DISTRICT_KEY, "Enter the district key the vendor issued."));
+        } else if (!change.districtKey().matches("[A-Za-z0-9._:-]{1,100}")) {
+            errors.add(new FieldError(DISTRICT_KEY,
+                    "Use only letters, digits and . _ : - (at most 100), as the vendor issued it."));
+        }
+        if (change.sharedSecret().isEmpty() && !secretSet()) {
+            errors.add(new FieldError(SHARED_SECRET, "Enter the shared secret the vendor issued."));
+        } else if (!change.sharedSecret().isEmpty()
+                && (change.sharedSecret().length() < 16 || change.sharedSecret().length() > 200)) {
+            errors.add(new FieldError(SHARED_SECRET, "The shared secret has 16 to 200 characters."));
+        }
+        Optional<Long> seconds = change.pollSeconds().isBlank() ? Optional.of(DEFAULT_POLL_INTERVAL.toSeconds())
+                : seconds(change.pollSeconds());
+        if (seconds.isEmpty() || seconds.get() < MIN_POLL_SECONDS || seconds.get() > MAX_POLL_SECONDS) {
+            errors.add(new FieldError(POLL_INTERVAL, "Enter a whole number of seconds from " + MIN_POLL_SECONDS
+                    + " to " + MAX_POLL_SECONDS + "."));
+        }
+        return errors;
+    }
+
+    /** Saves a change that has no problems. */
+    public void save(Change change) {
+        settings.put(ROUTER_URL, change.routerUrl().strip());
+        settings.put(DISTRICT_KEY, change.districtKey().strip());
+        settings.put(POLL_INTERVAL, change.pollSeconds().isBlank()
+                ? String.valueOf(DEFAULT_POLL_INTERVAL.toSeconds()) : change.pollSeconds().strip());
+        if (!change.sharedSecret().isEmpty()) {
+            secrets.put(SHARED_SECRET, change.sharedSecret());
+        }
+    }
+
+    private static Optional<Long> seconds(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

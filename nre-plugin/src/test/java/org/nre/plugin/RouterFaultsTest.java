@@ -1,0 +1,362 @@
+package org.nre.plugin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nre.hostapi.panel.ActionResult;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.plugin.registration.HistoryEntry;
+import org.nre.plugin.registration.Registration;
+import org.nre.plugin.registration.RegistrationState;
+import org.nre.plugin.registration.RegistrationStore;
+import org.nre.plugin.router.RouterPolicy;
+import org.nre.plugin.testing.RouterStub;
+import org.nre.plugin.testing.TestHost;
+
+/**
+ * A router that is slow, down, overloaded or lying: each case ends in a stored state that tells the truth,
+ * and a registration whose answer was lost is settled by looking it up, never by sending it again blindly.
+ */
+class RouterFaultsTest {
+
+    static final String REGISTRATIONS = "/v1/registrations";
+    static final String LOOK_UP = "/v1/registrations?districtId=IL-0150";
+    static final int LONGER_THAN_READ_TIMEOUT = 1500;
+
+    PluginFixture f;
+
+    void start(RouterPolicy policy) {
+        f = new PluginFixture(DatabaseProduct.H2, policy);
+        f.publishDefaultTerms();
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void aRegistrationWhoseAnswerIsLostToAFaultIsSettledByLookUpAndNeverSentAgain(Fault fault) throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(aResponse().withFault(fault)));
+        routerHoldsNothingYetButLookUpFails();
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).contains("will not send it again blindly");
+        assertLostAndSettledLater();
+    }
+
+    @Test
+    void aRegistrationWhoseAnswerTakesLongerThanTheReadTimeoutIsSettledByLookUp() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202,
+                RouterStub.registration("reg-1", "PENDING", null)).withFixedDelay(LONGER_THAN_READ_TIMEOUT)));
+        routerHoldsNothingYetButLookUpFails();
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result.message()).contains("did not answer within");
+        assertLostAndSettledLater();
+    }
+
+    @Test
+    void aLostAnswerForARegistrationThatNeverArrivedLeavesTheDistrictNotRegistered() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.json(200, "{\"registrations\":[]}")));
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.NOT_REGISTERED);
+        assertThat(history().get(0).detail()).contains("holds no registration, so the request never arrived");
+    }
+
+    @Test
+    void malformedJsonInTheAnswerIsNotBelievedAndTheRegistrationIsSettledByLookUp() {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202, "{\"id\": \"reg-1\",")));
+        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.json(200,
+                "{\"registrations\":[" + RouterStub.registration("reg-1", "PENDING", null) + "]}")));
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Success.class);
+        assertThat(result.message()).contains("first answer was lost");
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(f.stored().routerRegistrationId()).isEqualTo("reg-1");
+        assertThat(history()).extracting(HistoryEntry::detail).anyMatch(d -> d.contains("not valid JSON"));
+        f.router.server().verify(1, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    @Test
+    void anAnswerWithAnUnknownStateIsNotBelieved() {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202,
+                RouterStub.registration("reg-1", "APPROVED-ISH", null))));
+        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.problem(503, "Unavailable", "Busy")));
+
+        f.register(TestHost.ADMIN);
+
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.UNKNOWN);
+        assertThat(history()).extracting(HistoryEntry::detail)
+                .anyMatch(d -> d.contains("'state' is 'APPROVED-ISH', which the contract does not know"));
+    }
+
+    @Test
+    void anOversizedAnswerIsRefusedUnreadAndNothingIsStored() {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(get(urlEqualTo("/v1/terms/current"))
+                .willReturn(RouterStub.json(200, "{\"text\":\"" + "x".repeat(100_000) + "\"}")));
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).contains("larger than 64 KiB");
+        assertThat(f.plugin.parts().terms().current()).isEmpty();
+        assertThat(f.plugin.parts().registrations().find("IL-0150")).isEmpty();
+        f.router.server().verify(0, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    @Test
+    void tooManyRequestsWithARetryAfterWithinTheCapIsWaitedOutAndRetriedWithTheSameKey() {
+        start(new RouterPolicy(Duration.ofMillis(500), Duration.ofMillis(800), 3, 4, Duration.ofMillis(10),
+                Duration.ofSeconds(2), 10, 5, Duration.ofSeconds(60), 64 * 1024));
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(RouterStub.problem(429, "Too Many Requests", "Slow down").withHeader("Retry-After", "1"))
+                .willSetStateTo("calm"));
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(RouterStub.json(202, RouterStub.registration("reg-1", "PENDING", null))));
+
+        long started = System.nanoTime();
+        ActionResult result = f.register(TestHost.ADMIN);
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(result).isInstanceOf(ActionResult.Success.class);
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(keysOf(REGISTRATIONS)).containsExactly(f.stored().idempotencyKey());
+        f.router.server().verify(2, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheCapEndsTheCallAndPutsTheRegistrationBackAsItWas() {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS))
+                .willReturn(RouterStub.problem(429, "Too Many Requests", "Slow down").withHeader("Retry-After", "120")));
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).contains("It asked to wait 120 seconds", "Nothing was registered");
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.NOT_REGISTERED);
+        f.router.server().verify(1, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    @Test
+    void serviceUnavailableWithRetryAfterLeavesTheStatusAsItWasAndTheRouterShownUnreachable() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS))
+                .willReturn(RouterStub.json(202, RouterStub.registration("reg-1", "PENDING", null))));
+        f.register(TestHost.ADMIN);
+        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1"))
+                .willReturn(RouterStub.problem(503, "Service Unavailable", "Maintenance").withHeader("Retry-After", "30")));
+
+        ActionResult refresh = f.act("refresh", TestHost.ADMIN, Map.of());
+        Duration pause = f.host.runPoller();
+
+        assertThat(refresh).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(f.plugin.parts().health().read().reachable()).isFalse();
+        assertThat(f.viewText()).contains("Router unreachable since", "Maintenance", "Pending verification");
+        assertThat(pause).isGreaterThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void twoAdministratorsRegisteringAtTheSameMomentProduceOneRouterRegistration() throws Exception {
+        start(PluginFixture.FAST);
+        f.plugin.parts().terms().refresh(f.plugin.parts().router().client().orElseThrow(),
+                org.nre.plugin.router.RouterClient.Urgency.INTERACTIVE);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202,
+                RouterStub.registration("reg-1", "PENDING", null)).withFixedDelay(200)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            Future<ActionResult> jane = pool.submit(() -> {
+                go.await();
+                return f.register(TestHost.ADMIN);
+            });
+            Future<ActionResult> bob = pool.submit(() -> {
+                go.await();
+                return f.register(TestHost.user("bob", "Backup, Bob"));
+            });
+            go.countDown();
+            List<ActionResult> results = List.of(jane.get(), bob.get());
+
+            assertThat(results).filteredOn(r -> r instanceof ActionResult.Success).hasSize(1);
+            assertThat(results).filteredOn(r -> r instanceof ActionResult.Conflict).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        f.router.server().verify(1, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(f.plugin.parts().terms().store().acceptances("IL-0150")).hasSize(1);
+    }
+
+    @Test
+    void theCircuitOpensWhenTheRouterKeepsFailingAndClosesWhenItAnswersAgain() {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(any(anyUrl()).atPriority(1)
+                .willReturn(RouterStub.problem(503, "Service Unavailable", "Down")));
+
+        f.act("refresh", TestHost.ADMIN, Map.of());
+        f.act("refresh", TestHost.ADMIN, Map.of());
+        int callsWhileFailing = f.router.server().getAllServeEvents().size();
+        ActionResult shortCircuited = f.act("refresh", TestHost.ADMIN, Map.of());
+
+        assertThat(shortCircuited.message()).contains("has stopped calling it");
+        assertThat(f.router.server().getAllServeEvents()).hasSize(callsWhileFailing);
+
+        f.router.server().resetAll();
+        f.publishDefaultTerms();
+        f.clock.advance(Duration.ofSeconds(61));
+        ActionResult recovered = f.act("refresh", TestHost.ADMIN, Map.of());
+
+        assertThat(recovered).isInstanceOf(ActionResult.Success.class);
+        assertThat(f.plugin.parts().router().client().orElseThrow().circuitClosed()).isTrue();
+        assertThat(f.plugin.parts().health().read().reachable()).isTrue();
+    }
+
+    @Test
+    void thePollerBacksOffWhileTheRouterIsDownForAnHourAndRecoversAfterwards() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS))
+                .willReturn(RouterStub.json(202, RouterStub.registration("reg-1", "PENDING", null))));
+        f.register(TestHost.ADMIN);
+        f.router.server().stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Instant down = f.clock.instant();
+        Duration previous = Duration.ZERO;
+        int runs = 0;
+        while (Duration.between(down, f.clock.instant()).compareTo(Duration.ofHours(1)) < 0) {
+            f.clock.advance(Duration.ofSeconds(61)); // past the circuit's open time, so each run reaches the router
+            Duration pause = f.host.runPoller();
+            assertThat(pause).isLessThanOrEqualTo(Duration.ofHours(1));
+            if (runs++ < 4) {
+                assertThat(pause).isGreaterThan(previous);
+            }
+            previous = pause;
+            f.clock.advance(pause);
+        }
+        assertThat(runs).as("runs in an hour with back-off").isLessThan(10);
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(f.viewText()).contains("Router unreachable since 11/28/2026 13:0");
+
+        f.router.server().resetAll();
+        f.publishDefaultTerms();
+        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1"))
+                .willReturn(RouterStub.json(200, RouterStub.registration("reg-1", "ACTIVE", null))));
+        f.clock.advance(Duration.ofSeconds(61));
+        Duration pause = f.host.runPoller();
+
+        assertThat(pause).isEqualTo(Duration.ofSeconds(60));
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.ACTIVE);
+        assertThat(f.plugin.parts().health().read().reachable()).isTrue();
+    }
+
+    @Test
+    void aRegistrationLeftUnknownByAConsoleThatDiedMidRequestIsSettledByLookUpNeverResent() throws Exception {
+        start(PluginFixture.FAST);
+        Instant crashed = f.clock.instant();
+        f.plugin.parts().registrations().sql().inTransaction(connection -> RegistrationStore.insert(connection,
+                new Registration("IL-0150", RegistrationState.UNKNOWN, "", "med1", "127.0.0.1", "jdoe", "Doe, Jane",
+                        crashed, "2026-07", "", "6f1c6f3e-0000-4000-8000-000000000001", null, 0, crashed)));
+        f.plugin.parts().registrations().sql().update(
+                "UPDATE nre_registration SET sending_until = ? WHERE district_id = ?",
+                crashed.plus(Duration.ofMinutes(2)), "IL-0150");
+        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.json(200,
+                "{\"registrations\":[" + RouterStub.registration("reg-1", "PENDING", null) + "]}")));
+
+        f.host.runPoller();
+        assertThat(f.stored().state()).as("not settled while the request may still be on its way")
+                .isEqualTo(RegistrationState.UNKNOWN);
+        f.router.server().verify(0, getRequestedFor(urlEqualTo(LOOK_UP)));
+
+        f.clock.advance(Duration.ofMinutes(3));
+        f.host.runPoller();
+
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(f.stored().routerRegistrationId()).isEqualTo("reg-1");
+        f.router.server().verify(0, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    private void routerHoldsNothingYetButLookUpFails() {
+        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).inScenario("look-up").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(RouterStub.problem(503, "Service Unavailable", "Busy")));
+        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).inScenario("look-up").whenScenarioStateIs("back")
+                .willReturn(RouterStub.json(200,
+                        "{\"registrations\":[" + RouterStub.registration("reg-1", "PENDING", null) + "]}")));
+    }
+
+    private void assertLostAndSettledLater() throws Exception {
+        Registration lost = f.stored();
+        assertThat(lost.state()).isEqualTo(RegistrationState.UNKNOWN);
+        assertThat(history()).extracting(HistoryEntry::detail).anyMatch(d -> d.contains("answer was lost"));
+        assertThat(f.viewText()).contains("answer to the registration was lost");
+        int posts = f.router.server().findAll(postRequestedFor(urlEqualTo(REGISTRATIONS))).size();
+        assertThat(posts).isBetween(1, 3);
+        assertThat(keysOf(REGISTRATIONS)).as("every attempt carries the same idempotency key")
+                .containsExactly(lost.idempotencyKey());
+
+        f.router.server().setScenarioState("look-up", "back");
+        f.clock.advance(Duration.ofMinutes(2)); // past the circuit breaker's open time, as after an outage
+        f.host.runPoller();
+
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(f.stored().routerRegistrationId()).isEqualTo("reg-1");
+        assertThat(f.router.server().findAll(postRequestedFor(urlEqualTo(REGISTRATIONS)))).hasSize(posts);
+    }
+
+    private Set<String> keysOf(String url) {
+        return f.router.server().findAll(postRequestedFor(urlEqualTo(url))).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).collect(Collectors.toSet());
+    }
+
+    private List<HistoryEntry> history() {
+        return f.plugin.parts().registrations().history("IL-0150", 50);
+    }
+
+    @SuppressWarnings("unused")
+    private static List<LoggedRequest> none() {
+        return List.of();
+    }
+}
