@@ -56,6 +56,9 @@ public class NrePanel implements SettingsPanel {
         Optional<District> district = plugin.context().district().current();
         Optional<Registration> registration = district.flatMap(d -> parts.registrations().find(d.id()));
         Optional<Terms> terms = parts.terms().current();
+        if (terms.isEmpty() && parts.settings().configured()) {
+            parts.poller().runSoon(); // fetch the terms now rather than at the poller's next turn
+        }
         boolean accepted = district.isPresent() && terms.isPresent()
                 && parts.lifecycle().acceptedCurrent(district.get().id(), terms.get());
         boolean sending = registration.isPresent() && parts.registrations().sending(registration.get().districtId(),

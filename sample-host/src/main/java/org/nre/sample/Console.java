@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
@@ -23,6 +24,9 @@ import org.nre.sample.district.DistrictStore;
 import org.nre.sample.panel.Panels;
 import org.nre.sample.plugins.PluginCalls;
 import org.nre.sample.plugins.PluginHost;
+import org.nre.sample.router.RouterProvisioning;
+import org.nre.sample.router.SimulatedRouter;
+import org.nre.sample.router.SimulatorStore;
 import org.nre.sample.schedule.LeaseScheduler;
 import org.nre.sample.settings.SecretStore;
 import org.nre.sample.settings.SettingsStore;
@@ -41,12 +45,15 @@ public final class Console implements AutoCloseable {
     private final LeaseScheduler scheduler;
     private final PluginHost plugins;
     private final WebServer web;
+    private final Optional<SimulatedRouter> simulatedRouter;
 
-    private Console(HostDatabase database, LeaseScheduler scheduler, PluginHost plugins, WebServer web) {
+    private Console(HostDatabase database, LeaseScheduler scheduler, PluginHost plugins, WebServer web,
+                    Optional<SimulatedRouter> simulatedRouter) {
         this.database = database;
         this.scheduler = scheduler;
         this.plugins = plugins;
         this.web = web;
+        this.simulatedRouter = simulatedRouter;
     }
 
     /**
@@ -63,6 +70,7 @@ public final class Console implements AutoCloseable {
         HostDatabase database = HostDatabase.open(config);
         LeaseScheduler scheduler = null;
         PluginHost plugins = null;
+        Optional<SimulatedRouter> simulated = Optional.empty();
         try {
             Migrations migrations = new Migrations(database);
             MigrationResult hostSchema = migrations.migrateHost();
@@ -82,6 +90,9 @@ public final class Console implements AutoCloseable {
             SettingsStore settings = new SettingsStore(database.jdbc());
             SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
                     random);
+            SimulatorStore simulatorStore = new SimulatorStore(database.jdbc(), clock);
+            simulated = RouterProvisioning.apply(config, settings, secrets, simulatorStore, clock, WebServer.json(),
+                    random);
             scheduler = new LeaseScheduler(database.jdbc(), clock, nodeId());
             HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
                     config.timeZone());
@@ -95,13 +106,14 @@ public final class Console implements AutoCloseable {
 
             Panels panels = new Panels(plugins::contributions, audit);
             WebServer web = WebServer.create(new Services(config, PRODUCT_NAME, version(), database, accounts, audit,
-                    plugins, panels)).start();
+                    plugins, panels, simulated.map(SimulatedRouter::store))).start();
             LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());
-            return new Console(database, scheduler, plugins, web);
+            return new Console(database, scheduler, plugins, web, simulated);
         } catch (RuntimeException e) {
             if (plugins != null) {
                 plugins.close();
             }
+            simulated.ifPresent(SimulatedRouter::close);
             if (scheduler != null) {
                 scheduler.close();
             }
@@ -142,6 +154,10 @@ public final class Console implements AutoCloseable {
         return database;
     }
 
+    public Optional<SimulatedRouter> simulatedRouter() {
+        return simulatedRouter;
+    }
+
     static String version() {
         String version = Console.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
@@ -162,6 +178,7 @@ public final class Console implements AutoCloseable {
         web.close();
         scheduler.close();
         plugins.close();
+        simulatedRouter.ifPresent(SimulatedRouter::close);
         database.close();
     }
 }

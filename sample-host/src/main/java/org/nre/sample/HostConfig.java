@@ -26,10 +26,20 @@ import java.util.Optional;
  * @param adminPassword the first administrator's password, from the environment only; empty to print a
  *     one-time password at first start
  * @param demoData whether to seed a demo district on first start
+ * @param router {@code simulated}, {@code settings}, or the https URL of a real router
+ * @param routerPort the simulated router's port on 127.0.0.1; 0 picks a free one
+ * @param routerKey the district key for a real router, or empty
+ * @param routerSecret the shared secret for a real router, from the environment only, or empty
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
-                         String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData) {
+                         String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData,
+                         String router, int routerPort, String routerKey, String routerSecret) {
+
+    /** Run an embedded simulated router and point the NRE plugin at it. */
+    public static final String SIMULATED_ROUTER = "simulated";
+    /** Leave the router to the NRE plugin's own settings panel. */
+    public static final String ROUTER_FROM_SETTINGS = "settings";
 
     /** One setting: its flag, its environment variable, and what it does. */
     record Option(String flag, String env, String help) {
@@ -52,7 +62,12 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             new Option(null, "NRE_ADMIN_PASSWORD",
                     "first administrator's password (environment only; default: print a one-time password)"),
             new Option("--demo-data", "NRE_DEMO_DATA",
-                    "seed a demo district on first start: true or false (default true for the embedded database)"));
+                    "seed a demo district on first start: true or false (default true for the embedded database)"),
+            new Option("--router", "NRE_ROUTER", "simulated, settings, or a router URL (https unless on this machine)"
+                    + " (default simulated for the embedded database, settings for MariaDB)"),
+            new Option("--router-port", "NRE_ROUTER_PORT", "the simulated router's port on 127.0.0.1 (default: a free one)"),
+            new Option("--router-key", "NRE_ROUTER_KEY", "the district key for a router given by URL"),
+            new Option(null, "NRE_ROUTER_SECRET", "the shared secret for a router given by URL (environment only)"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -63,6 +78,17 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             throw new ConfigException("Port " + port + " is out of range: use 1 to 65535, or 0 for any free port");
         }
         checkDatabaseUrl(databaseUrl);
+        if (routerPort < 0 || routerPort > 65535) {
+            throw new ConfigException("Router port " + routerPort + " is out of range: use 1 to 65535, or 0 for any "
+                    + "free port");
+        }
+        if (!SIMULATED_ROUTER.equals(router) && !ROUTER_FROM_SETTINGS.equals(router)) {
+            String problem = routerUrlProblem(router);
+            if (problem != null) {
+                throw new ConfigException("Router '" + router + "' is not usable: " + problem
+                        + ". Use simulated, settings, or the router's https URL");
+            }
+        }
         if (!adminPassword.isEmpty() && adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
             throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
                     + " characters");
@@ -105,10 +131,38 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind);
         ZoneId zone = parseZone(values.get("NRE_TIME_ZONE"));
         boolean demo = parseBoolean("--demo-data", values.getOrDefault("NRE_DEMO_DATA", String.valueOf(embedded)));
+        String router = values.getOrDefault("NRE_ROUTER", embedded ? SIMULATED_ROUTER : ROUTER_FROM_SETTINGS);
+        int routerPort = parsePort(values.getOrDefault("NRE_ROUTER_PORT", "0"));
         return new HostConfig(port, bind, plugins, data, url, user,
                 env.getOrDefault("NRE_DB_PASSWORD", ""),
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
-                serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo);
+                serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo,
+                router, routerPort, values.getOrDefault("NRE_ROUTER_KEY", ""), env.getOrDefault("NRE_ROUTER_SECRET", ""));
+    }
+
+    /** What is wrong with a real router's URL, or null: absolute, and https unless it is on this machine. */
+    static String routerUrlProblem(String text) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(text);
+        } catch (IllegalArgumentException e) {
+            return "it is not a URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return "it is not an absolute http(s) URL";
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        if (scheme.equals("http") && !loopback) {
+            return "a real router must be reached over https (plain http only on this machine)";
+        }
+        return null;
+    }
+
+    /** Whether the console runs its own simulated router. */
+    public boolean simulatedRouter() {
+        return SIMULATED_ROUTER.equals(router);
     }
 
     private static String checkDatabaseUrl(String url) {
@@ -222,6 +276,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
     public String toString() {
         return "HostConfig[port=" + port + ", bind=" + bindAddress + ", plugins=" + pluginsDir + ", data=" + dataDir
                 + ", database=" + databaseUrl + ", user=" + databaseUser + ", applicationName=" + applicationName
-                + ", serverAddress=" + serverAddress + ", timeZone=" + timeZone + ", demoData=" + demoData + "]";
+                + ", serverAddress=" + serverAddress + ", timeZone=" + timeZone + ", demoData=" + demoData
+                + ", router=" + router + (simulatedRouter() ? ", routerPort=" + routerPort : "") + "]";
     }
 }

@@ -47,16 +47,28 @@ public final class TestConsole implements AutoCloseable {
         return plugins;
     }
 
-    /** A console on the embedded database in the directory, with the NRE plugin dropped in. */
+    /** A console on the embedded database in the directory, with the NRE plugin dropped in and no router. */
     public static TestConsole embedded(Path dir) throws IOException {
-        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD);
+        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD,
+                HostConfig.ROUTER_FROM_SETTINGS);
+    }
+
+    /** A console on the embedded database with the NRE plugin and the simulated router. */
+    public static TestConsole simulated(Path dir) throws IOException {
+        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD,
+                HostConfig.SIMULATED_ROUTER);
     }
 
     public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
                                     String adminPassword) {
+        return start(pluginsDir, dataDir, databaseUrl, databaseUser, adminPassword, HostConfig.ROUTER_FROM_SETTINGS);
+    }
+
+    public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
+                                    String adminPassword, String router) {
         String url = databaseUrl == null ? HostConfig.embeddedUrl(dataDir) : databaseUrl;
         HostConfig config = new HostConfig(0, "127.0.0.1", pluginsDir, dataDir, url, databaseUser, "",
-                "med1", "127.0.0.1", TIME_ZONE, adminPassword, databaseUrl == null);
+                "med1", "127.0.0.1", TIME_ZONE, adminPassword, databaseUrl == null, router, 0, "", "");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Console console = Console.start(config, Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8));
         return new TestConsole(console, printed, pluginsDir);

@@ -43,14 +43,21 @@ public final class PluginHost implements AutoCloseable {
     private final Path pluginsDir;
     private final Problems problems = new Problems();
     private final HostPluginManager manager;
+    private final Extensions extensions;
     private volatile Contributions contributions = Contributions.none();
 
     public PluginHost(Path pluginsDir, ContextFactory contexts) {
         this.pluginsDir = pluginsDir;
-        Extensions[] extensions = new Extensions[1];
+        Extensions[] shared = new Extensions[1];
         this.manager = new HostPluginManager(pluginsDir, problems,
-                (pluginId, calls) -> contexts.create(pluginId, calls, extensions[0]));
-        extensions[0] = new PluginExtensions(manager);
+                (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]));
+        this.extensions = new PluginExtensions(manager);
+        shared[0] = extensions;
+    }
+
+    /** What started plugins offer each other, as plugins see it. */
+    public Extensions extensions() {
+        return extensions;
     }
 
     /** Loads and starts every plugin in the drop folder, then logs one line per plugin. */

@@ -13,9 +13,10 @@ import org.nre.sample.menu.MenuTree;
  * @param currentPanelId the panel the page shows, or empty
  * @param flashTone the tone of a message carried over from the last change, or empty
  * @param flashText that message, or empty
+ * @param simulatedRouter whether the console runs the simulated router
  */
 public record Page(String title, String productName, Viewer viewer, List<MenuTree.Node> menu, String currentPanelId,
-                   String flashTone, String flashText) {
+                   String flashTone, String flashText, boolean simulatedRouter) {
 
     public Page {
         menu = List.copyOf(menu);

@@ -29,13 +29,15 @@ final class Pages {
     Page page(Context ctx, String title, String currentPanelId) {
         Viewer viewer = Guard.viewer(ctx);
         if (viewer == null) {
-            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "");
+            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "",
+                    services.simulator().isPresent());
         }
         List<MenuTree.Node> menu = viewer.account().mustChangePassword()
                 ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
         SessionStore.Flash flash = services.accounts().sessions().takeFlash(viewer.session().tokenHash())
                 .orElse(new SessionStore.Flash("", ""));
-        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text());
+        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text(),
+                services.simulator().isPresent());
     }
 
     void error(Context ctx, int status, String title, String message) {

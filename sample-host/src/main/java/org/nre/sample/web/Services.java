@@ -1,5 +1,6 @@
 package org.nre.sample.web;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.nre.sample.HostConfig;
 import org.nre.sample.audit.AuditStore;
@@ -8,6 +9,7 @@ import org.nre.sample.db.HostDatabase;
 import org.nre.sample.panel.Panels;
 import org.nre.sample.plugins.Contributions;
 import org.nre.sample.plugins.PluginHost;
+import org.nre.sample.router.SimulatorStore;
 
 /**
  * What the web layer needs from the rest of the console.
@@ -20,9 +22,11 @@ import org.nre.sample.plugins.PluginHost;
  * @param audit the audit log
  * @param plugins the plugins and their states
  * @param panels panels and their actions
+ * @param simulator the simulated router's registry, when the console runs one
  */
 public record Services(HostConfig config, String productName, String productVersion, HostDatabase database,
-                       Accounts accounts, AuditStore audit, PluginHost plugins, Panels panels) {
+                       Accounts accounts, AuditStore audit, PluginHost plugins, Panels panels,
+                       Optional<SimulatorStore> simulator) {
 
     public Supplier<Contributions> contributions() {
         return plugins::contributions;

@@ -31,6 +31,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Builds the server; call {@link #start} to listen. */
+    /** The console's JSON mapping, shared with the simulated router. */
+    public static ObjectMapper json() {
+        return Json.mapper();
+    }
+
     public static WebServer create(Services services) {
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages(services);
@@ -57,6 +62,8 @@ public final class WebServer implements AutoCloseable {
             Routes routes = new Routes(config.routes);
             new ConsoleRoutes(services, pages, guard).register(routes);
             new ApiRoutes(services, json).register(routes);
+            services.simulator().ifPresent(simulator -> new SimulatorRoutes(services, simulator, pages, json)
+                    .register(routes));
             declared[0] = routes;
 
             config.routes.exception(Guard.Refusal.class, (e, ctx) -> refusal(ctx, pages, e.status, e.getMessage()));
