@@ -16,14 +16,20 @@ import org.nre.sample.audit.AuditStore;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
-import org.nre.sample.auth.UserStore;
+import org.nre.sample.auth.SignInThrottle;
 import org.nre.sample.db.HostDatabase;
 import org.nre.sample.db.Migrations;
-import org.nre.sample.district.DemoDistrict;
+import org.nre.sample.directory.Directory;
+import org.nre.sample.directory.GroupStore;
+import org.nre.sample.directory.UserStore;
+import org.nre.sample.district.DemoData;
 import org.nre.sample.district.DistrictStore;
 import org.nre.sample.panel.Panels;
 import org.nre.sample.plugins.PluginCalls;
 import org.nre.sample.plugins.PluginHost;
+import org.nre.sample.rights.RightsCache;
+import org.nre.sample.rights.RightsMatrix;
+import org.nre.sample.rights.RightsStore;
 import org.nre.sample.router.RouterProvisioning;
 import org.nre.sample.router.SimulatedRouter;
 import org.nre.sample.router.SimulatorStore;
@@ -78,14 +84,19 @@ public final class Console implements AutoCloseable {
 
             AuditStore audit = new AuditStore(database.jdbc(), clock);
             UserStore users = new UserStore(database.jdbc(), clock);
-            Accounts accounts = new Accounts(users, new SessionStore(database.jdbc(), clock, random),
-                    new Passwords(random), audit);
+            GroupStore groups = new GroupStore(database.jdbc(), clock);
+            RightsStore rights = new RightsStore(database.jdbc());
+            SessionStore sessions = new SessionStore(database.jdbc(), clock, random);
+            Passwords passwords = new Passwords(random);
+            Accounts accounts = new Accounts(users, sessions, passwords, audit,
+                    new SignInThrottle(database.jdbc(), clock), new RightsCache(rights));
             accounts.ensureFirstAdministrator(config.adminPassword(), console);
+            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit);
+            RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit);
 
             DistrictStore district = new DistrictStore(database.jdbc());
-            if (config.demoData() && district.current().isEmpty()) {
-                district.replace(DemoDistrict.district());
-                LOG.info("Seeded the demo district '{}'", DemoDistrict.district().name());
+            if (config.demoData()) {
+                DemoData.seed(district, users, groups, rights, passwords, audit, config.demoPassword(), console);
             }
             SettingsStore settings = new SettingsStore(database.jdbc());
             SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
@@ -106,7 +117,7 @@ public final class Console implements AutoCloseable {
 
             Panels panels = new Panels(plugins::contributions, audit);
             WebServer web = WebServer.create(new Services(config, PRODUCT_NAME, version(), database, accounts, audit,
-                    plugins, panels, simulated.map(SimulatedRouter::store))).start();
+                    plugins, panels, simulated.map(SimulatedRouter::store), directory, matrix)).start();
             LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());
             return new Console(database, scheduler, plugins, web, simulated);
         } catch (RuntimeException e) {
@@ -152,6 +163,11 @@ public final class Console implements AutoCloseable {
 
     public HostDatabase database() {
         return database;
+    }
+
+    /** Every route the console serves, with its access rule. */
+    public java.util.List<WebServer.Served> routes() {
+        return web.served();
     }
 
     public Optional<SimulatedRouter> simulatedRouter() {

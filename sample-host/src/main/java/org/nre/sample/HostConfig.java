@@ -30,11 +30,13 @@ import java.util.Optional;
  * @param routerPort the simulated router's port on 127.0.0.1; 0 picks a free one
  * @param routerKey the district key for a real router, or empty
  * @param routerSecret the shared secret for a real router, from the environment only, or empty
+ * @param demoPassword the demo users' password, from the environment only; empty to print a generated one
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
                          String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData,
-                         String router, int routerPort, String routerKey, String routerSecret) {
+                         String router, int routerPort, String routerKey, String routerSecret,
+                         String demoPassword) {
 
     /** Run an embedded simulated router and point the NRE plugin at it. */
     public static final String SIMULATED_ROUTER = "simulated";
@@ -67,7 +69,9 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                     + " (default simulated for the embedded database, settings for MariaDB)"),
             new Option("--router-port", "NRE_ROUTER_PORT", "the simulated router's port on 127.0.0.1 (default: a free one)"),
             new Option("--router-key", "NRE_ROUTER_KEY", "the district key for a router given by URL"),
-            new Option(null, "NRE_ROUTER_SECRET", "the shared secret for a router given by URL (environment only)"));
+            new Option(null, "NRE_ROUTER_SECRET", "the shared secret for a router given by URL (environment only)"),
+            new Option(null, "NRE_DEMO_PASSWORD",
+                    "the demo users' password (environment only; default: print a generated one at first start)"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -91,6 +95,10 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         }
         if (!adminPassword.isEmpty() && adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
             throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
+                    + " characters");
+        }
+        if (!demoPassword.isEmpty() && demoPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
+            throw new ConfigException("NRE_DEMO_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
                     + " characters");
         }
     }
@@ -137,7 +145,8 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 env.getOrDefault("NRE_DB_PASSWORD", ""),
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
                 serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo,
-                router, routerPort, values.getOrDefault("NRE_ROUTER_KEY", ""), env.getOrDefault("NRE_ROUTER_SECRET", ""));
+                router, routerPort, values.getOrDefault("NRE_ROUTER_KEY", ""), env.getOrDefault("NRE_ROUTER_SECRET", ""),
+                env.getOrDefault("NRE_DEMO_PASSWORD", ""));
     }
 
     /** What is wrong with a real router's URL, or null: absolute, and https unless it is on this machine. */

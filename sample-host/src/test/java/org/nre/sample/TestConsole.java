@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 public final class TestConsole implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String DEMO_PASSWORD = "test-demo-password";
     public static final ZoneId TIME_ZONE = ZoneId.of("America/Chicago");
 
     private final Console console;
@@ -66,16 +67,28 @@ public final class TestConsole implements AutoCloseable {
 
     public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
                                     String adminPassword, String router) {
+        return start(pluginsDir, dataDir, databaseUrl, databaseUser, adminPassword, router, Clock.systemUTC());
+    }
+
+    public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
+                                    String adminPassword, String router, Clock clock) {
         String url = databaseUrl == null ? HostConfig.embeddedUrl(dataDir) : databaseUrl;
         HostConfig config = new HostConfig(0, "127.0.0.1", pluginsDir, dataDir, url, databaseUser, "",
-                "med1", "127.0.0.1", TIME_ZONE, adminPassword, databaseUrl == null, router, 0, "", "");
+                "med1", "127.0.0.1", TIME_ZONE, adminPassword, databaseUrl == null, router, 0, "", "", DEMO_PASSWORD);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Console console = Console.start(config, Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Console console = Console.start(config, clock, new PrintStream(printed, true, StandardCharsets.UTF_8));
         return new TestConsole(console, printed, pluginsDir);
     }
 
     public WebClient client() {
         return new WebClient(console.port());
+    }
+
+    /** A client signed in as one of the demo district's staff. */
+    public WebClient demoUser(String login) {
+        WebClient client = client();
+        client.signIn(login, DEMO_PASSWORD);
+        return client;
     }
 
     public WebClient admin() {

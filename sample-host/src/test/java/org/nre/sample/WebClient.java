@@ -30,14 +30,28 @@ public final class WebClient {
 
     private final int port;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
 
     public WebClient(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The value of a cookie the console set, or empty. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+    }
+
+    public void setCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base()), cookie);
     }
 
     public String base() {

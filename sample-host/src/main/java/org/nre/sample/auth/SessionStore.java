@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.nre.sample.db.Jdbc;
+import org.nre.sample.directory.Account;
+import org.nre.sample.directory.UserStore;
 
 /**
  * Sessions in the database, so that any console node can serve any session. The browser holds a random
@@ -49,24 +51,40 @@ public final class SessionStore {
         return new Opened(session, token);
     }
 
-    /** The live session for a token; an idle one is ended and not returned. */
-    public Optional<Session> find(String token) {
+    /**
+     * A live session with its account and the rights generation, read in one query.
+     *
+     * @param session the session
+     * @param account the signed-in account
+     * @param rightsGeneration the rights generation now, to know whether cached rights still hold
+     */
+    public record Signed(Session session, Account account, long rightsGeneration) {
+    }
+
+    /** The live session for a token, with its account; an idle session is ended and not returned. */
+    public Optional<Signed> find(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
         String tokenHash = hash(token);
-        Optional<Session> found = jdbc.one("""
-                SELECT token_hash, user_id, csrf_token, created_at, last_seen_at
-                  FROM host_session WHERE token_hash = ?""",
-                row -> new Session(row.getString(1), row.getString(2), row.getString(3),
-                        Jdbc.instant(row, "created_at"), Jdbc.instant(row, "last_seen_at")),
+        Optional<Signed> found = jdbc.one("""
+                SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
+                       u.id, u.login, u.first_name, u.last_name, u.administrator, u.must_change_password, u.disabled,
+                       g.generation
+                  FROM host_session s
+                  JOIN host_user u ON u.id = s.user_id
+                  CROSS JOIN host_rights_generation g
+                 WHERE s.token_hash = ? AND g.slot = 1""",
+                row -> new Signed(new Session(row.getString("token_hash"), row.getString("user_id"),
+                        row.getString("csrf_token"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "last_seen_at")),
+                        UserStore.account(row), row.getLong("generation")),
                 tokenHash);
         if (found.isEmpty()) {
             return found;
         }
         Instant now = clock.instant();
-        Session session = found.get();
-        if (session.lastSeenAt().plus(IDLE_TIMEOUT).isBefore(now)) {
+        Session session = found.get().session();
+        if (session.lastSeenAt().plus(IDLE_TIMEOUT).isBefore(now) || found.get().account().disabled()) {
             close(tokenHash);
             return Optional.empty();
         }

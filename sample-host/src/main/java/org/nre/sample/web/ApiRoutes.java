@@ -39,10 +39,6 @@ final class ApiRoutes {
     record ResultJson(String outcome, String message, Map<String, String> errors) {
     }
 
-    record RightJson(String id, String label, List<String> path, String description, List<String> levels,
-                     String holderHint, boolean limitedHolders, String plugin) {
-    }
-
     record PluginJson(String id, String version, String state) {
     }
 
@@ -65,7 +61,6 @@ final class ApiRoutes {
         routes.get("/api/panels/{panel}", Access.SIGNED_IN, this::panel);
         routes.post("/api/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
         routes.get("/api/plugins", Access.ADMINISTRATOR, this::plugins);
-        routes.get("/api/rights", Access.ADMINISTRATOR, this::rights);
     }
 
     private void health(Context ctx) {
@@ -82,15 +77,15 @@ final class ApiRoutes {
 
     private void signIn(Context ctx) {
         JsonNode body = body(ctx);
-        Optional<SessionStore.Opened> opened = services.accounts().signIn(text(body, "login"), text(body, "password"),
-                ctx.ip());
-        if (opened.isEmpty()) {
-            Problems.send(ctx, 401, Accounts.SIGN_IN_REFUSED);
+        Accounts.SignIn signIn = services.accounts().signIn(text(body, "login"), text(body, "password"), ctx.ip());
+        if (signIn instanceof Accounts.SignIn.Refused refused) {
+            Problems.send(ctx, 401, refused.message());
             return;
         }
-        SessionCookie.set(ctx, opened.get().token());
-        var account = services.accounts().users().byId(opened.get().session().userId()).orElseThrow();
-        ctx.json(new SessionJson(user(account), opened.get().session().csrfToken()));
+        SessionStore.Opened opened = ((Accounts.SignIn.Opened) signIn).session();
+        SessionCookie.set(ctx, opened.token());
+        var account = services.accounts().users().byId(opened.session().userId()).orElseThrow();
+        ctx.json(new SessionJson(user(account), opened.session().csrfToken()));
     }
 
     private void session(Context ctx) {
@@ -98,7 +93,7 @@ final class ApiRoutes {
         ctx.json(new SessionJson(user(viewer.account()), viewer.session().csrfToken()));
     }
 
-    private static UserJson user(org.nre.sample.auth.Account account) {
+    private static UserJson user(org.nre.sample.directory.Account account) {
         return new UserJson(account.id(), account.login(), account.displayName(), account.administrator(),
                 account.mustChangePassword());
     }
@@ -170,17 +165,6 @@ final class ApiRoutes {
         ctx.json(services.plugins().statuses());
     }
 
-    private void rights(Context ctx) {
-        List<RightJson> rights = new ArrayList<>();
-        for (Contributions.Right right : services.plugins().contributions().allRights()) {
-            var d = right.definition();
-            List<String> levels = d.levels().stream().sorted().map(l -> String.valueOf(l.letter())).toList();
-            rights.add(new RightJson(d.id(), d.label(), d.path(), d.description(), levels, d.holderHint(),
-                    d.limitedHolders(), right.pluginId()));
-        }
-        rights.sort((a, b) -> a.id().compareTo(b.id()));
-        ctx.json(rights);
-    }
 
     private static void refuse(Context ctx, Object outcome) {
         if (outcome instanceof Panels.NotFound notFound) {

@@ -40,7 +40,6 @@ final class ConsoleRoutes {
         routes.get("/panels/{panel}", Access.SIGNED_IN, this::panel);
         routes.post("/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
         routes.get("/admin/plugins", Access.ADMINISTRATOR, this::plugins);
-        routes.get("/admin/rights", Access.ADMINISTRATOR, this::rights);
     }
 
     private void home(Context ctx) {
@@ -63,14 +62,14 @@ final class ConsoleRoutes {
     private void signIn(Context ctx) {
         String login = Optional.ofNullable(ctx.formParam("login")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        Optional<SessionStore.Opened> opened = services.accounts().signIn(login, password, ctx.ip());
-        if (opened.isEmpty()) {
+        Accounts.SignIn signIn = services.accounts().signIn(login, password, ctx.ip());
+        if (signIn instanceof Accounts.SignIn.Refused refused) {
             ctx.status(HttpStatus.UNAUTHORIZED);
-            renderSignIn(ctx, Accounts.SIGN_IN_REFUSED, login.length() > 64 ? "" : login);
+            renderSignIn(ctx, refused.message(), login.length() > 64 ? "" : login);
             return;
         }
         closeBroughtSession(ctx);
-        SessionCookie.set(ctx, opened.get().token());
+        SessionCookie.set(ctx, ((Accounts.SignIn.Opened) signIn).session().token());
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
@@ -189,10 +188,4 @@ final class ConsoleRoutes {
                 "folder", services.plugins().pluginsDir().toString()));
     }
 
-    private void rights(Context ctx) {
-        List<Contributions.Right> rights = new ArrayList<>(services.plugins().contributions().allRights());
-        rights.sort(Comparator.comparing((Contributions.Right r) -> String.join("/", r.definition().path()))
-                .thenComparing(r -> r.definition().label()));
-        pages.render(ctx, "rights.jte", Map.of("page", pages.page(ctx, "Tool rights", ""), "rights", rights));
-    }
 }

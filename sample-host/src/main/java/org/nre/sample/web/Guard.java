@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
-import org.nre.sample.auth.Account;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.auth.Session;
 import org.slf4j.Logger;
@@ -106,16 +105,8 @@ final class Guard {
         if (token == null) {
             return Optional.empty();
         }
-        Optional<Session> session = accounts.sessions().find(token);
-        if (session.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Account> account = accounts.users().byId(session.get().userId());
-        if (account.isEmpty() || account.get().disabled()) {
-            accounts.sessions().close(session.get().tokenHash());
-            return Optional.empty();
-        }
-        return Optional.of(new Viewer(session.get(), account.get(), Accounts.acting(account.get(), ctx.ip())));
+        return accounts.sessions().find(token).map(signed -> new Viewer(signed.session(), signed.account(),
+                accounts.acting(signed.account(), ctx.ip(), signed.rightsGeneration())));
     }
 
     private static void checkCsrf(Context ctx, Session session) {

@@ -1,7 +1,7 @@
 package org.nre.sample.web;
 
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.auth.Account;
+import org.nre.sample.directory.Account;
 import org.nre.sample.auth.Session;
 
 /**

@@ -62,13 +62,21 @@ public final class WebServer implements AutoCloseable {
             Routes routes = new Routes(config.routes);
             new ConsoleRoutes(services, pages, guard).register(routes);
             new ApiRoutes(services, json).register(routes);
+            new AdminRoutes(services, pages, json).register(routes);
             services.simulator().ifPresent(simulator -> new SimulatorRoutes(services, simulator, pages, json)
                     .register(routes));
             declared[0] = routes;
 
             config.routes.exception(Guard.Refusal.class, (e, ctx) -> refusal(ctx, pages, e.status, e.getMessage()));
-            config.routes.exception(HttpResponseException.class,
-                    (e, ctx) -> refusal(ctx, pages, e.getStatus(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> refusal(ctx, pages, e.getStatus(),
+                    switch (e.getStatus()) {
+                        case 404 -> "There is nothing at " + ctx.path() + ".";
+                        case 405 -> "This address does not take " + ctx.method() + " requests. Changes are made with "
+                                + "POST from the console's own forms.";
+                        case 413 -> "The request is larger than the console accepts (" + MAX_REQUEST_BYTES / 1024
+                                + " KiB).";
+                        default -> e.getMessage();
+                    }));
             config.routes.exception(Exception.class, (e, ctx) -> failure(ctx, pages, e));
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -105,8 +113,25 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
-    List<Routes.Route> routes() {
-        return routes;
+    /**
+     * A route the server serves, and the access rule it names.
+     *
+     * @param method the HTTP method
+     * @param path the path pattern
+     * @param access the access rule's name, or NONE when the route names none (and is refused)
+     */
+    public record Served(String method, String path, String access) {
+    }
+
+    /** Every route the HTTP server serves, as Javalin holds them, with the access rule each names. */
+    public List<Served> served() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Served(endpoint.method.name(), endpoint.path, routes.stream()
+                        .filter(r -> r.method().equals(endpoint.method.name()) && r.path().equals(endpoint.path))
+                        .map(r -> r.access().name()).findFirst().orElse("NONE")))
+                .toList();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.nre.sample.auth;
+package org.nre.sample.directory;
 
 /**
  * A console user, without the password hash.

@@ -1,4 +1,4 @@
-package org.nre.sample.auth;
+package org.nre.sample.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,11 +10,10 @@ import org.nre.sample.db.Jdbc;
 /** Console users in the database. */
 public final class UserStore {
 
-    private static final String COLUMNS =
-            "id, login, first_name, last_name, administrator, must_change_password, disabled";
+    static final String COLUMNS = "id, login, first_name, last_name, administrator, must_change_password, disabled";
 
     /** An account and its password hash, for checking a sign-in. */
-    record Credentials(Account account, String passwordHash) {
+    public record Credentials(Account account, String passwordHash) {
     }
 
     private final Jdbc jdbc;
@@ -29,13 +28,18 @@ public final class UserStore {
         return jdbc.one("SELECT " + COLUMNS + " FROM host_user WHERE id = ?", UserStore::account, id);
     }
 
-    Optional<Credentials> credentials(String login) {
+    public Optional<Account> byLogin(String login) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM host_user WHERE login = ?", UserStore::account, login);
+    }
+
+    public Optional<Credentials> credentials(String login) {
         return jdbc.one("SELECT " + COLUMNS + ", password_hash FROM host_user WHERE login = ?",
                 row -> new Credentials(account(row), row.getString("password_hash")), login);
     }
 
     public List<Account> all() {
-        return jdbc.list("SELECT " + COLUMNS + " FROM host_user ORDER BY last_name, first_name", UserStore::account);
+        return jdbc.list("SELECT " + COLUMNS + " FROM host_user ORDER BY last_name, first_name, login",
+                UserStore::account);
     }
 
     public long count() {
@@ -48,12 +52,23 @@ public final class UserStore {
                 account.mustChangePassword(), account.disabled(), passwordHash, clock.instant());
     }
 
-    void setPassword(String userId, String passwordHash, boolean mustChange) {
+    public void update(Account account) {
+        jdbc.update("UPDATE host_user SET first_name = ?, last_name = ?, administrator = ?, disabled = ? WHERE id = ?",
+                account.firstName(), account.lastName(), account.administrator(), account.disabled(), account.id());
+    }
+
+    public void setPassword(String userId, String passwordHash, boolean mustChange) {
         jdbc.update("UPDATE host_user SET password_hash = ?, must_change_password = ? WHERE id = ?",
                 passwordHash, mustChange, userId);
     }
 
-    private static Account account(ResultSet row) throws SQLException {
+    /** How many enabled administrators there are, so that the last one cannot be removed. */
+    public long enabledAdministrators() {
+        return jdbc.one("SELECT COUNT(*) FROM host_user WHERE administrator = TRUE AND disabled = FALSE",
+                row -> row.getLong(1)).orElse(0L);
+    }
+
+    public static Account account(ResultSet row) throws SQLException {
         return new Account(row.getString("id"), row.getString("login"), row.getString("first_name"),
                 row.getString("last_name"), row.getBoolean("administrator"), row.getBoolean("must_change_password"),
                 row.getBoolean("disabled"));

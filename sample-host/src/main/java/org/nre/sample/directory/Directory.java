@@ -1,0 +1,253 @@
+package org.nre.sample.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.nre.hostapi.panel.FieldError;
+import org.nre.hostapi.user.ActingUser;
+import org.nre.sample.audit.AuditStore;
+import org.nre.sample.auth.Passwords;
+import org.nre.sample.auth.SessionStore;
+import org.nre.sample.rights.RightsStore;
+
+/**
+ * What console administrators do to users and groups: every change is checked field by field, written to the
+ * audit log, and moves the rights generation on so that it applies at each user's next request.
+ */
+public final class Directory {
+
+    /** How a change ended: done with a message, or refused with what is wrong per field. */
+    public record Outcome(String message, List<FieldError> problems) {
+        public Outcome {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean done() {
+            return problems.isEmpty();
+        }
+
+        static Outcome done(String message) {
+            return new Outcome(message, List.of());
+        }
+
+        static Outcome refused(List<FieldError> problems) {
+            return new Outcome("Nothing was changed: correct the fields marked.", problems);
+        }
+    }
+
+    /** What an administrator submits for a user. */
+    public record UserForm(String login, String firstName, String lastName, boolean administrator, boolean disabled,
+                           String temporaryPassword) {
+    }
+
+    /** What an administrator submits for a group. */
+    public record GroupForm(String name, String description, List<String> memberIds) {
+    }
+
+    private final UserStore users;
+    private final GroupStore groups;
+    private final SessionStore sessions;
+    private final Passwords passwords;
+    private final RightsStore rights;
+    private final AuditStore audit;
+
+    public Directory(UserStore users, GroupStore groups, SessionStore sessions, Passwords passwords, RightsStore rights,
+                     AuditStore audit) {
+        this.users = users;
+        this.groups = groups;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.rights = rights;
+        this.audit = audit;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public GroupStore groups() {
+        return groups;
+    }
+
+    public Outcome createUser(ActingUser actor, UserForm form) {
+        List<FieldError> problems = new ArrayList<>();
+        String login = form.login().strip();
+        if (!login.matches("[A-Za-z0-9._@-]{2,64}")) {
+            problems.add(new FieldError("login", "Use 2 to 64 letters, digits, '.', '_', '@' or '-'."));
+        } else if (users.byLogin(login).isPresent()) {
+            problems.add(new FieldError("login", "The user name '" + login + "' is taken."));
+        }
+        names(form, problems);
+        String passwordProblem = Passwords.problem(form.temporaryPassword());
+        if (passwordProblem != null) {
+            problems.add(new FieldError("temporary-password", passwordProblem));
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        Account account = new Account(UUID.randomUUID().toString(), login, form.firstName().strip(),
+                form.lastName().strip(), form.administrator(), true, form.disabled());
+        users.create(account, passwords.hash(form.temporaryPassword()));
+        rights.changed();
+        audit.record(AuditStore.HOST_SOURCE, actor, "user.created", "Created user '" + login + "' ("
+                + account.displayName() + (account.administrator() ? ", console administrator" : "") + ")");
+        return Outcome.done("Created " + account.displayName() + ". They choose their own password at first sign-in.");
+    }
+
+    public Outcome updateUser(ActingUser actor, String userId, UserForm form) {
+        Optional<Account> found = users.byId(userId);
+        if (found.isEmpty()) {
+            return Outcome.refused(List.of(new FieldError("login", "There is no such user.")));
+        }
+        Account before = found.get();
+        List<FieldError> problems = new ArrayList<>();
+        names(form, problems);
+        boolean losesAdministration = before.administrator() && !before.disabled()
+                && (!form.administrator() || form.disabled());
+        if (losesAdministration && users.enabledAdministrators() <= 1) {
+            problems.add(new FieldError("administrator", "This is the last console administrator: make someone else an "
+                    + "administrator first."));
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        Account after = new Account(before.id(), before.login(), form.firstName().strip(), form.lastName().strip(),
+                form.administrator(), before.mustChangePassword(), form.disabled());
+        users.update(after);
+        if (after.disabled()) {
+            sessions.closeAllOf(after.id());
+        }
+        rights.changed();
+        audit.record(AuditStore.HOST_SOURCE, actor, "user.changed", "Changed user '" + before.login() + "': "
+                + describeChange(before, after));
+        return Outcome.done("Saved " + after.displayName() + ".");
+    }
+
+    public Outcome resetPassword(ActingUser actor, String userId, String temporaryPassword) {
+        Optional<Account> found = users.byId(userId);
+        if (found.isEmpty()) {
+            return Outcome.refused(List.of(new FieldError("temporary-password", "There is no such user.")));
+        }
+        String problem = Passwords.problem(temporaryPassword);
+        if (problem != null) {
+            return Outcome.refused(List.of(new FieldError("temporary-password", problem)));
+        }
+        users.setPassword(userId, passwords.hash(temporaryPassword), true);
+        sessions.closeAllOf(userId);
+        audit.record(AuditStore.HOST_SOURCE, actor, "user.password-reset", "Set a temporary password for '"
+                + found.get().login() + "'");
+        return Outcome.done("Set a temporary password for " + found.get().displayName()
+                + ". They choose their own at their next sign-in.");
+    }
+
+    public Outcome createGroup(ActingUser actor, GroupForm form) {
+        List<FieldError> problems = groupProblems(form, Optional.empty());
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        Group group = new Group(UUID.randomUUID().toString(), form.name().strip(), form.description().strip(),
+                distinct(form.memberIds()));
+        groups.create(group);
+        rights.changed();
+        audit.record(AuditStore.HOST_SOURCE, actor, "group.created", "Created group '" + group.name() + "' with "
+                + group.memberIds().size() + " members");
+        return Outcome.done("Created the group " + group.name() + ".");
+    }
+
+    public Outcome updateGroup(ActingUser actor, String groupId, GroupForm form) {
+        Optional<Group> before = groups.byId(groupId);
+        if (before.isEmpty()) {
+            return Outcome.refused(List.of(new FieldError("name", "There is no such group.")));
+        }
+        List<FieldError> problems = groupProblems(form, before);
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        Group after = new Group(groupId, form.name().strip(), form.description().strip(), distinct(form.memberIds()));
+        groups.update(after);
+        rights.changed();
+        Set<String> added = new LinkedHashSet<>(after.memberIds());
+        before.get().memberIds().forEach(added::remove);
+        Set<String> removed = new LinkedHashSet<>(before.get().memberIds());
+        after.memberIds().forEach(removed::remove);
+        audit.record(AuditStore.HOST_SOURCE, actor, "group.changed", "Changed group '" + after.name() + "': added "
+                + logins(added) + ", removed " + logins(removed));
+        return Outcome.done("Saved the group " + after.name() + ".");
+    }
+
+    public Outcome deleteGroup(ActingUser actor, String groupId) {
+        Optional<Group> group = groups.byId(groupId);
+        if (group.isEmpty()) {
+            return Outcome.refused(List.of(new FieldError("name", "There is no such group.")));
+        }
+        groups.delete(groupId);
+        rights.changed();
+        audit.record(AuditStore.HOST_SOURCE, actor, "group.deleted", "Deleted group '" + group.get().name()
+                + "' and its grants");
+        return Outcome.done("Deleted the group " + group.get().name() + ".");
+    }
+
+    private List<FieldError> groupProblems(GroupForm form, Optional<Group> existing) {
+        List<FieldError> problems = new ArrayList<>();
+        String name = form.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add(new FieldError("name", "Give the group a name of 1 to 100 characters."));
+        } else {
+            Optional<Group> same = groups.byName(name);
+            if (same.isPresent() && existing.map(g -> !g.id().equals(same.get().id())).orElse(true)) {
+                problems.add(new FieldError("name", "There is a group named '" + name + "' already."));
+            }
+        }
+        if (form.description().length() > 500) {
+            problems.add(new FieldError("description", "Use at most 500 characters."));
+        }
+        for (String member : form.memberIds()) {
+            if (users.byId(member).isEmpty()) {
+                problems.add(new FieldError("members", "A chosen member does not exist; reload the page."));
+                break;
+            }
+        }
+        return problems;
+    }
+
+    private static void names(UserForm form, List<FieldError> problems) {
+        if (form.firstName().isBlank() || form.firstName().length() > 100) {
+            problems.add(new FieldError("first-name", "Give a first name of 1 to 100 characters."));
+        }
+        if (form.lastName().isBlank() || form.lastName().length() > 100) {
+            problems.add(new FieldError("last-name", "Give a last name of 1 to 100 characters."));
+        }
+    }
+
+    private String logins(Set<String> userIds) {
+        if (userIds.isEmpty()) {
+            return "nobody";
+        }
+        List<String> names = new ArrayList<>();
+        for (String id : userIds) {
+            names.add(users.byId(id).map(Account::login).orElse(id));
+        }
+        return String.join(", ", names);
+    }
+
+    private static List<String> distinct(List<String> ids) {
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    private static String describeChange(Account before, Account after) {
+        List<String> changes = new ArrayList<>();
+        if (!before.displayName().equals(after.displayName())) {
+            changes.add("name " + before.displayName() + " -> " + after.displayName());
+        }
+        if (before.administrator() != after.administrator()) {
+            changes.add(after.administrator() ? "made a console administrator" : "no longer a console administrator");
+        }
+        if (before.disabled() != after.disabled()) {
+            changes.add(after.disabled() ? "disabled" : "enabled");
+        }
+        return changes.isEmpty() ? "nothing" : String.join(", ", changes);
+    }
+}

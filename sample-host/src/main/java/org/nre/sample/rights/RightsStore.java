@@ -1,0 +1,68 @@
+package org.nre.sample.rights;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nre.hostapi.rights.Level;
+import org.nre.sample.db.Jdbc;
+
+/**
+ * Tool-right grants in the database, and the rights generation: every change to grants, groups or users
+ * moves it on, so that each console node knows to recompute effective rights at the next request.
+ */
+public final class RightsStore {
+
+    private final Jdbc jdbc;
+
+    public RightsStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Grant> grants() {
+        return jdbc.list("SELECT subject_type, subject_id, right_id, levels FROM host_grant "
+                        + "ORDER BY right_id, subject_type, subject_id",
+                row -> new Grant(Grant.Subject.valueOf(row.getString(1)), row.getString(2), row.getString(3),
+                        Grant.parse(row.getString(4))));
+    }
+
+    /** Replaces every grant of one right in one transaction, and moves the generation on. */
+    public void replace(String rightId, List<Grant> grants) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM host_grant WHERE right_id = ?", rightId);
+            for (Grant grant : grants) {
+                if (!grant.levels().isEmpty()) {
+                    Jdbc.update(connection, "INSERT INTO host_grant (subject_type, subject_id, right_id, levels) "
+                                    + "VALUES (?, ?, ?, ?)", grant.subject().name(), grant.subjectId(), rightId,
+                            Grant.letters(grant.levels()));
+                }
+            }
+            Jdbc.update(connection, "UPDATE host_rights_generation SET generation = generation + 1 WHERE slot = 1");
+            return null;
+        });
+    }
+
+    /** The levels a user holds per right, directly or through a group; each level as granted. */
+    public Map<String, Set<Level>> grantedTo(String userId) {
+        Map<String, Set<Level>> levels = new HashMap<>();
+        jdbc.list("""
+                SELECT right_id, levels FROM host_grant
+                 WHERE (subject_type = 'USER' AND subject_id = ?)
+                    OR (subject_type = 'GROUP' AND subject_id IN
+                        (SELECT group_id FROM host_group_member WHERE user_id = ?))""",
+                row -> levels.computeIfAbsent(row.getString(1), k -> EnumSet.noneOf(Level.class))
+                        .addAll(Grant.parse(row.getString(2))), userId, userId);
+        return levels;
+    }
+
+    public long generation() {
+        return jdbc.one("SELECT generation FROM host_rights_generation WHERE slot = 1", row -> row.getLong(1))
+                .orElse(0L);
+    }
+
+    /** Moves the generation on after a change to users or groups that may change someone's rights. */
+    public void changed() {
+        jdbc.update("UPDATE host_rights_generation SET generation = generation + 1 WHERE slot = 1");
+    }
+}

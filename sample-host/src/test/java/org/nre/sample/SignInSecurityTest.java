@@ -1,0 +1,124 @@
+package org.nre.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sign-in, sessions and the pages' own protections. */
+class SignInSecurityTest {
+
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock();
+    TestConsole console;
+
+    @BeforeEach
+    void start() throws Exception {
+        console = TestConsole.start(TestConsole.dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa",
+                TestConsole.ADMIN_PASSWORD, "settings", clock);
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+    }
+
+    @Test
+    void repeatedFailedSignInsAreThrottledAlikeForKnownAndUnknownUserNames() {
+        WebClient client = console.client();
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.postForm("/signin", Map.of("login", "backup", "password", "wrong-" + i)).body())
+                    .contains("The user name or password is wrong.");
+            assertThat(client.postForm("/signin", Map.of("login", "ghost", "password", "wrong-" + i)).body())
+                    .contains("The user name or password is wrong.");
+        }
+
+        WebClient.Response known = client.postForm("/signin", Map.of("login", "backup", "password",
+                TestConsole.DEMO_PASSWORD));
+        WebClient.Response unknown = client.postForm("/signin", Map.of("login", "ghost", "password", "whatever"));
+
+        assertThat(known.status()).isEqualTo(401);
+        assertThat(known.body()).contains("Too many failed sign-ins for this user name or from this address. Try again "
+                + "in 15 minutes.");
+        assertThat(unknown.body()).contains("Too many failed sign-ins for this user name or from this address.");
+        assertThat(console.admin().get("/admin/audit").body()).contains("signin.failed", "signin.throttled",
+                "(unknown: ghost)");
+
+        clock.advance(Duration.ofMinutes(16));
+        console.client().signIn("backup", TestConsole.DEMO_PASSWORD);
+    }
+
+    @Test
+    void everySignInStartsANewSessionAndSignOutEndsIt() {
+        WebClient client = console.client();
+        client.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        String first = sessionCookie(client);
+        client.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        String second = sessionCookie(client);
+        assertThat(second).isNotEqualTo(first);
+
+        WebClient stale = withSession(first);
+        assertThat(stale.get("/").status()).as("the session brought to the sign-in form has ended").isEqualTo(302);
+
+        assertThat(client.submit("/", "/signout", Map.of()).status()).isEqualTo(303);
+        assertThat(withSession(second).get("/").header("Location")).isEqualTo("/signin");
+    }
+
+    @Test
+    void aSessionUnusedForThirtyMinutesEnds() {
+        WebClient client = console.client();
+        client.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(client.get("/").status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(client.get("/").header("Location")).isEqualTo("/signin");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        WebClient.Response signedIn = console.client().postForm("/signin", Map.of("login", "sysadmin", "password",
+                TestConsole.DEMO_PASSWORD));
+        assertThat(signedIn.header("Set-Cookie")).startsWith("nre_session=").contains("HttpOnly", "SameSite=Lax",
+                "Path=/").doesNotContain("Secure");
+    }
+
+    @Test
+    void aSignInFromAnotherSiteIsRefused() {
+        WebClient client = console.client();
+        WebClient.Response response = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("login=sysadmin&password=" + TestConsole.DEMO_PASSWORD)));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.header("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void errorPagesShowNoInternals() {
+        WebClient admin = console.admin();
+        WebClient.Response missing = admin.get("/no/such/page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is nothing at /no/such/page.").doesNotContain("Exception", "at org.");
+        WebClient.Response badJson = admin.postJson("/api/users", "{not json", admin.apiCsrfToken());
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.body()).contains("not valid JSON").doesNotContain("Exception", "at com.");
+    }
+
+    private static String sessionCookie(WebClient client) {
+        return client.cookie("nre_session");
+    }
+
+    private WebClient withSession(String token) {
+        WebClient client = console.client();
+        client.setCookie("nre_session", token);
+        return client;
+    }
+}

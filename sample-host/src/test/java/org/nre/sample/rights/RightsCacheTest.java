@@ -1,0 +1,62 @@
+package org.nre.sample.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostapi.rights.Level;
+import org.nre.sample.HostConfig;
+import org.nre.sample.db.HostDatabase;
+import org.nre.sample.db.Migrations;
+import org.nre.sample.directory.Account;
+import org.nre.sample.directory.Group;
+import org.nre.sample.directory.GroupStore;
+import org.nre.sample.directory.UserStore;
+
+class RightsCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void effectiveRightsAreTheUnionOfOwnAndGroupGrantsAndCheckingThemNeedsNoDatabase() {
+        HostConfig config = new HostConfig(0, "127.0.0.1", dir, dir, HostConfig.embeddedUrl(dir), "sa", "", "a",
+                "127.0.0.1", ZoneOffset.UTC, "", false, "settings", 0, "", "", "");
+        HostDatabase database = HostDatabase.open(config);
+        new Migrations(database).migrateHost();
+        Clock clock = Clock.systemUTC();
+        UserStore users = new UserStore(database.jdbc(), clock);
+        GroupStore groups = new GroupStore(database.jdbc(), clock);
+        RightsStore store = new RightsStore(database.jdbc());
+        Account jane = new Account("u1", "jane", "Jane", "Doe", false, false, false);
+        users.create(jane, "x");
+        groups.create(new Group("g1", "Admins", "", List.of("u1")));
+        store.replace("nre.registration", List.of(
+                new Grant(Grant.Subject.USER, "u1", "nre.registration", Set.of(Level.READ)),
+                new Grant(Grant.Subject.GROUP, "g1", "nre.registration", EnumSet.of(Level.DELETE))));
+        store.replace("other.tool", List.of(new Grant(Grant.Subject.GROUP, "g1", "other.tool", Set.of(Level.WRITE))));
+        RightsCache cache = new RightsCache(store);
+        long generation = store.generation();
+
+        EffectiveRights rights = cache.of(jane, generation);
+        database.close();
+
+        // The database is gone: every check below is answered from memory.
+        for (int i = 0; i < 1000; i++) {
+            assertThat(rights.allows("nre.registration", Level.READ)).isTrue();
+            assertThat(rights.allows("nre.registration", Level.DELETE)).isTrue();
+            assertThat(rights.allows("nre.registration", Level.WRITE)).isFalse();
+            assertThat(rights.allows("other.tool", Level.READ)).as("W implies R").isTrue();
+            assertThat(rights.allows("unknown.right", Level.READ)).isFalse();
+        }
+        assertThat(cache.of(jane, generation)).isSameAs(rights);
+        assertThat(cache.of(new Account("a", "admin", "S", "A", true, false, false), generation + 1)
+                .allows("anything", Level.DELETE)).isTrue();
+    }
+}
