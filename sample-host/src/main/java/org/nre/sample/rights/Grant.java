@@ -21,7 +21,8 @@ public record Grant(Subject subject, String subjectId, String rightId, Set<Level
         levels = levels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(levels));
     }
 
-    static String letters(Set<Level> levels) {
+    /** The levels as the letters consoles show, in R, W, A, D order. */
+    public static String letters(Set<Level> levels) {
         StringBuilder text = new StringBuilder();
         for (Level level : Level.values()) {
             if (levels.contains(level)) {

@@ -155,7 +155,7 @@ public final class RightsMatrix {
         for (Level level : levels) {
             if (!right.offers(level)) {
                 throw new Refused("The right '" + right.label() + "' does not offer level " + level.letter()
-                        + "; it offers " + letters(right.levels()) + ".");
+                        + "; it offers " + Grant.letters(right.levels()) + ".");
             }
             result.add(level);
             result.add(Level.READ);
@@ -175,8 +175,8 @@ public final class RightsMatrix {
         Set<String> ids = new java.util.TreeSet<>(before.keySet());
         ids.addAll(after.keySet());
         for (String id : ids) {
-            String was = letters(before.getOrDefault(id, Set.of()));
-            String now = letters(after.getOrDefault(id, Set.of()));
+            String was = Grant.letters(before.getOrDefault(id, Set.of()));
+            String now = Grant.letters(after.getOrDefault(id, Set.of()));
             if (!was.equals(now)) {
                 changes.add(kind + " " + name.apply(id) + ": " + (was.isEmpty() ? "-" : was) + " -> "
                         + (now.isEmpty() ? "-" : now));
@@ -184,13 +184,4 @@ public final class RightsMatrix {
         }
     }
 
-    static String letters(Set<Level> levels) {
-        StringBuilder text = new StringBuilder();
-        for (Level level : Level.values()) {
-            if (levels.contains(level)) {
-                text.append(level.letter());
-            }
-        }
-        return text.toString();
-    }
 }

@@ -18,6 +18,7 @@ import org.nre.sample.audit.AuditStore;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Directory;
 import org.nre.sample.directory.Group;
+import org.nre.sample.rights.Grant;
 import org.nre.sample.rights.RightsMatrix;
 
 /** Users, groups, the tool-rights matrix and the audit log: pages and JSON API, for console administrators. */
@@ -296,9 +297,9 @@ final class AdminRoutes {
             var d = row.right().definition();
             List<String> levels = d.levels().stream().sorted().map(l -> String.valueOf(l.letter())).toList();
             Map<String, String> groups = new LinkedHashMap<>();
-            row.groups().forEach((id, l) -> groups.put(id, letters(l)));
+            row.groups().forEach((id, l) -> groups.put(id, Grant.letters(l)));
             Map<String, String> users = new LinkedHashMap<>();
-            row.users().forEach((id, l) -> users.put(id, letters(l)));
+            row.users().forEach((id, l) -> users.put(id, Grant.letters(l)));
             rights.add(new RightJson(d.id(), d.label(), d.path(), d.description(), levels, d.holderHint(),
                     d.limitedHolders(), row.right().pluginId(), groups, users, row.holders().stream().sorted().toList(),
                     row.warnings()));
@@ -354,15 +355,7 @@ final class AdminRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
-            if (!node.isObject()) {
-                throw new Guard.Refusal(400, "The request body must be a JSON object.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Guard.Refusal(400, "The request body is not valid JSON.");
-        }
+        return JsonBodies.object(ctx, json);
     }
 
     private static String text(JsonNode body, String field) {
@@ -392,15 +385,6 @@ final class AdminRoutes {
         return result;
     }
 
-    private static String letters(Set<Level> levels) {
-        StringBuilder text = new StringBuilder();
-        for (Level level : Level.values()) {
-            if (levels.contains(level)) {
-                text.append(level.letter());
-            }
-        }
-        return text.toString();
-    }
 
     private static int parseInt(String text, int fallback) {
         try {

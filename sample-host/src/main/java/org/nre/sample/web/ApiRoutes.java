@@ -177,19 +177,7 @@ final class ApiRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new Guard.Refusal(400, "The request body must be a JSON object.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Guard.Refusal(400, "The request body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return JsonBodies.object(ctx, json);
     }
 
     private static String text(JsonNode body, String field) {

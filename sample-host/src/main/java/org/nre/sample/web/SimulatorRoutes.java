@@ -203,14 +203,6 @@ final class SimulatorRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
-            if (!node.isObject()) {
-                throw new Guard.Refusal(400, "The request body must be a JSON object.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Guard.Refusal(400, "The request body is not valid JSON.");
-        }
+        return JsonBodies.object(ctx, json);
     }
 }
