@@ -73,6 +73,21 @@ class HostConfigTest {
     }
 
     @Test
+    void theEmbeddedRunSimulatesTheRouterAndARealRouterMustUseHttpsUnlessItIsOnThisMachine() {
+        assertThat(parse(Map.of()).simulatedRouter()).isTrue();
+        assertThat(parse(Map.of(), "--db-url", "jdbc:mariadb://db/c", "--db-user", "c").router()).isEqualTo("settings");
+        assertThat(parse(Map.of("NRE_ROUTER_SECRET", "s"), "--router", "https://router.vendor.example",
+                "--router-key", "K1").routerKey()).isEqualTo("K1");
+        assertThat(parse(Map.of(), "--router", "http://127.0.0.1:9000").router()).isEqualTo("http://127.0.0.1:9000");
+        assertThatThrownBy(() -> parse(Map.of(), "--router", "http://router.vendor.example"))
+                .hasMessageContaining("a real router must be reached over https");
+        assertThatThrownBy(() -> parse(Map.of(), "--router", "router"))
+                .hasMessageContaining("Use simulated, settings, or the router's https URL");
+        assertThat(parse(Map.of("NRE_ROUTER_SECRET", "a-secret-value"), "--router", "https://r.example").toString())
+                .doesNotContain("a-secret-value");
+    }
+
+    @Test
     void usageListsEveryFlagWithItsEnvironmentVariable() {
         assertThat(HostConfig.usage()).contains("--port <value>", "NRE_PORT", "--plugins <value>", "NRE_PLUGINS_DIR",
                 "--db-url <value>", "NRE_DB_URL", "NRE_DB_PASSWORD", "NRE_ADMIN_PASSWORD");

@@ -50,6 +50,16 @@ class RouteGuardTest {
     }
 
     @Test
+    void theConsolesStylesAndScriptAreServedToAnyone() {
+        WebClient visitor = console.client();
+        assertThat(visitor.get("/assets/console.css").status()).isEqualTo(200);
+        WebClient.Response script = visitor.get("/assets/console.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(visitor.get("/assets/../db/host/V1__console.sql").status()).isIn(400, 404);
+    }
+
+    @Test
     void everyGuardedRouteRefusesAVisitorWhoIsNotSignedIn() {
         WebClient visitor = console.client();
         List<String> letIn = new ArrayList<>();

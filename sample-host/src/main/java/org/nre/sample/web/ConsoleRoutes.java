@@ -38,6 +38,7 @@ final class ConsoleRoutes {
         routes.get("/account/password", Access.PASSWORD_CHANGE, this::passwordPage);
         routes.post("/account/password", Access.PASSWORD_CHANGE, this::changePassword);
         routes.get("/panels/{panel}", Access.SIGNED_IN, this::panel);
+        routes.get("/panels/{panel}/live", Access.SIGNED_IN, this::livePanel);
         routes.post("/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
         routes.get("/admin/plugins", Access.ADMINISTRATOR, this::plugins);
     }
@@ -113,6 +114,27 @@ final class ConsoleRoutes {
 
     private void panel(Context ctx) {
         showPanel(ctx, ctx.pathParam("panel"), "", "", Map.of());
+    }
+
+    /**
+     * The panel's sections alone, for the page's script to swap in while a state is about to change. The
+     * seconds until the next update come in X-Refresh-Seconds (0: stop).
+     */
+    private void livePanel(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        String panelId = ctx.pathParam("panel");
+        Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
+        if (outcome instanceof Panels.Shown shown) {
+            Map<String, PanelAction> actions = new HashMap<>();
+            shown.allowedActions().forEach(a -> actions.put(a.name(), a));
+            PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId, false),
+                    panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
+                    "", "", Map.of());
+            ctx.header("X-Refresh-Seconds", String.valueOf(shown.view().refreshSeconds()));
+            pages.render(ctx, "panelsections.jte", Map.of("model", model));
+        } else {
+            refuse(ctx, outcome);
+        }
     }
 
     private void showPanel(Context ctx, String panelId, String tone, String message, Map<String, String> errors) {

@@ -27,6 +27,11 @@ final class Pages {
 
     /** The layout's model for the viewer, taking any message the last change left for this page. */
     Page page(Context ctx, String title, String currentPanelId) {
+        return page(ctx, title, currentPanelId, true);
+    }
+
+    /** The layout's model; a page fetched by a script leaves the message for the next full page. */
+    Page page(Context ctx, String title, String currentPanelId, boolean takeFlash) {
         Viewer viewer = Guard.viewer(ctx);
         if (viewer == null) {
             return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "",
@@ -34,8 +39,9 @@ final class Pages {
         }
         List<MenuTree.Node> menu = viewer.account().mustChangePassword()
                 ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
-        SessionStore.Flash flash = services.accounts().sessions().takeFlash(viewer.session().tokenHash())
-                .orElse(new SessionStore.Flash("", ""));
+        SessionStore.Flash flash = takeFlash
+                ? services.accounts().sessions().takeFlash(viewer.session().tokenHash()).orElse(new SessionStore.Flash("", ""))
+                : new SessionStore.Flash("", "");
         return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text(),
                 services.simulator().isPresent());
     }

@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
                 files.directory = "/assets";
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
+                files.roles = java.util.Set.of(Access.PUBLIC);
             });
 
             config.routes.before(WebServer::securityHeaders);

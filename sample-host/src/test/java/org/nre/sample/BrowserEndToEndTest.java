@@ -1,0 +1,161 @@
+package org.nre.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The registration as people do it, in a real headless Chromium: the console administrator grants the tool
+ * right, the district system administrator registers, the vendor authorizes on the simulated router, and the
+ * open panel turns Active by itself. Screenshots land in docs/images/.
+ */
+class BrowserEndToEndTest {
+
+    static final Path IMAGES = Path.of("..", "docs", "images");
+    static final Duration VENDOR_DECISION_SHOWS_WITHIN = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+    TestConsole console;
+
+    @BeforeEach
+    void start() throws Exception {
+        console = TestConsole.simulated(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+    }
+
+    @Test
+    void aDistrictSystemAdministratorRegistersAndSeesTheExchangeTurnActiveOnceTheVendorAuthorizes() {
+        String base = console.client().base();
+        try (Browser admin = Browser.open(base, true); Browser sysadmin = Browser.open(base, true)) {
+            admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
+            admin.go("/admin/rights");
+            WebElement nre = admin.driver.findElement(By.id("right-nre.registration"));
+            nre.findElement(By.name("g.g-sysadmins.W")).click();
+            nre.findElement(By.cssSelector("button[type=submit]")).click();
+            admin.waitForText("Saved the grants", Duration.ofSeconds(10));
+            assertThat(admin.driver.findElement(By.name("g.g-sysadmins.W")).isSelected()).isTrue();
+            admin.driver.findElement(By.id("right-nre.registration")).getLocation();
+            admin.screenshot(IMAGES.resolve("rights-matrix.png"));
+
+            sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+            sysadmin.driver.findElement(By.linkText("National Records Exchange")).click();
+            sysadmin.waitForText("National Records Exchange - Registration & Router Status", Duration.ofSeconds(10));
+            sysadmin.waitUntil(d -> {
+                if (d.findElements(By.id("f-accept-terms")).isEmpty()) {
+                    d.navigate().refresh();
+                    return false;
+                }
+                return true;
+            }, Duration.ofSeconds(30));
+            assertThat(sysadmin.text()).containsPattern("Exchange Registration:\\s*Not Registered")
+                    .containsPattern("Exchange Status:\\s*Inactive")
+                    .contains("I have read and agree to the Terms of Service");
+            sysadmin.screenshot(IMAGES.resolve("panel-not-registered.png"));
+
+            sysadmin.driver.findElement(By.xpath("//button[normalize-space()='Register with the National Records Exchange']"))
+                    .click();
+            sysadmin.waitForText("Registration needs the Terms of Service accepted.", Duration.ofSeconds(10));
+            assertThat(sysadmin.text()).contains(
+                    "Tick \"I have read and agree to the Terms of Service\" before registering.");
+            assertThat(sysadmin.driver.findElement(By.id("f-accept-terms")).getAttribute("aria-invalid")).isEqualTo("true");
+
+            sysadmin.driver.findElement(By.cssSelector("label[for='f-accept-terms']")).click();
+            sysadmin.driver.findElement(By.xpath("//button[normalize-space()='Register with the National Records Exchange']"))
+                    .click();
+            sysadmin.waitForText("Pending verification", Duration.ofSeconds(15));
+            assertThat(sysadmin.text()).contains("Registered with the National Records Exchange. The vendor will now verify");
+            sysadmin.screenshot(IMAGES.resolve("panel-pending.png"));
+
+            admin.go("/simulator");
+            admin.driver.findElement(By.xpath("//button[normalize-space()='Authorize']")).click();
+            admin.waitForText("ACTIVE", Duration.ofSeconds(10));
+
+            // No navigation: the open panel updates itself and announces the change.
+            String pendingUrl = sysadmin.driver.getCurrentUrl();
+            sysadmin.waitUntil(d -> d.findElement(By.id("panel")).getText().contains("Verified and authorized"),
+                    VENDOR_DECISION_SHOWS_WITHIN);
+            assertThat(sysadmin.driver.getCurrentUrl()).isEqualTo(pendingUrl);
+            String panel = sysadmin.driver.findElement(By.id("panel")).getText();
+            assertThat(panel).containsPattern("Exchange Status:\\s*Active")
+                    .contains("Registered from: 127.0.0.1, Application Name: med1")
+                    .containsPattern("Registered By: Morgan, Alex at \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d");
+            assertThat(sysadmin.driver.findElement(By.id("panel-announcer")).getAttribute("textContent"))
+                    .contains("Active");
+            sysadmin.screenshot(IMAGES.resolve("panel-active.png"));
+        }
+    }
+
+    @Test
+    void aUserWithoutTheRightSeesNoMenuEntryAndIsRefusedThePanel() {
+        String base = console.client().base();
+        try (Browser registrar = Browser.open(base, true)) {
+            registrar.signIn("registrar", TestConsole.DEMO_PASSWORD);
+            assertThat(registrar.driver.findElements(By.linkText("National Records Exchange"))).isEmpty();
+            registrar.go("/panels/nre");
+            assertThat(registrar.driver.getTitle()).startsWith("Not allowed");
+            assertThat(registrar.text()).contains("Viewing this panel needs read (R) on the right");
+        }
+        assertThat(console.demoUser("registrar").get("/panels/nre").status()).isEqualTo(403);
+    }
+
+    @Test
+    void everythingWorksWithJavaScriptOff() {
+        String base = console.client().base();
+        console.admin().submit("/admin/rights", "/admin/rights/nre.registration", java.util.Map.of("g.g-sysadmins.W", "on"));
+        try (Browser sysadmin = Browser.open(base, false)) {
+            sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+            sysadmin.go("/panels/nre");
+            sysadmin.waitUntil(d -> {
+                if (d.findElements(By.id("f-accept-terms")).isEmpty()) {
+                    d.navigate().refresh();
+                    return false;
+                }
+                return true;
+            }, Duration.ofSeconds(30));
+            sysadmin.driver.findElement(By.id("f-accept-terms")).click();
+            sysadmin.driver.findElement(By.xpath("//button[normalize-space()='Register with the National Records Exchange']"))
+                    .click();
+            sysadmin.waitForText("Pending verification", Duration.ofSeconds(15));
+            assertThat(sysadmin.driver.findElements(By.xpath("//button[normalize-space()='Deregister']")))
+                    .as("deregistering needs D, which the group does not hold").isEmpty();
+            sysadmin.driver.findElement(By.xpath("//button[normalize-space()='Check status now']")).click();
+            sysadmin.waitForText("Checked with the router: the district is registered and pending", Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void everyInputHasALabelAndThePageCanBeUsedByKeyboard() {
+        String base = console.client().base();
+        try (Browser admin = Browser.open(base, true)) {
+            admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
+            for (String page : List.of("/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
+                    "/simulator", "/account/password")) {
+                admin.go(page);
+                for (WebElement input : admin.driver.findElements(By.cssSelector(
+                        "input:not([type=hidden]), textarea, select"))) {
+                    String id = input.getAttribute("id");
+                    boolean labelled = (id != null && !id.isEmpty()
+                            && !admin.driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty())
+                            || input.getAttribute("aria-label") != null;
+                    assertThat(labelled).as("input %s on %s has a label", input.getAttribute("name"), page).isTrue();
+                }
+            }
+            admin.go("/");
+            admin.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+            assertThat(admin.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        }
+    }
+}
