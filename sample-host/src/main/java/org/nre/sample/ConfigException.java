@@ -5,7 +5,7 @@ public class ConfigException extends ConsoleException {
 
     private static final long serialVersionUID = 1L;
 
-    ConfigException(String message) {
+    public ConfigException(String message) {
         super(message);
     }
 }

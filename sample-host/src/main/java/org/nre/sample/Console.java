@@ -27,6 +27,8 @@ import org.nre.sample.district.DistrictStore;
 import org.nre.sample.panel.Panels;
 import org.nre.sample.plugins.PluginCalls;
 import org.nre.sample.plugins.PluginHost;
+import org.nre.sample.plugins.PluginStates;
+import org.nre.sample.settings.PluginSettingsFile;
 import org.nre.sample.rights.RightsCache;
 import org.nre.sample.rights.RightsMatrix;
 import org.nre.sample.rights.RightsStore;
@@ -101,6 +103,9 @@ public final class Console implements AutoCloseable {
             SettingsStore settings = new SettingsStore(database.jdbc());
             SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
                     random);
+            if (config.pluginSettings() != null) {
+                PluginSettingsFile.apply(config.pluginSettings(), settings, secrets);
+            }
             SimulatorStore simulatorStore = new SimulatorStore(database.jdbc(), clock);
             simulated = RouterProvisioning.apply(config, settings, secrets, simulatorStore, clock, WebServer.json(),
                     random);
@@ -109,10 +114,11 @@ public final class Console implements AutoCloseable {
                     config.timeZone());
 
             LeaseScheduler tasks = scheduler;
-            plugins = new PluginHost(config.pluginsDir(), (pluginId, calls, extensions) -> new PluginContext(pluginId,
+            plugins = new PluginHost(config.pluginsDir(), config.developmentPlugins(),
+                    new PluginStates(database.jdbc(), clock), (pluginId, calls, extensions) -> new PluginContext(pluginId,
                     pluginDatabase(database, migrations, pluginId, calls), host, district, audit.forPlugin(pluginId),
                     clock, tasks.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
-                    secrets.forPlugin(pluginId), extensions));
+                    secrets.forPlugin(pluginId), extensions), tasks::cancelAll);
             plugins.start();
 
             Panels panels = new Panels(plugins::contributions, audit);

@@ -31,12 +31,14 @@ import java.util.Optional;
  * @param routerKey the district key for a real router, or empty
  * @param routerSecret the shared secret for a real router, from the environment only, or empty
  * @param demoPassword the demo users' password, from the environment only; empty to print a generated one
+ * @param developmentPlugins plugin module folders to load from their build output (development mode), or none
+ * @param pluginSettings a properties file of plugin settings and secrets to apply at start, or null
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
                          String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData,
                          String router, int routerPort, String routerKey, String routerSecret,
-                         String demoPassword) {
+                         String demoPassword, List<Path> developmentPlugins, Path pluginSettings) {
 
     /** Run an embedded simulated router and point the NRE plugin at it. */
     public static final String SIMULATED_ROUTER = "simulated";
@@ -71,13 +73,27 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             new Option("--router-key", "NRE_ROUTER_KEY", "the district key for a router given by URL"),
             new Option(null, "NRE_ROUTER_SECRET", "the shared secret for a router given by URL (environment only)"),
             new Option(null, "NRE_DEMO_PASSWORD",
-                    "the demo users' password (environment only; default: print a generated one at first start)"));
+                    "the demo users' password (environment only; default: print a generated one at first start)"),
+            new Option("--dev-plugins", "NRE_DEV_PLUGINS",
+                    "development mode: plugin module folders, comma-separated, loaded from their build output"),
+            new Option("--plugin-settings", "NRE_PLUGIN_SETTINGS",
+                    "a properties file of plugin settings (<plugin>.<name>=...) and secrets (<plugin>.secret.<name>=...)"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
     /** Checks the fields. */
     public HostConfig {
+        developmentPlugins = List.copyOf(developmentPlugins);
+        for (Path module : developmentPlugins) {
+            if (!java.nio.file.Files.isDirectory(module.resolve("target"))) {
+                throw new ConfigException("Development plugin '" + module + "' has no target/ folder: give the plugin's "
+                        + "Maven module folder, built with 'mvn package'");
+            }
+        }
+        if (pluginSettings != null && !java.nio.file.Files.isReadable(pluginSettings)) {
+            throw new ConfigException("Plugin settings file '" + pluginSettings + "' cannot be read");
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigException("Port " + port + " is out of range: use 1 to 65535, or 0 for any free port");
         }
@@ -146,7 +162,10 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
                 serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo,
                 router, routerPort, values.getOrDefault("NRE_ROUTER_KEY", ""), env.getOrDefault("NRE_ROUTER_SECRET", ""),
-                env.getOrDefault("NRE_DEMO_PASSWORD", ""));
+                env.getOrDefault("NRE_DEMO_PASSWORD", ""),
+                parsePaths(values.getOrDefault("NRE_DEV_PLUGINS", "")),
+                values.containsKey("NRE_PLUGIN_SETTINGS")
+                        ? Path.of(values.get("NRE_PLUGIN_SETTINGS")).toAbsolutePath().normalize() : null);
     }
 
     /** What is wrong with a real router's URL, or null: absolute, and https unless it is on this machine. */
@@ -253,6 +272,16 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         return OPTIONS.stream().filter(o -> name.equals(o.flag())).findFirst();
     }
 
+    private static List<Path> parsePaths(String text) {
+        List<Path> paths = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                paths.add(Path.of(part.strip()).toAbsolutePath().normalize());
+            }
+        }
+        return paths;
+    }
+
     private static int parsePort(String text) {
         try {
             return Integer.parseInt(text);
@@ -286,6 +315,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         return "HostConfig[port=" + port + ", bind=" + bindAddress + ", plugins=" + pluginsDir + ", data=" + dataDir
                 + ", database=" + databaseUrl + ", user=" + databaseUser + ", applicationName=" + applicationName
                 + ", serverAddress=" + serverAddress + ", timeZone=" + timeZone + ", demoData=" + demoData
-                + ", router=" + router + (simulatedRouter() ? ", routerPort=" + routerPort : "") + "]";
+                + ", router=" + router + (simulatedRouter() ? ", routerPort=" + routerPort : "")
+                + (developmentPlugins.isEmpty() ? "" : ", developmentPlugins=" + developmentPlugins) + "]";
     }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** A real sample console on a free port, loading the real NRE plugin zip from a drop folder of its own. */
@@ -72,9 +75,19 @@ public final class TestConsole implements AutoCloseable {
 
     public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
                                     String adminPassword, String router, Clock clock) {
-        String url = databaseUrl == null ? HostConfig.embeddedUrl(dataDir) : databaseUrl;
-        HostConfig config = new HostConfig(0, "127.0.0.1", pluginsDir, dataDir, url, databaseUser, "",
-                "med1", "127.0.0.1", TIME_ZONE, adminPassword, databaseUrl == null, router, 0, "", "", DEMO_PASSWORD);
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--plugins", pluginsDir.toString(),
+                "--data", dataDir.toString(), "--application-name", "med1", "--server-address", "127.0.0.1",
+                "--time-zone", TIME_ZONE.getId(), "--router", router));
+        if (databaseUrl != null) {
+            args.addAll(List.of("--db-url", databaseUrl, "--db-user", databaseUser));
+        }
+        return start(args, Map.of("NRE_ADMIN_PASSWORD", adminPassword, "NRE_DEMO_PASSWORD", DEMO_PASSWORD), clock,
+                pluginsDir);
+    }
+
+    /** A console configured as from the command line and the environment. */
+    public static TestConsole start(List<String> args, Map<String, String> env, Clock clock, Path pluginsDir) {
+        HostConfig config = HostConfig.from(args.toArray(String[]::new), env);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Console console = Console.start(config, clock, new PrintStream(printed, true, StandardCharsets.UTF_8));
         return new TestConsole(console, printed, pluginsDir);

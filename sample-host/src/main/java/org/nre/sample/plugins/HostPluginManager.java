@@ -33,26 +33,119 @@ final class HostPluginManager extends DefaultPluginManager {
 
     private final Problems problems;
     private final ContextFactory contextFactory;
+    private final PluginStates states;
+    private final java.util.List<Path> developmentPlugins;
+    private final ThreadLocal<String> actor = ThreadLocal.withInitial(() -> "console");
     private final Map<String, PluginContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, PluginCalls> calls = new ConcurrentHashMap<>();
 
-    HostPluginManager(Path pluginsRoot, Problems problems, ContextFactory contextFactory) {
+    HostPluginManager(Path pluginsRoot, java.util.List<Path> developmentPlugins, Problems problems,
+                      ContextFactory contextFactory, PluginStates states) {
         super(pluginsRoot);
         this.problems = problems;
         this.contextFactory = contextFactory;
+        this.states = states;
+        this.developmentPlugins = java.util.List.copyOf(developmentPlugins);
         setSystemVersion(HostApi.version());
+        // A plugin whose dependency is missing is left out and reported, rather than failing every plugin.
+        setResolveRecoveryStrategy(ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE);
     }
 
     @Override
     public RuntimeMode getRuntimeMode() {
-        return RuntimeMode.DEPLOYMENT;
+        // Called from the super constructor too, before the fields are set: read them with care.
+        return developmentPlugins == null || developmentPlugins.isEmpty() ? RuntimeMode.DEPLOYMENT
+                : RuntimeMode.DEVELOPMENT;
     }
 
     @Override
     protected PluginRepository createPluginRepository() {
-        // Called from the super constructor, before this class's fields are set: the lambda reads the
-        // problems field only when a problem is reported.
-        return new DropFolderRepository(getPluginsRoot(), (key, message) -> problems.add(key, message));
+        // Called from the super constructor, before this class's fields are set: the lambdas read them only
+        // when they are called.
+        PluginRepository dropFolder = new DropFolderRepository(getPluginsRoot(), (key, message) -> problems.add(key, message));
+        return new PluginRepository() {
+            @Override
+            public java.util.List<Path> getPluginPaths() {
+                return isDevelopment() ? developmentPlugins : dropFolder.getPluginPaths();
+            }
+
+            @Override
+            public boolean deletePluginPath(Path pluginPath) {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    protected org.pf4j.PluginStatusProvider createPluginStatusProvider() {
+        return new org.pf4j.PluginStatusProvider() {
+            @Override
+            public boolean isPluginDisabled(String pluginId) {
+                return states.disabled(pluginId);
+            }
+
+            @Override
+            public void disablePlugin(String pluginId) {
+                states.set(pluginId, false, actor.get());
+            }
+
+            @Override
+            public void enablePlugin(String pluginId) {
+                states.set(pluginId, true, actor.get());
+            }
+        };
+    }
+
+    /** Runs a change of a plugin's state on behalf of someone, who is remembered with it. */
+    <T> T as(String who, java.util.function.Supplier<T> change) {
+        actor.set(who);
+        try {
+            return change.get();
+        } finally {
+            actor.remove();
+        }
+    }
+
+    @Override
+    protected org.pf4j.DependencyResolver.Result resolveDependencies() {
+        java.util.List<org.pf4j.PluginDescriptor> descriptors = getPlugins().stream()
+                .map(PluginWrapper::getDescriptor).toList();
+        org.pf4j.DependencyResolver.Result result = dependencyResolver.resolve(descriptors);
+        for (String missing : result.getNotFoundDependencies()) {
+            for (String dependent : dependencyResolver.getDependents(missing)) {
+                problems.add(dependent, "It needs the plugin '" + missing + "', which is not installed. Install that "
+                        + "plugin, or remove this one.");
+            }
+        }
+        for (org.pf4j.DependencyResolver.WrongDependencyVersion wrong : result.getWrongVersionDependencies()) {
+            problems.add(wrong.getDependentId(), "It needs the plugin '" + wrong.getDependencyId() + "' in version "
+                    + wrong.getRequiredVersion() + ", but " + wrong.getExistingVersion() + " is installed.");
+        }
+        if (result.hasCyclicDependency()) {
+            for (org.pf4j.PluginDescriptor descriptor : descriptors) {
+                if (!descriptor.getDependencies().isEmpty()) {
+                    problems.add(descriptor.getPluginId(), "Its dependencies form a cycle; none of the plugins in "
+                            + "the cycle can start.");
+                    unloadPlugin(descriptor.getPluginId(), false, false);
+                }
+            }
+            return super.resolveDependencies();
+        }
+        return super.resolveDependencies();
+    }
+
+    @Override
+    protected org.pf4j.PluginDescriptorFinder createPluginDescriptorFinder() {
+        org.pf4j.CompoundPluginDescriptorFinder finders = new org.pf4j.CompoundPluginDescriptorFinder();
+        finders.add(new DevelopmentDescriptorFinder() {
+            @Override
+            public boolean isApplicable(Path pluginPath) {
+                return isDevelopment() && super.isApplicable(pluginPath);
+            }
+        });
+        finders.add(new org.pf4j.PropertiesPluginDescriptorFinder());
+        finders.add(new org.pf4j.ManifestPluginDescriptorFinder());
+        return finders;
     }
 
     @Override
@@ -118,6 +211,25 @@ final class HostPluginManager extends DefaultPluginManager {
     }
 
     PluginCalls calls(String pluginId) {
-        return calls.computeIfAbsent(pluginId, id -> new PluginCalls(id, getPluginClassLoader(id)));
+        ClassLoader loader = getPluginClassLoader(pluginId);
+        PluginCalls current = calls.get(pluginId);
+        if (current == null || current.classLoader() != loader) {
+            // A reloaded plugin has a new class loader, and so needs a new way in and a new context.
+            current = new PluginCalls(pluginId, loader);
+            calls.put(pluginId, current);
+            contexts.remove(pluginId);
+        }
+        return current;
+    }
+
+    /** Starts one plugin with its class loader as the thread's context class loader. */
+    PluginState start(String pluginId) {
+        PluginWrapper plugin = getPlugin(pluginId);
+        startWithClassLoader(plugin);
+        return plugin.getPluginState();
+    }
+
+    boolean development() {
+        return isDevelopment();
     }
 }

@@ -41,18 +41,37 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private final Path pluginsDir;
+    private final List<Path> developmentPlugins;
     private final Problems problems = new Problems();
     private final HostPluginManager manager;
     private final Extensions extensions;
+    private final java.util.function.Consumer<String> stopped;
     private volatile Contributions contributions = Contributions.none();
 
-    public PluginHost(Path pluginsDir, ContextFactory contexts) {
+    /**
+     * A host over a drop folder (deployment mode), or over plugin module folders (development mode).
+     *
+     * @param pluginsDir the drop folder
+     * @param developmentPlugins plugin module folders to load from their build output instead, or none
+     * @param states which plugins are disabled
+     * @param contexts builds each plugin's services
+     * @param stopped told the id of every plugin that stops, to release what the host holds for it
+     */
+    public PluginHost(Path pluginsDir, List<Path> developmentPlugins, PluginStates states, ContextFactory contexts,
+                      java.util.function.Consumer<String> stopped) {
         this.pluginsDir = pluginsDir;
+        this.developmentPlugins = List.copyOf(developmentPlugins);
+        this.stopped = stopped;
         Extensions[] shared = new Extensions[1];
-        this.manager = new HostPluginManager(pluginsDir, problems,
-                (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]));
+        this.manager = new HostPluginManager(pluginsDir, developmentPlugins, problems,
+                (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]), states);
         this.extensions = new PluginExtensions(manager);
         shared[0] = extensions;
+        manager.addPluginStateListener(event -> {
+            if (event.getOldState() == PluginState.STARTED && event.getPluginState() != PluginState.STARTED) {
+                stopped.accept(event.getPlugin().getPluginId());
+            }
+        });
     }
 
     /** What started plugins offer each other, as plugins see it. */
@@ -62,12 +81,20 @@ public final class PluginHost implements AutoCloseable {
 
     /** Loads and starts every plugin in the drop folder, then logs one line per plugin. */
     public void start() {
-        if (!Files.isDirectory(pluginsDir)) {
+        if (development()) {
+            LOG.info("Development mode: loading plugins from their build output in {}", developmentPlugins);
+        } else if (!Files.isDirectory(pluginsDir)) {
             LOG.warn("No plugins folder at {}: the console runs without plugins. Pass --plugins <folder> or set "
                     + "NRE_PLUGINS_DIR.", pluginsDir);
             return;
         }
-        manager.loadPlugins();
+        try {
+            manager.loadPlugins();
+        } catch (RuntimeException e) {
+            // Whatever PF4J could not resolve is reported; the console carries on with the rest.
+            LOG.error("Plugins could not all be loaded: {}", e.getMessage());
+            problems.add("plugins", "Plugins could not all be loaded: " + e.getMessage());
+        }
         manager.startPlugins();
         contributions = collect();
         for (PluginStatus status : statuses()) {
@@ -82,6 +109,69 @@ public final class PluginHost implements AutoCloseable {
 
     public Contributions contributions() {
         return contributions;
+    }
+
+    /** Whether plugins are loaded from their modules' build output (and can be reloaded). */
+    public boolean development() {
+        return !developmentPlugins.isEmpty();
+    }
+
+    /** Disables a plugin: it stops, its menu entries, rights and panels go at once, and it stays off after restarts. */
+    public synchronized String disable(String pluginId, String by) {
+        PluginWrapper plugin = known(pluginId);
+        if (plugin.getPluginState() == PluginState.DISABLED) {
+            return "The plugin '" + pluginId + "' is already disabled.";
+        }
+        manager.as(by, () -> manager.disablePlugin(pluginId));
+        contributions = collect();
+        return "Disabled the plugin '" + pluginId + "': its menu entries, rights and panels are gone until it is "
+                + "enabled again. The rights granted on it are kept.";
+    }
+
+    /** Enables and starts a plugin; its rights come back with the grants they had. */
+    public synchronized String enable(String pluginId, String by) {
+        PluginWrapper plugin = known(pluginId);
+        if (plugin.getPluginState() != PluginState.DISABLED) {
+            return "The plugin '" + pluginId + "' is already enabled (" + plugin.getPluginState() + ").";
+        }
+        manager.as(by, () -> manager.enablePlugin(pluginId));
+        PluginState state = manager.start(pluginId);
+        contributions = collect();
+        return state == PluginState.STARTED ? "Enabled and started the plugin '" + pluginId + "'."
+                : "Enabled the plugin '" + pluginId + "', but it did not start (" + state + "): see its problems.";
+    }
+
+    /** In development mode, loads a plugin again from its build output, without restarting the console. */
+    public synchronized String reload(String pluginId) {
+        if (!development()) {
+            throw new IllegalStateException("Plugins can be reloaded only in development mode");
+        }
+        PluginWrapper plugin = known(pluginId);
+        Path path = plugin.getPluginPath();
+        contributions = Contributions.none();
+        manager.unloadPlugin(pluginId);
+        problems.clear(pluginId);
+        String id = manager.loadPlugin(path);
+        PluginState state = id == null ? PluginState.FAILED : manager.start(id);
+        contributions = collect();
+        return "Reloaded the plugin '" + pluginId + "' from " + path + ": " + state + ".";
+    }
+
+    private PluginWrapper known(String pluginId) {
+        PluginWrapper plugin = manager.getPlugin(pluginId);
+        if (plugin == null) {
+            throw new UnknownPlugin(pluginId);
+        }
+        return plugin;
+    }
+
+    /** No loaded plugin has that id. */
+    public static final class UnknownPlugin extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownPlugin(String pluginId) {
+            super("There is no loaded plugin '" + pluginId + "'.", null, false, false);
+        }
     }
 
     public Path pluginsDir() {

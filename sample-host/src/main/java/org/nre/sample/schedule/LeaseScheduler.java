@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -55,6 +56,15 @@ public final class LeaseScheduler implements AutoCloseable {
     public Scheduler forPlugin(String pluginId, PluginCalls calls) {
         return (name, firstDelay, task) -> schedule(pluginId + ":" + Fields.requireText(name, "name"),
                 firstDelay, task, calls);
+    }
+
+    /** Cancels every task of a plugin that stopped, whether or not the plugin cancelled them itself. */
+    public void cancelAll(String pluginId) {
+        for (Task task : List.copyOf(tasks)) {
+            if (task.leaseName.startsWith(pluginId + ":")) {
+                task.cancel();
+            }
+        }
     }
 
     ScheduledTask schedule(String leaseName, Duration firstDelay, RepeatingTask work, PluginCalls calls) {

@@ -65,6 +65,9 @@ final class AdminRoutes {
         routes.get("/admin/rights", Access.ADMINISTRATOR, ctx -> rights(ctx, ""));
         routes.post("/admin/rights/{right}", Access.ADMINISTRATOR, this::grant);
         routes.get("/admin/audit", Access.ADMINISTRATOR, this::audit);
+        routes.get("/admin/plugins", Access.ADMINISTRATOR, this::plugins);
+        routes.post("/admin/plugins/{id}/{change}", Access.ADMINISTRATOR, this::changePlugin);
+        routes.post("/api/plugins/{id}/{change}", Access.ADMINISTRATOR, this::changePluginJson);
 
         routes.get("/api/users", Access.ADMINISTRATOR, this::usersJson);
         routes.post("/api/users", Access.ADMINISTRATOR, this::createUserJson);
@@ -236,6 +239,50 @@ final class AdminRoutes {
     private void audit(Context ctx) {
         pages.render(ctx, "audit.jte", Map.of("page", pages.page(ctx, "Audit log", ""),
                 "entries", services.audit().newest(AUDIT_PAGE), "zone", services.config().timeZone()));
+    }
+
+    // ------------------------------------------------------------------ plugins
+
+    private void plugins(Context ctx) {
+        pages.render(ctx, "plugins.jte", Map.of("page", pages.page(ctx, "Plugins", ""),
+                "plugins", services.plugins().statuses(),
+                "folder", services.plugins().pluginsDir().toString(),
+                "development", services.plugins().development()));
+    }
+
+    private void changePlugin(Context ctx) {
+        String message = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
+        flashAndGo(ctx, message, "/admin/plugins");
+    }
+
+    private void changePluginJson(Context ctx) {
+        String message = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
+        ctx.json(new OutcomeJson(message, Map.of()));
+    }
+
+    private String changePlugin(Context ctx, String pluginId, String change) {
+        var user = Guard.viewer(ctx).user();
+        String by = user.displayName() + " (" + user.id() + ")";
+        String message;
+        try {
+            message = switch (change) {
+                case "enable" -> services.plugins().enable(pluginId, by);
+                case "disable" -> services.plugins().disable(pluginId, by);
+                case "reload" -> {
+                    if (!services.plugins().development()) {
+                        throw new Guard.Refusal(409, "Plugins can be reloaded only when the console runs in "
+                                + "development mode (--dev-plugins).");
+                    }
+                    yield services.plugins().reload(pluginId);
+                }
+                default -> throw new Guard.Refusal(404, "A plugin can be enabled, disabled or reloaded; '" + change
+                        + "' is none of these.");
+            };
+        } catch (org.nre.sample.plugins.PluginHost.UnknownPlugin e) {
+            throw new Guard.Refusal(404, e.getMessage());
+        }
+        services.audit().record(AuditStore.HOST_SOURCE, user, "plugin." + change, message);
+        return message;
     }
 
     // ------------------------------------------------------------------ JSON

@@ -40,7 +40,6 @@ final class ConsoleRoutes {
         routes.get("/panels/{panel}", Access.SIGNED_IN, this::panel);
         routes.get("/panels/{panel}/live", Access.SIGNED_IN, this::livePanel);
         routes.post("/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
-        routes.get("/admin/plugins", Access.ADMINISTRATOR, this::plugins);
     }
 
     private void home(Context ctx) {
@@ -204,10 +203,5 @@ final class ConsoleRoutes {
         }
     }
 
-    private void plugins(Context ctx) {
-        pages.render(ctx, "plugins.jte", Map.of("page", pages.page(ctx, "Plugins", ""),
-                "plugins", services.plugins().statuses(),
-                "folder", services.plugins().pluginsDir().toString()));
-    }
 
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +25,8 @@ class RightsCacheTest {
 
     @Test
     void effectiveRightsAreTheUnionOfOwnAndGroupGrantsAndCheckingThemNeedsNoDatabase() {
-        HostConfig config = new HostConfig(0, "127.0.0.1", dir, dir, HostConfig.embeddedUrl(dir), "sa", "", "a",
-                "127.0.0.1", ZoneOffset.UTC, "", false, "settings", 0, "", "", "");
+        HostConfig config = HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
+                java.util.Map.of());
         HostDatabase database = HostDatabase.open(config);
         new Migrations(database).migrateHost();
         Clock clock = Clock.systemUTC();
