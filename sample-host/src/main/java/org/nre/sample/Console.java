@@ -121,7 +121,7 @@ public final class Console implements AutoCloseable {
                     secrets.forPlugin(pluginId), extensions), tasks::cancelAll);
             plugins.start();
 
-            Panels panels = new Panels(plugins::contributions, audit);
+            Panels panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
             WebServer web = WebServer.create(new Services(config, PRODUCT_NAME, version(), database, accounts, audit,
                     plugins, panels, simulated.map(SimulatedRouter::store), directory, matrix)).start();
             LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());

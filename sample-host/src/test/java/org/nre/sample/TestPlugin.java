@@ -28,6 +28,7 @@ public final class TestPlugin {
     private String version = "1.0.0";
     private String requires = ">=0.1.0 & <0.2.0";
     private String pluginClass;
+    private String dependencies = "";
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> extensions = new ArrayList<>();
     private final Map<String, byte[]> extraEntries = new LinkedHashMap<>();
@@ -47,6 +48,11 @@ public final class TestPlugin {
 
     public TestPlugin requires(String value) {
         requires = value;
+        return this;
+    }
+
+    public TestPlugin dependsOn(String value) {
+        dependencies = value;
         return this;
     }
 
@@ -73,12 +79,66 @@ public final class TestPlugin {
         return this;
     }
 
+    /**
+     * Lays the plugin out as a built Maven module, for development mode: classes in {@code target/classes} and
+     * the descriptor in the manifest of {@code target/<id>-<version>.jar}. Building again over the same folder
+     * is what a developer's {@code mvn package} does.
+     */
+    public Path moduleInto(Path module) {
+        try {
+            Path target = Files.createDirectories(module.resolve("target"));
+            Path classes = target.resolve("classes");
+            if (Files.exists(classes)) {
+                try (Stream<Path> old = Files.walk(classes)) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Manifest manifest = compile(Files.createTempDirectory("src-" + id), Files.createDirectories(classes));
+            for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
+                if (extra.getKey().startsWith("classes/")) {
+                    Path file = classes.resolve(extra.getKey().substring("classes/".length()));
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, extra.getValue());
+                }
+            }
+            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(
+                    Files.newOutputStream(target.resolve(id + "-" + version + ".jar")), manifest)) {
+                jar.flush();
+            }
+            return module;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Compiles the sources and writes {@code <id>-<version>.zip} into the drop folder. */
     public Path zipInto(Path dropFolder) {
         try {
             Path work = Files.createTempDirectory("plugin-" + id);
-            Path src = Files.createDirectories(work.resolve("src"));
             Path classes = Files.createDirectories(work.resolve("classes"));
+            compile(Files.createDirectories(work.resolve("src")), classes);
+            Path zip = Files.createDirectories(dropFolder).resolve(id + "-" + version + ".zip");
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+                 Stream<Path> walk = Files.walk(classes)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new ZipEntry("classes/" + classes.relativize(file).toString().replace('\\', '/')));
+                    out.write(Files.readAllBytes(file));
+                    out.closeEntry();
+                }
+                for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
+                    out.putNextEntry(new ZipEntry(extra.getKey()));
+                    out.write(extra.getValue());
+                    out.closeEntry();
+                }
+            }
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Manifest compile(Path src, Path classes) throws IOException {
+        {
             List<String> files = new ArrayList<>();
             for (Map.Entry<String, String> source : sources.entrySet()) {
                 Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
@@ -108,29 +168,16 @@ public final class TestPlugin {
             if (pluginClass != null) {
                 main.putValue("Plugin-Class", pluginClass);
             }
+            if (!dependencies.isEmpty()) {
+                main.putValue("Plugin-Dependencies", dependencies);
+            }
             try (OutputStream out = Files.newOutputStream(metaInf.resolve("MANIFEST.MF"))) {
                 manifest.write(out);
             }
             if (!extensions.isEmpty()) {
                 Files.writeString(metaInf.resolve("extensions.idx"), String.join("\n", extensions) + "\n");
             }
-            Path zip = Files.createDirectories(dropFolder).resolve(id + "-" + version + ".zip");
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
-                 Stream<Path> walk = Files.walk(classes)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    out.putNextEntry(new ZipEntry("classes/" + classes.relativize(file).toString().replace('\\', '/')));
-                    out.write(Files.readAllBytes(file));
-                    out.closeEntry();
-                }
-                for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
-                    out.putNextEntry(new ZipEntry(extra.getKey()));
-                    out.write(extra.getValue());
-                    out.closeEntry();
-                }
-            }
-            return zip;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return manifest;
         }
     }
 

@@ -59,10 +59,18 @@ public final class Panels {
 
     private final Supplier<Contributions> contributions;
     private final AuditStore audit;
+    private final java.util.function.BiConsumer<String, String> failures;
 
-    public Panels(Supplier<Contributions> contributions, AuditStore audit) {
+    /**
+     * @param contributions the started plugins' contributions now
+     * @param audit where actions are recorded
+     * @param failures told of each plugin failure (plugin id, message), for the plugins page
+     */
+    public Panels(Supplier<Contributions> contributions, AuditStore audit,
+                  java.util.function.BiConsumer<String, String> failures) {
         this.contributions = contributions;
         this.audit = audit;
+        this.failures = failures;
     }
 
     public ViewOutcome view(String panelId, ActingUser user) {
@@ -84,6 +92,7 @@ public final class Panels {
             List<PanelAction> allowed = allowedActions(definition, user);
             return new Shown(panel, withoutForbiddenButtons(view, allowed), allowed);
         } catch (PluginFailure e) {
+            failures.accept(panel.pluginId(), e.getMessage());
             return new Failed("The plugin '" + panel.pluginId() + "' failed to show this panel. The console "
                     + "administrator can find the details in the console's log.");
         }
@@ -121,6 +130,7 @@ public final class Panels {
                     panelId + ": " + actionName + " -> " + outcomeName(result) + ": " + result.message());
             return new Done(panel, action, result);
         } catch (PluginFailure e) {
+            failures.accept(panel.pluginId(), e.getMessage());
             audit.record(AuditStore.HOST_SOURCE, user, "panel.action",
                     panelId + ": " + actionName + " -> plugin failed");
             return new Failed("The plugin '" + panel.pluginId() + "' failed while running \"" + action.label()

@@ -135,6 +135,27 @@ final class HostPluginManager extends DefaultPluginManager {
     }
 
     @Override
+    protected org.pf4j.PluginLoader createPluginLoader() {
+        // PF4J decides between development and deployment loaders once, in its constructor, before the
+        // development plugins are known: decide at each load instead.
+        org.pf4j.PluginLoader development = new org.pf4j.DevelopmentPluginLoader(this);
+        org.pf4j.PluginLoader deployment = new org.pf4j.CompoundPluginLoader()
+                .add(new org.pf4j.JarPluginLoader(this))
+                .add(new org.pf4j.DefaultPluginLoader(this));
+        return new org.pf4j.PluginLoader() {
+            @Override
+            public boolean isApplicable(Path pluginPath) {
+                return (isDevelopment() ? development : deployment).isApplicable(pluginPath);
+            }
+
+            @Override
+            public ClassLoader loadPlugin(Path pluginPath, org.pf4j.PluginDescriptor descriptor) {
+                return (isDevelopment() ? development : deployment).loadPlugin(pluginPath, descriptor);
+            }
+        };
+    }
+
+    @Override
     protected org.pf4j.PluginDescriptorFinder createPluginDescriptorFinder() {
         org.pf4j.CompoundPluginDescriptorFinder finders = new org.pf4j.CompoundPluginDescriptorFinder();
         finders.add(new DevelopmentDescriptorFinder() {

@@ -40,6 +40,10 @@ public final class PluginHost implements AutoCloseable {
         PluginContext create(String pluginId, PluginCalls calls, Extensions extensions);
     }
 
+    /** What a plugin can contribute to this console. */
+    static final List<Class<? extends org.pf4j.ExtensionPoint>> OUR_EXTENSION_POINTS = List.of(MenuContribution.class,
+            RightContribution.class, SettingsPanel.class, org.nre.hostapi.exchange.RecordsExchange.class);
+
     private final Path pluginsDir;
     private final List<Path> developmentPlugins;
     private final Problems problems = new Problems();
@@ -99,10 +103,11 @@ public final class PluginHost implements AutoCloseable {
         contributions = collect();
         for (PluginStatus status : statuses()) {
             String problemsText = status.problems().isEmpty() ? "" : " - " + String.join("; ", status.problems());
+            String name = status.version().isEmpty() ? status.id() : status.id() + " " + status.version();
             if (status.started() && status.problems().isEmpty()) {
-                LOG.info("Plugin {} {} {}", status.id(), status.version(), status.state());
+                LOG.info("Plugin {} {}", name, status.state());
             } else {
-                LOG.warn("Plugin {} {} {}{}", status.id(), status.version(), status.state(), problemsText);
+                LOG.warn("Plugin {} {}{}", name, status.state(), problemsText);
             }
         }
     }
@@ -155,6 +160,11 @@ public final class PluginHost implements AutoCloseable {
         PluginState state = id == null ? PluginState.FAILED : manager.start(id);
         contributions = collect();
         return "Reloaded the plugin '" + pluginId + "' from " + path + ": " + state + ".";
+    }
+
+    /** Records a plugin's failure at run time (rendering or acting), for its row on the plugins page. */
+    public void reportFailure(String pluginId, String message) {
+        problems.add(pluginId, message);
     }
 
     private PluginWrapper known(String pluginId) {
@@ -275,9 +285,11 @@ public final class PluginHost implements AutoCloseable {
         }
 
         for (PluginWrapper plugin : started) {
-            if (manager.getExtensionClassNames(plugin.getPluginId()).isEmpty()) {
+            if (OUR_EXTENSION_POINTS.stream()
+                    .allMatch(type -> manager.getExtensionClasses(type, plugin.getPluginId()).isEmpty())) {
                 refuse(plugin, "It implements none of the console's extension points (menu entry, tool right, "
-                        + "settings panel), so it adds nothing. Check that its build writes META-INF/extensions.idx.");
+                        + "settings panel, records exchange), so it adds nothing. Check that its extensions implement "
+                        + "them and that its build writes META-INF/extensions.idx.");
             }
         }
         return new Contributions(menu, rights, panels);

@@ -1,0 +1,637 @@
+#!/usr/bin/env bash
+# benchmarks/run.sh: every performance measurement of docs/performance.md (issue 7), and a summary.
+#
+#   benchmarks/run.sh                   build what is needed, then run everything (about 30 minutes on 2 cores)
+#   benchmarks/run.sh --quick           a smoke run: fewer start-ups, short wrk and JMH runs (figures not for the doc)
+#   benchmarks/run.sh --only wrk,zip    only some parts: startup, startup-options, wrk, memory, zip, rights, router
+#   benchmarks/run.sh --skip-build      use the artifacts already built
+#   benchmarks/run.sh --runs 20         start-ups per variant (default 10)
+#
+# Environment:
+#   BENCH_OUT          results folder (default benchmarks/target/results/<date-time>)
+#   BENCH_QUIET_LOAD   before each part, wait until the 1-minute load average is below this (default: do not wait)
+#   BENCH_QUIET_WAIT   ... for at most this many seconds (default 600)
+#
+# Results: summary.txt (also printed), figures.tsv (one figure a line), and the raw outputs: start-up times, wrk
+# and JMH outputs, the consoles' logs. Only 127.0.0.1 is ever contacted; every load run is bounded in time.
+# Needs Java 17+, Maven 3.8+, curl and wrk (installed with apt-get when missing, as root). Nothing here runs in
+# `mvn -B verify`.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/benchmarks
+cd "$ROOT"
+
+RUNS=10
+QUICK=0
+SKIP_BUILD=0
+ONLY=""
+ALL_PARTS="zip startup startup-options wrk memory rights router"
+ADMIN_PW=bench-admin-password-7
+DEMO_PW=bench-demo-password-7
+
+usage() { sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+while [ $# -gt 0 ]; do
+    case $1 in
+        --quick) QUICK=1 ;;
+        --skip-build) SKIP_BUILD=1 ;;
+        --only) ONLY=${2:?--only needs a list}; shift ;;
+        --runs) RUNS=${2:?--runs needs a number}; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "Unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+if [ "$QUICK" = 1 ] && [ "$RUNS" = 10 ]; then RUNS=3; fi
+WRK_SECONDS=10
+WRK_REPEATS=3
+WRK_WARMUP=5
+if [ "$QUICK" = 1 ]; then WRK_SECONDS=3; WRK_REPEATS=1; WRK_WARMUP=2; fi
+
+OUT=${BENCH_OUT:-$BENCH/target/results/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT/logs" "$OUT/wrk" "$OUT/startup"
+OUT=$(cd "$OUT" && pwd)
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/nre-bench.XXXXXX")
+PIDS=()
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+# fig NAME VALUE [NOTE]: one figure, for the summary and docs/performance.md
+fig() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >>"$OUT/figures.tsv"; printf '  %-44s %s %s\n' "$1" "$2" "${3:-}"; }
+wants() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
+
+# Microseconds since the epoch, without a fork (bash 5's EPOCHREALTIME) where possible.
+if [ "${BASH_VERSINFO[0]}" -ge 5 ]; then
+    now_us() { local t=$EPOCHREALTIME; echo "${t/[.,]/}"; }
+else
+    now_us() { date +%s%6N; }
+fi
+
+# A free port below Linux's ephemeral range, so that no port the console's simulated router picks can take it.
+free_port() {
+    local p
+    while :; do
+        p=$((20000 + RANDOM % 12000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            echo "$p"
+            return
+        fi
+    done
+}
+
+# median min max count of the numbers in a file, one a line
+stats() {
+    sort -n "$1" | awk '{a[NR] = $1} END {
+        if (NR == 0) { print "NA NA NA 0"; exit }
+        m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+        printf "%s %s %s %d\n", m, a[1], a[NR], NR }'
+}
+median() { stats "$1" | cut -d' ' -f1; }
+# awk-computed arithmetic and comparisons on decimals
+calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo "NOT MET"; fi; }
+
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+wait_quiet() {
+    [ -n "${BENCH_QUIET_LOAD:-}" ] || return 0
+    local waited=0 limit=${BENCH_QUIET_WAIT:-600}
+    while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v t="$BENCH_QUIET_LOAD" 'BEGIN { exit !(l >= t) }'; do
+        if [ "$waited" -ge "$limit" ]; then
+            log "load average still $(loadavg) after ${limit}s; going on (the figures will say so)"
+            return 0
+        fi
+        sleep 5
+        waited=$((waited + 5))
+    done
+    [ "$waited" = 0 ] || log "waited ${waited}s for a quiet machine (load $(loadavg))"
+}
+
+part_begin() {
+    wait_quiet
+    log "== $1 (load average $(loadavg))"
+    fig "load.$1.before" "$(loadavg)"
+}
+
+# start LOGFILE ENV... -- CMD...: starts CMD in the background with the environment given; sets PID
+start() {
+    local logf=$1
+    shift
+    local envs=()
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    (cd "$SNAP" && exec env "${envs[@]}" "$@") >"$logf" 2>&1 &
+    PID=$!
+    PIDS+=("$PID")
+}
+
+stop() {
+    local pid=$1 i
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 150); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# wait_ready PORT PID TIMEOUT_SECONDS: polls /healthz every 10 ms until it answers 200; sets READY_US
+wait_ready() {
+    local port=$1 pid=$2 deadline code
+    deadline=$(($(now_us) + $3 * 1000000))
+    while :; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/healthz" || true)
+        if [ "$code" = 200 ]; then
+            READY_US=$(now_us)
+            return 0
+        fi
+        kill -0 "$pid" 2>/dev/null || return 1
+        [ "$(now_us)" -lt "$deadline" ] || return 1
+        sleep 0.01
+    done
+}
+
+CONSOLE_JAR=sample-host/target/sample-host.jar
+FLOOR_JAR=""
+SNAP=""
+find_floor_jar() { FLOOR_JAR=$(ls benchmarks/target/floor/benchmarks-*-floor.jar 2>/dev/null | head -1); }
+
+# --- tools, build, machine --------------------------------------------------------------------------------------
+
+ensure_tools() {
+    local missing=()
+    command -v java >/dev/null || die "java is missing (Java 17+ is needed)"
+    command -v mvn >/dev/null || die "mvn is missing (Maven 3.8+ is needed)"
+    command -v curl >/dev/null || missing+=(curl)
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v unzip >/dev/null || missing+=(unzip)
+    if [ ${#missing[@]} -gt 0 ]; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            log "installing ${missing[*]} with apt-get"
+            apt-get update -qq >/dev/null
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+        else
+            die "missing ${missing[*]}: install them (Debian: apt-get install -y ${missing[*]})"
+        fi
+    fi
+}
+
+build() {
+    if [ "$SKIP_BUILD" = 1 ]; then
+        log "build skipped (--skip-build)"
+    else
+        log "building the project (mvn install -DskipTests; offline first) and the benchmarks module"
+        mvn -B -q -o install -DskipTests >"$OUT/logs/build.log" 2>&1 \
+            || mvn -B -q install -DskipTests >>"$OUT/logs/build.log" 2>&1 \
+            || die "the project's build failed: see $OUT/logs/build.log"
+        mvn -B -q -o -f benchmarks/pom.xml package >>"$OUT/logs/build.log" 2>&1 \
+            || mvn -B -q -f benchmarks/pom.xml package >>"$OUT/logs/build.log" 2>&1 \
+            || die "the benchmarks' build failed: see $OUT/logs/build.log"
+    fi
+    find_floor_jar
+    [ -f "$CONSOLE_JAR" ] || die "$CONSOLE_JAR is missing: build without --skip-build"
+    [ -n "$FLOOR_JAR" ] || die "the floor jar is missing: build without --skip-build"
+    ls plugins/nre-plugin-*.zip >/dev/null 2>&1 || die "plugins/ holds no nre-plugin zip"
+    # Every console runs from a copy of the build, laid out as the repository is (so that the documented command
+    # `java -jar sample-host/target/sample-host.jar --port P --data D` is the one run, from the copy): a rebuild in
+    # the work tree while the measurements run cannot change the jars under a running console, and the plugin
+    # zip is expanded into the copy's plugins/, not the repository's.
+    SNAP=$TMP/snapshot
+    mkdir -p "$SNAP/sample-host/target" "$SNAP/plugins" "$SNAP/floor"
+    cp -r sample-host/target/sample-host.jar sample-host/target/lib "$SNAP/sample-host/target/"
+    cp plugins/nre-plugin-*.zip "$SNAP/plugins/"
+    cp -r "$(dirname "$FLOOR_JAR")"/. "$SNAP/floor/"
+    FLOOR_JAR=floor/$(basename "$FLOOR_JAR")
+    local f
+    for f in "$SNAP/$CONSOLE_JAR" "$SNAP"/plugins/*.zip "$SNAP/$FLOOR_JAR"; do
+        unzip -tq "$f" >/dev/null || die "$f is damaged (was it being rebuilt?): build again"
+    done
+}
+
+machine() {
+    {
+        echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+        echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (work tree has changes)')"
+        echo "nproc: $(nproc)"
+        echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') MHz)"
+        echo "caches: $(lscpu 2>/dev/null | awk -F: '/L1d|L2|L3/ {gsub(/^ +/, "", $2); printf "%s %s; ", $1, $2}')"
+        echo "kernel: $(uname -r)"
+        echo "free -g:"
+        free -g | sed 's/^/  /'
+        echo "java -version:"
+        java -version 2>&1 | sed 's/^/  /'
+        echo "wrk: $(wrk -v 2>&1 | head -1)"
+        echo "measured build: $(cd "$SNAP" && sha256sum "$CONSOLE_JAR" plugins/*.zip | awk '{printf "%s %s; ", substr($1, 1, 12), $2}')"
+        echo "load average at start: $(loadavg)"
+    } >"$OUT/machine.txt"
+    cat "$OUT/machine.txt"
+}
+
+# --- 6. plugin zip ------------------------------------------------------------------------------------------------
+
+part_zip() {
+    part_begin zip
+    local zip size
+    zip=$(ls "$SNAP"/plugins/nre-plugin-*.zip | head -1)
+    size=$(stat -c %s "$zip")
+    unzip -l "$zip" >"$OUT/zip-listing.txt"
+    unzip -l "$zip" 'lib/*' | awk 'NR > 3 && $4 ~ /^lib\/./ {printf "%10d  %s\n", $1, $4}' >"$OUT/zip-lib.txt"
+    fig zip.file "plugins/$(basename "$zip")"
+    fig zip.bytes "$size" "($(calc "$size / 1048576") MiB; target <= 2 MB: $(verdict "$size <= 2000000"))"
+    fig zip.lib "$(awk '{sub("lib/", "", $2); printf "%s%s (%d KiB)", sep, $2, $1 / 1024; sep = ", "}' "$OUT/zip-lib.txt")"
+}
+
+# --- 1. start-up --------------------------------------------------------------------------------------------------
+
+# startup_once KIND RUN [JAVA_OPTION...]: one start to the first 200 from /healthz; appends the milliseconds
+startup_once() {
+    local kind=$1 run=$2 port data logf ms t0 body
+    shift 2
+    port=$(free_port)
+    logf=$OUT/logs/startup-$kind-$run.log
+    case $kind in
+        floor)
+            t0=$(now_us)
+            start "$logf" -- java "$@" -jar "$FLOOR_JAR" --port "$port"
+            ;;
+        console-restart)
+            t0=$(now_us)
+            start "$logf" -- java "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$RESTART_DATA"
+            ;;
+        *)
+            data=$(mktemp -d "$TMP/data.XXXXXX")
+            t0=$(now_us)
+            start "$logf" -- java "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$data"
+            ;;
+    esac
+    wait_ready "$port" "$PID" 120 || { cat "$logf" >&2; die "$kind did not answer 200 on /healthz (log: $logf)"; }
+    ms=$(((READY_US - t0) / 1000))
+    if [ "$kind" != floor ]; then
+        body=$(curl -s "http://127.0.0.1:$port/healthz")
+        [[ $body == *'"status":"UP"'* && $body == *'"id":"nre"'*'"state":"STARTED"'* ]] \
+            || die "$kind answered 200 but not UP with the NRE plugin STARTED: $body"
+    fi
+    echo "$ms" >>"$OUT/startup/$kind.ms"
+    rss_kb "$PID" >>"$OUT/startup/$kind.rss-kb"
+    echo "$t0 $READY_US" >"$logf.t0"
+    stop "$PID"
+    [ -z "${data:-}" ] || rm -rf "$data"
+}
+
+# Where the console's start-up time goes: each log line's time since `java -jar`, median over the fresh starts.
+startup_phases() {
+    local f t0 ready line at name
+    : >"$OUT/startup/phases.tsv"
+    for f in "$OUT"/logs/startup-console-fresh-*.log; do
+        [[ $f != *-0.log ]] || continue
+        read -r t0 ready <"$f.t0"
+        while read -r line; do
+            at=$(date -u -d "${line%% *}" +%s%3N)
+            name=$(echo "$line" | cut -d' ' -f3- | sed -E 's/(Starting with).*/\1 .../; s/(listening on).*/\1 .../;
+                s/(at schema version).*/\1 .../; s/(Simulated router at).*/\1 .../' | cut -c1-64)
+            printf '%s\t%s\n' "$name" "$((at - t0 / 1000))" >>"$OUT/startup/phases.tsv"
+        done < <(grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$f")
+        printf '%s\t%s\n' "first 200 from /healthz" "$(((ready - t0) / 1000))" >>"$OUT/startup/phases.tsv"
+    done
+    : >"$OUT/startup/phases.txt"
+    cut -f1 "$OUT/startup/phases.tsv" | awk '!seen[$0]++' | while read -r name; do
+        awk -F'\t' -v n="$name" '$1 == n {print $2}' "$OUT/startup/phases.tsv" >"$TMP/phase.ms"
+        printf '  %6s  %s\n' "$(median "$TMP/phase.ms")" "$name" >>"$OUT/startup/phases.txt"
+    done
+    sort -n -o "$OUT/startup/phases.txt" "$OUT/startup/phases.txt"
+    log "console start-up (fresh data folder): median ms since java -jar at each log line"
+    cat "$OUT/startup/phases.txt"
+}
+
+part_startup() {
+    part_begin startup
+    local run kind m floor_m
+    RESTART_DATA=$TMP/restart-data
+    mkdir -p "$RESTART_DATA"
+    log "warming the page cache (one start of each, not counted)"
+    startup_once floor 0
+    startup_once console-restart 0
+    rm -f "$OUT"/startup/*.ms "$OUT"/startup/*.rss-kb
+    log "$RUNS starts each of the floor, the console on a fresh data folder and the console restarted on its data"
+    for run in $(seq 1 "$RUNS"); do
+        startup_once floor "$run"
+        startup_once console-fresh "$run"
+        startup_once console-restart "$run"
+        log "run $run: floor $(tail -1 "$OUT/startup/floor.ms") ms, console fresh $(tail -1 "$OUT/startup/console-fresh.ms") ms, restart $(tail -1 "$OUT/startup/console-restart.ms") ms"
+    done
+    floor_m=$(median "$OUT/startup/floor.ms")
+    for kind in floor console-fresh console-restart; do
+        read -r m lo hi n <<<"$(stats "$OUT/startup/$kind.ms")"
+        local note="(min $lo, max $hi, n $n)"
+        [ "$kind" = floor ] || note="$note ratio to floor $(calc "$m / $floor_m"); target <= 1500 ms: $(verdict "$m <= 1500")"
+        fig "startup.$kind.median_ms" "$m" "$note"
+        read -r m lo hi n <<<"$(stats "$OUT/startup/$kind.rss-kb")"
+        fig "startup.$kind.rss_at_ready_mib" "$(calc "$m / 1024")" "(median VmRSS at the first 200; min $(calc "$lo / 1024"), max $(calc "$hi / 1024"))"
+    done
+    startup_phases
+    # Classes loaded to the first 200 (one start each, not timed).
+    local port logf
+    for kind in floor console; do
+        port=$(free_port)
+        logf=$OUT/logs/classload-$kind.log
+        if [ "$kind" = floor ]; then
+            start "$logf" -- java -Xlog:class+load=info:file="$OUT/startup/classes-$kind.txt" -jar "$FLOOR_JAR" --port "$port"
+        else
+            start "$logf" -- java -Xlog:class+load=info:file="$OUT/startup/classes-$kind.txt" -jar "$CONSOLE_JAR" \
+                --port "$port" --data "$(mktemp -d "$TMP/data.XXXXXX")"
+        fi
+        wait_ready "$port" "$PID" 120 || die "$kind did not start for the class count"
+        stop "$PID"
+        fig "startup.$kind.classes_loaded" "$(grep -c 'source:' "$OUT/startup/classes-$kind.txt")" \
+            "($(grep -c 'shared objects file' "$OUT/startup/classes-$kind.txt") from the JDK's CDS archive)"
+    done
+    fig "load.startup.after" "$(loadavg)"
+}
+
+# What JVM options alone would do for the console's start-up (fresh data folder): a guide for the proposals.
+part_startup_options() {
+    part_begin startup-options
+    local runs=$((RUNS < 5 ? RUNS : 5)) run name m lo hi n
+    local jsa=$TMP/console.jsa port
+    log "creating an application class-data archive (AppCDS) from one start of the console"
+    port=$(free_port)
+    start "$OUT/logs/appcds-dump.log" -- java -XX:ArchiveClassesAtExit="$jsa" -jar "$CONSOLE_JAR" --port "$port" \
+        --data "$(mktemp -d "$TMP/data.XXXXXX")"
+    wait_ready "$port" "$PID" 120 || die "the console did not start for the AppCDS archive"
+    stop "$PID"
+    [ -f "$jsa" ] || die "no AppCDS archive was written (see $OUT/logs/appcds-dump.log)"
+    declare -A options=(
+        [default]=""
+        [tiered1]="-XX:TieredStopAtLevel=1"
+        [serialgc]="-XX:+UseSerialGC"
+        [appcds]="-XX:SharedArchiveFile=$jsa"
+        [appcds+tiered1+serialgc]="-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    )
+    for run in $(seq 1 "$runs"); do
+        for name in default tiered1 serialgc appcds appcds+tiered1+serialgc; do
+            # shellcheck disable=SC2086
+            startup_once "opt-$name" "$run" ${options[$name]}
+        done
+    done
+    for name in default tiered1 serialgc appcds appcds+tiered1+serialgc; do
+        read -r m lo hi n <<<"$(stats "$OUT/startup/opt-$name.ms")"
+        fig "startup-options.$name.median_ms" "$m" "(min $lo, max $hi, n $n; ${options[$name]:-no option})"
+    done
+    fig "load.startup-options.after" "$(loadavg)"
+}
+
+# --- the console under test, signed in ----------------------------------------------------------------------------
+
+# console_up NAME [JAVA_OPTION...]: a console on a fresh data folder with known passwords; sets PORT, CPID, CLOG
+console_up() {
+    local name=$1
+    shift
+    PORT=$(free_port)
+    CLOG=$OUT/logs/console-$name.log
+    start "$CLOG" NRE_ADMIN_PASSWORD="$ADMIN_PW" NRE_DEMO_PASSWORD="$DEMO_PW" -- \
+        java "$@" -jar "$CONSOLE_JAR" --port "$PORT" --data "$(mktemp -d "$TMP/data.XXXXXX")"
+    CPID=$PID
+    wait_ready "$PORT" "$CPID" 180 || { cat "$CLOG" >&2; die "the console ($name) did not start"; }
+}
+
+# api METHOD PATH [JSON]: a signed-in call; sets CODE and BODY
+api() {
+    local out
+    if [ $# -ge 3 ]; then
+        out=$(curl -s -w '\n%{http_code}' -X "$1" -b "nre_session=$TOKEN" -H "X-CSRF-Token: $CSRF" \
+            -H 'Content-Type: application/json' -d "$3" "http://127.0.0.1:$PORT$2")
+    else
+        out=$(curl -s -w '\n%{http_code}' -b "nre_session=$TOKEN" "http://127.0.0.1:$PORT$2")
+    fi
+    CODE=${out##*$'\n'}
+    BODY=${out%$'\n'*}
+}
+
+sign_in() {
+    local jar=$TMP/cookies out
+    out=$(curl -s -c "$jar" -H 'Content-Type: application/json' \
+        -d "{\"login\":\"admin\",\"password\":\"$ADMIN_PW\"}" "http://127.0.0.1:$PORT/api/session")
+    CSRF=$(echo "$out" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
+    TOKEN=$(awk '$6 == "nre_session" {print $7}' "$jar")
+    [ -n "$TOKEN" ] && [ -n "$CSRF" ] || die "signing in as admin failed: $out"
+}
+
+# The terms version the panel offers, once the plugin has fetched the terms from the router.
+terms_version() {
+    local i version=""
+    for i in $(seq 1 120); do
+        api GET /api/panels/nre
+        version=$(echo "$BODY" | grep -o '"name":"terms-version","value":"[^"]*"' | sed 's/.*"value":"\([^"]*\)"/\1/' || true)
+        [ -z "$version" ] || break
+        sleep 0.5
+    done
+    [ -n "$version" ] || die "the panel never offered the terms: $BODY"
+    echo "$version"
+}
+
+# The registration, end to end through the JSON API: register, the vendor authorizes, check status: Active.
+registration_flow() {
+    local version id
+    version=$(terms_version)
+    api POST /api/panels/nre/actions/register "{\"accept-terms\":true,\"terms-version\":\"$version\"}"
+    [ "$CODE" = 200 ] && [[ $BODY == *'"outcome":"success"'* ]] || die "register answered $CODE: $BODY"
+    api GET /api/simulator
+    id=$(echo "$BODY" | grep -o '"id":"reg_[^"]*"' | head -1 | cut -d'"' -f4)
+    [ -n "$id" ] || die "the simulated router holds no registration: $BODY"
+    api POST "/api/simulator/registrations/$id/authorize" '{"reason":"benchmark"}'
+    [ "$CODE" = 200 ] || die "authorizing $id answered $CODE: $BODY"
+    api POST /api/panels/nre/actions/refresh '{}'
+    [ "$CODE" = 200 ] && [[ $BODY == *'"outcome":"success"'* ]] || die "refresh answered $CODE: $BODY"
+    api GET /api/panels/nre
+    [[ $BODY == *'"label":"Exchange Status","text":"Active"'* ]] || die "the panel does not show Active: $BODY"
+}
+
+# --- 2. panel throughput ------------------------------------------------------------------------------------------
+
+# wrk_run FILE PATH SECONDS: wrk -t2 -c32 with the session cookie
+wrk_run() {
+    wrk -t2 -c32 -d"$3"s --latency -H "Cookie: nre_session=$TOKEN" "http://127.0.0.1:$PORT$2" >"$1"
+}
+wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+wrk_p99_ms() {
+    awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+        printf "%.2f\n", (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : v }' "$1"
+}
+wrk_errors() {
+    awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$1"
+}
+
+wrk_state() {
+    local state=$1 rep path name f
+    local paths=(/healthz /panels/nre /api/panels/nre)
+    for path in "${paths[@]}"; do
+        wrk_run "$OUT/wrk/$state-warmup.txt" "$path" "$WRK_WARMUP"
+    done
+    for rep in $(seq 1 "$WRK_REPEATS"); do
+        for path in "${paths[@]}"; do
+            name=$(echo "$path" | sed 's#^/##; s#/#-#g')
+            f=$OUT/wrk/$state-$name-$rep.txt
+            wrk_run "$f" "$path" "$WRK_SECONDS"
+            wrk_rps "$f" >>"$OUT/wrk/$state-$name.rps"
+            wrk_p99_ms "$f" >>"$OUT/wrk/$state-$name.p99"
+            wrk_errors "$f" >>"$OUT/wrk/$state-$name.errors"
+            log "$state $path: $(wrk_rps "$f") requests/s, p99 $(wrk_p99_ms "$f") ms, errors $(wrk_errors "$f")"
+        done
+    done
+    local health panel p99 errors ratio
+    health=$(median "$OUT/wrk/$state-healthz.rps")
+    read -r m lo hi n <<<"$(stats "$OUT/wrk/$state-healthz.rps")"
+    fig "wrk.$state.healthz.rps" "$m" "(min $lo, max $hi, n $n; p99 $(median "$OUT/wrk/$state-healthz.p99") ms)"
+    for name in panels-nre api-panels-nre; do
+        read -r m lo hi n <<<"$(stats "$OUT/wrk/$state-$name.rps")"
+        panel=$m
+        p99=$(median "$OUT/wrk/$state-$name.p99")
+        errors=$(awk '{n += $1} END {print n + 0}' "$OUT/wrk/$state-$name.errors")
+        ratio=$(calc "$panel / $health")
+        fig "wrk.$state.$name.rps" "$panel" "(min $lo, max $hi, n $n; errors $errors)"
+        fig "wrk.$state.$name.ratio_to_healthz" "$ratio" "(target >= 0.50: $(verdict "$ratio >= 0.5 && $errors == 0"))"
+        read -r m lo hi n <<<"$(stats "$OUT/wrk/$state-$name.p99")"
+        fig "wrk.$state.$name.p99_ms" "$m" "(min $lo, max $hi; target <= 10 ms: $(verdict "$m <= 10"))"
+    done
+}
+
+part_wrk() {
+    part_begin wrk
+    console_up wrk
+    sign_in
+    api GET /panels/nre
+    [ "$CODE" = 200 ] && [[ $BODY == *'National Records Exchange - Registration'* ]] \
+        || die "GET /panels/nre answered $CODE, not the panel"
+    terms_version >/dev/null
+    log "panel and /healthz under wrk -t2 -c32 -d${WRK_SECONDS}s, $WRK_REPEATS times each, before registering"
+    wrk_state not-registered
+    registration_flow
+    log "... and once the registration is Active"
+    wrk_state active
+    fig wrk.console.rss_after_load_mib "$(calc "$(rss_kb "$CPID") / 1024")" "(VmHWM $(calc "$(hwm_kb "$CPID") / 1024") MiB)"
+    stop "$CPID"
+    fig "load.wrk.after" "$(loadavg)"
+}
+
+# --- 5. memory ----------------------------------------------------------------------------------------------------
+
+part_memory() {
+    part_begin memory
+    local name opts oom f
+    for name in default xmx64m; do
+        opts=()
+        [ "$name" = default ] || opts=(-Xmx64m)
+        console_up "memory-$name" "${opts[@]}"
+        sleep 3 # the status poller's first run and the terms fetch
+        fig "memory.$name.rss_after_start_mib" "$(calc "$(rss_kb "$CPID") / 1024")" "(java ${opts[*]:-with default options}: VmRSS 3 s after the first 200)"
+        sign_in
+        api GET /panels/nre
+        [ "$CODE" = 200 ] && [[ $BODY == *'National Records Exchange - Registration'* ]] || die "$name: GET /panels/nre answered $CODE"
+        api GET /api/panels/nre
+        [ "$CODE" = 200 ] || die "$name: GET /api/panels/nre answered $CODE"
+        registration_flow
+        fig "memory.$name.flow" "passed" "(signed in, panel served as HTML and JSON, registered, authorized, status Active)"
+        fig "memory.$name.rss_after_flow_mib" "$(calc "$(rss_kb "$CPID") / 1024")"
+        f=$OUT/wrk/memory-$name-api-panels-nre.txt
+        wrk_run "$f" /api/panels/nre "$WRK_SECONDS"
+        kill -0 "$CPID" 2>/dev/null || die "$name: the console died under load"
+        fig "memory.$name.under_load" "$(wrk_rps "$f") requests/s" "(GET /api/panels/nre, wrk -t2 -c32 -d${WRK_SECONDS}s; errors $(wrk_errors "$f"))"
+        fig "memory.$name.rss_after_load_mib" "$(calc "$(rss_kb "$CPID") / 1024")" "(VmHWM $(calc "$(hwm_kb "$CPID") / 1024") MiB)"
+        oom=$(grep -c 'OutOfMemoryError' "$CLOG" || true)
+        fig "memory.$name.out_of_memory_errors" "$oom"
+        stop "$CPID"
+    done
+    fig "load.memory.after" "$(loadavg)"
+}
+
+# --- 3 and 4. JMH -------------------------------------------------------------------------------------------------
+
+jmh() {
+    local name=$1
+    shift
+    local jar
+    jar=$(ls benchmarks/target/benchmarks-*.jar | grep -v -- '-floor' | head -1)
+    local quick=()
+    [ "$QUICK" = 0 ] || quick=(-wi 1 -i 2 -w 1 -r 1 -f 1)
+    log "JMH $name: $*"
+    java -cp "$jar:benchmarks/target/lib/*" org.openjdk.jmh.Main "$@" "${quick[@]}" \
+        -rf json -rff "$OUT/jmh-$name.json" >"$OUT/jmh-$name.txt" 2>&1 || { tail -40 "$OUT/jmh-$name.txt" >&2; die "JMH $name failed"; }
+    grep -E '^\[rights' "$OUT/jmh-$name.txt" | sort -u | sed 's/^/  /' || true
+}
+
+part_rights() {
+    part_begin rights
+    local sizes=()
+    [ "$QUICK" = 0 ] || sizes=(-p users=10,100000 -p groups=10,1000)
+    jmh rights 'RightsCheckBenchmark\.(allows|cachedAllows|packedAllows)$' "${sizes[@]}"
+    jmh rights-controls 'RightsCheckBenchmark\.(allowsHotUser|pickOnly)$' -p users=10,100000 -p groups=1000
+    jmh rights-compute 'RightsComputeBenchmark'
+    fig "load.rights.after" "$(loadavg)"
+}
+
+part_router() {
+    part_begin router
+    jmh router 'RouterClientBenchmark'
+    fig "load.router.after" "$(loadavg)"
+}
+
+# --- main ---------------------------------------------------------------------------------------------------------
+
+ensure_tools
+log "results in $OUT"
+build
+machine
+: >"$OUT/figures.tsv"
+for part in $ALL_PARTS; do
+    if wants "$part"; then
+        case $part in
+            zip) part_zip ;;
+            startup) part_startup ;;
+            startup-options) part_startup_options ;;
+            wrk) part_wrk ;;
+            memory) part_memory ;;
+            rights) part_rights ;;
+            router) part_router ;;
+        esac
+    fi
+done
+
+{
+    echo "NRE performance measurements ($(date -u +%Y-%m-%dT%H:%M:%SZ)); results in $OUT"
+    echo
+    cat "$OUT/machine.txt"
+    echo
+    echo "Figures (name, value, notes):"
+    awk -F'\t' '{printf "  %-44s %s %s\n", $1, $2, $3}' "$OUT/figures.tsv"
+    if [ -f "$OUT/startup/phases.txt" ]; then
+        echo
+        echo "Console start-up, fresh data folder: median ms since java -jar at each log line"
+        cat "$OUT/startup/phases.txt"
+    fi
+    if [ -f "$OUT/zip-lib.txt" ]; then
+        echo
+        echo "Plugin zip lib/:"
+        sed 's/^/  /' "$OUT/zip-lib.txt"
+    fi
+    if ls "$OUT"/jmh-*.json >/dev/null 2>&1; then
+        echo
+        echo "JMH (median of the measured iterations, range, mean +- 99.9% error):"
+        java -cp "$(ls benchmarks/target/benchmarks-*.jar | grep -v -- '-floor' | head -1):benchmarks/target/lib/*" \
+            org.nre.bench.report.JmhSummary "$OUT"/jmh-*.json | sed 's/^/  /'
+    fi
+} >"$OUT/summary.txt"
+echo
+cat "$OUT/summary.txt"
