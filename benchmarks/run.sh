@@ -3,7 +3,8 @@
 #
 #   benchmarks/run.sh                   build what is needed, then run everything (about 30 minutes on 2 cores)
 #   benchmarks/run.sh --quick           a smoke run: fewer start-ups, short wrk and JMH runs (figures not for the doc)
-#   benchmarks/run.sh --only wrk,zip    only some parts: startup, startup-options, wrk, memory, zip, rights, router
+#   benchmarks/run.sh --only wrk,zip    only some parts: zip, startup, startup-options, wrk, panel-options, memory,
+#                                       rights, router
 #   benchmarks/run.sh --skip-build      use the artifacts already built
 #   benchmarks/run.sh --runs 20         start-ups per variant (default 10)
 #
@@ -26,11 +27,11 @@ RUNS=10
 QUICK=0
 SKIP_BUILD=0
 ONLY=""
-ALL_PARTS="zip startup startup-options wrk memory rights router"
+ALL_PARTS="zip startup startup-options wrk panel-options memory rights router"
 ADMIN_PW=bench-admin-password-7
 DEMO_PW=bench-demo-password-7
 
-usage() { sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "${BASH_SOURCE[0]}"; }
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -167,6 +168,7 @@ wait_ready() {
 CONSOLE_JAR=sample-host/target/sample-host.jar
 FLOOR_JAR=""
 SNAP=""
+BENCH_CP=""
 find_floor_jar() { FLOOR_JAR=$(ls benchmarks/target/floor/benchmarks-*-floor.jar 2>/dev/null | head -1); }
 
 # --- tools, build, machine --------------------------------------------------------------------------------------
@@ -216,6 +218,7 @@ build() {
     cp -r "$(dirname "$FLOOR_JAR")"/. "$SNAP/floor/"
     FLOOR_JAR=floor/$(basename "$FLOOR_JAR")
     local f
+    BENCH_CP="$(ls "$BENCH"/target/benchmarks-*.jar | head -1):$BENCH/target/lib/*"
     for f in "$SNAP/$CONSOLE_JAR" "$SNAP"/plugins/*.zip "$SNAP/$FLOOR_JAR"; do
         unzip -tq "$f" >/dev/null || die "$f is damaged (was it being rebuilt?): build again"
     done
@@ -316,6 +319,22 @@ startup_phases() {
     cat "$OUT/startup/phases.txt"
 }
 
+# The pieces the console's log cannot separate, timed cold in a fresh JVM each (org.nre.bench.startup.StartupPieces).
+startup_pieces() {
+    local runs=$((RUNS < 5 ? RUNS : 5)) run name
+    : >"$OUT/startup/pieces.tsv"
+    for run in $(seq 1 "$runs"); do
+        (cd "$SNAP" && java -cp "$BENCH_CP" org.nre.bench.startup.StartupPieces) 2>>"$OUT/logs/startup-pieces.log" \
+            | awk -F'\t' 'NF == 2 && $2 ~ /^[0-9]+$/' >>"$OUT/startup/pieces.tsv" || die "StartupPieces failed: see $OUT/logs/startup-pieces.log"
+    done
+    log "pieces of the console's start-up, each timed cold in a fresh JVM ($runs runs), median ms"
+    cut -f1 "$OUT/startup/pieces.tsv" | awk '!seen[$0]++' | while read -r name; do
+        awk -F'\t' -v n="$name" '$1 == n {print $2}' "$OUT/startup/pieces.tsv" >"$TMP/piece.ms"
+        read -r m lo hi n <<<"$(stats "$TMP/piece.ms")"
+        fig "startup.piece.$name.median_ms" "$m" "(min $lo, max $hi, n $n)"
+    done
+}
+
 part_startup() {
     part_begin startup
     local run kind m floor_m
@@ -342,6 +361,7 @@ part_startup() {
         fig "startup.$kind.rss_at_ready_mib" "$(calc "$m / 1024")" "(median VmRSS at the first 200; min $(calc "$lo / 1024"), max $(calc "$hi / 1024"))"
     done
     startup_phases
+    startup_pieces
     # Classes loaded to the first 200 (one start each, not timed).
     local port logf
     for kind in floor console; do
@@ -395,14 +415,18 @@ part_startup_options() {
 
 # --- the console under test, signed in ----------------------------------------------------------------------------
 
-# console_up NAME [JAVA_OPTION...]: a console on a fresh data folder with known passwords; sets PORT, CPID, CLOG
+# console_up NAME [JAVA_OPTION...]: a console on a fresh data folder with known passwords, and the console
+# options in APP_ARGS (an array; --data DIR when it names the data folder); sets PORT, CPID, CLOG
+APP_ARGS=()
 console_up() {
     local name=$1
     shift
     PORT=$(free_port)
     CLOG=$OUT/logs/console-$name.log
+    local data=("--data" "$(mktemp -d "$TMP/data.XXXXXX")")
+    [[ " ${APP_ARGS[*]} " != *" --data "* ]] || data=()
     start "$CLOG" NRE_ADMIN_PASSWORD="$ADMIN_PW" NRE_DEMO_PASSWORD="$DEMO_PW" -- \
-        java "$@" -jar "$CONSOLE_JAR" --port "$PORT" --data "$(mktemp -d "$TMP/data.XXXXXX")"
+        java "$@" -jar "$CONSOLE_JAR" --port "$PORT" "${data[@]}" "${APP_ARGS[@]}"
     CPID=$PID
     wait_ready "$PORT" "$CPID" 180 || { cat "$CLOG" >&2; die "the console ($name) did not start"; }
 }
@@ -526,6 +550,44 @@ part_wrk() {
     fig "load.wrk.after" "$(loadavg)"
 }
 
+# What a change to the embedded database's URL alone would do for the panel: H2 keeps 8 parsed statements per
+# connection by default (QUERY_CACHE_SIZE), fewer than the panel's queries, so every query is parsed again.
+# Same console, same command, with the default embedded URL plus QUERY_CACHE_SIZE=64 (A/B, twice, interleaved).
+part_panel_options() {
+    part_begin panel-options
+    local round variant data path name f
+    for round in 1 2; do
+        for variant in default qcache64; do
+            data=$(mktemp -d "$TMP/data.XXXXXX")
+            APP_ARGS=(--data "$data")
+            [ "$variant" = default ] || APP_ARGS+=(--db-url "jdbc:h2:file:$data/console;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64")
+            console_up "panel-$variant-$round"
+            APP_ARGS=()
+            sign_in
+            terms_version >/dev/null
+            for path in /healthz /panels/nre /api/panels/nre; do
+                wrk_run "$OUT/wrk/options-warmup.txt" "$path" "$WRK_WARMUP"
+            done
+            for path in /healthz /panels/nre /api/panels/nre; do
+                name=$(echo "$path" | sed 's#^/##; s#/#-#g')
+                f=$OUT/wrk/options-$variant-$name-$round.txt
+                wrk_run "$f" "$path" "$WRK_SECONDS"
+                wrk_rps "$f" >>"$OUT/wrk/options-$variant-$name.rps"
+                wrk_p99_ms "$f" >>"$OUT/wrk/options-$variant-$name.p99"
+                log "$variant (round $round) $path: $(wrk_rps "$f") requests/s, p99 $(wrk_p99_ms "$f") ms"
+            done
+            stop "$CPID"
+        done
+    done
+    for variant in default qcache64; do
+        for name in healthz panels-nre api-panels-nre; do
+            fig "panel-options.$variant.$name.rps" "$(median "$OUT/wrk/options-$variant-$name.rps")" \
+                "(p99 $(median "$OUT/wrk/options-$variant-$name.p99") ms; median of 2 rounds)"
+        done
+    done
+    fig "load.panel-options.after" "$(loadavg)"
+}
+
 # --- 5. memory ----------------------------------------------------------------------------------------------------
 
 part_memory() {
@@ -562,12 +624,10 @@ part_memory() {
 jmh() {
     local name=$1
     shift
-    local jar
-    jar=$(ls benchmarks/target/benchmarks-*.jar | grep -v -- '-floor' | head -1)
     local quick=()
     [ "$QUICK" = 0 ] || quick=(-wi 1 -i 2 -w 1 -r 1 -f 1)
     log "JMH $name: $*"
-    java -cp "$jar:benchmarks/target/lib/*" org.openjdk.jmh.Main "$@" "${quick[@]}" \
+    java -cp "$BENCH_CP" org.openjdk.jmh.Main "$@" "${quick[@]}" \
         -rf json -rff "$OUT/jmh-$name.json" >"$OUT/jmh-$name.txt" 2>&1 || { tail -40 "$OUT/jmh-$name.txt" >&2; die "JMH $name failed"; }
     grep -E '^\[rights' "$OUT/jmh-$name.txt" | sort -u | sed 's/^/  /' || true
 }
@@ -602,6 +662,7 @@ for part in $ALL_PARTS; do
             startup) part_startup ;;
             startup-options) part_startup_options ;;
             wrk) part_wrk ;;
+            panel-options) part_panel_options ;;
             memory) part_memory ;;
             rights) part_rights ;;
             router) part_router ;;
@@ -629,8 +690,7 @@ done
     if ls "$OUT"/jmh-*.json >/dev/null 2>&1; then
         echo
         echo "JMH (median of the measured iterations, range, mean +- 99.9% error):"
-        java -cp "$(ls benchmarks/target/benchmarks-*.jar | grep -v -- '-floor' | head -1):benchmarks/target/lib/*" \
-            org.nre.bench.report.JmhSummary "$OUT"/jmh-*.json | sed 's/^/  /'
+        java -cp "$BENCH_CP" org.nre.bench.report.JmhSummary "$OUT"/jmh-*.json | sed 's/^/  /'
     fi
 } >"$OUT/summary.txt"
 echo

@@ -110,6 +110,7 @@ public final class Console implements AutoCloseable {
             simulated = RouterProvisioning.apply(config, settings, secrets, simulatorStore, clock, WebServer.json(),
                     random);
             scheduler = new LeaseScheduler(database.jdbc(), clock, nodeId());
+            LOG.info("Console node {}", scheduler.nodeId());
             HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
                     config.timeZone());
 

@@ -85,6 +85,18 @@ class FaultyPluginsTest {
                 @org.pf4j.Extension
                 public class Something implements Nothing {
                 }""").zipInto(plugins);
+        TestPlugin.named("broken-schema").pluginClass("org.example.schema.Broken", """
+                package org.example.schema;
+                public class Broken extends org.pf4j.Plugin {
+                    private final org.nre.hostapi.PluginContext context;
+                    public Broken(org.nre.hostapi.PluginContext context) {
+                        this.context = context;
+                    }
+                    public void start() {
+                        context.database().migrate("db/broken");
+                    }
+                }""").entry("classes/db/broken/V1__broken.sql",
+                TestPlugin.utf8("CREATE TABLE broken_table (id BIGINT NOT NULL PRIMARY KEY, oops);")).zipInto(plugins);
         TestPlugin.named("clumsy").extension("org.example.clumsy.Tool", tool("clumsy",
                 "throw new IllegalStateException(\"cannot render\");",
                 "throw new UnsupportedOperationException(\"cannot act\");")).zipInto(plugins);
@@ -129,6 +141,12 @@ class FaultyPluginsTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"DEGRADED\"", "{\"id\":\"nre\",\"version\":\"0.1.0-SNAPSHOT\",\"state\":\"STARTED\"}");
         assertThat(admin.get("/panels/nre").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPluginWhoseMigrationsCannotRunIsFailedWithTheReason() {
+        assertProblem("broken-schema", "FAILED", "Migrations of plugin 'broken-schema' from 'db/broken' failed:");
+        assertProblem("broken-schema", "FAILED", "oops");
     }
 
     @Test

@@ -46,6 +46,16 @@ public final class MariaDb implements AutoCloseable {
         return SERVER + name;
     }
 
+    /** The database's URL through another port on this machine, such as a proxy's. */
+    public String urlThrough(int port) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
+    }
+
+    /** A plain JDBC connection to the database, for checking what the console stored. */
+    public java.sql.Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, PASSWORD);
+    }
+
     public String user() {
         return USER;
     }

@@ -51,6 +51,12 @@ public final class TestConsole implements AutoCloseable {
         return plugins;
     }
 
+    /** The drop folder under the directory, with the NRE plugin copied in if it is not there yet. */
+    public static Path dropFolderWithNrePluginOnce(Path dir) throws IOException {
+        Path plugins = dir.resolve("plugins");
+        return Files.exists(plugins.resolve(builtPluginZip().getFileName())) ? plugins : dropFolderWithNrePlugin(dir);
+    }
+
     /** A console on the embedded database in the directory, with the NRE plugin dropped in and no router. */
     public static TestConsole embedded(Path dir) throws IOException {
         return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD,

@@ -45,7 +45,7 @@ public final class Lifecycle {
     /** The hidden field that carries the terms version the user read. */
     public static final String SEEN_TERMS = "terms-version";
     /** How long a registration request may take, retries included, before its answer counts as lost. */
-    public static final Duration SENDING_WINDOW = Duration.ofMinutes(2);
+    public static final Duration SENDING_WINDOW = Duration.ofSeconds(60);
 
     static final Set<RegistrationState> REGISTERABLE =
             EnumSet.of(RegistrationState.NOT_REGISTERED, RegistrationState.REJECTED, RegistrationState.DEREGISTERED);

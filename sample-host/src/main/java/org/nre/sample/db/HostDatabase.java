@@ -18,7 +18,9 @@ public final class HostDatabase implements AutoCloseable {
     // Below MariaDB's default wait_timeout (8 hours) by a wide margin, so the server never closes a
     // connection the pool still trusts.
     static final Duration MAX_LIFETIME = Duration.ofMinutes(30);
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    // A request waits at most this long for a connection before it is answered 503: fail fast while the
+    // database is down, and let the pool reconnect on its own when it is back.
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     // A dead server must fail a request fast rather than hang it.
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.nre.hostapi.Fields;
 import org.nre.hostapi.schedule.RepeatingTask;
 import org.nre.hostapi.schedule.ScheduledTask;
@@ -24,38 +24,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs repeating tasks on one console node at a time through a lease row per task. The node that holds
- * the lease runs the task and renews the lease for the task's next delay plus a grace period; the other
- * nodes check every {@link #FOLLOWER_CHECK} whether the lease has expired, and take it over if so.
+ * Runs repeating tasks on one console node at a time through a lease row per task (works on a Galera
+ * cluster, unlike GET_LOCK). Every node beats for every task: the holder renews its short lease at each beat
+ * and runs the task when the row's {@code next_run_at} comes; the others take the lease over once it has
+ * expired. A node that stops gives its leases up at once; one that dies loses them within the lease's length.
  */
 public final class LeaseScheduler implements AutoCloseable {
 
-    static final Duration LEASE_GRACE = Duration.ofSeconds(15);
-    static final Duration FOLLOWER_CHECK = Duration.ofSeconds(5);
+    /** How often each node renews or tries to take each lease. */
+    public static final Duration BEAT = Duration.ofSeconds(5);
+    /** How long a lease lasts without renewal: a dead node's tasks move on within this. */
+    public static final Duration LEASE = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseScheduler.class);
 
     private final Jdbc jdbc;
     private final Clock clock;
     private final String nodeId;
+    private final Duration beat;
+    private final Duration lease;
     private final ScheduledExecutorService executor;
     private final Set<Task> tasks = ConcurrentHashMap.newKeySet();
 
     public LeaseScheduler(Jdbc jdbc, Clock clock, String nodeId) {
+        this(jdbc, clock, nodeId, BEAT, LEASE);
+    }
+
+    LeaseScheduler(Jdbc jdbc, Clock clock, String nodeId, Duration beat, Duration lease) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.nodeId = nodeId;
-        this.executor = Executors.newScheduledThreadPool(2, runnable -> {
+        this.beat = beat;
+        this.lease = lease;
+        this.executor = Executors.newScheduledThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "console-scheduler");
             thread.setDaemon(true);
             return thread;
         });
     }
 
+    public String nodeId() {
+        return nodeId;
+    }
+
     /** The scheduler as one plugin sees it: its tasks' leases are named after the plugin. */
     public Scheduler forPlugin(String pluginId, PluginCalls calls) {
         return (name, firstDelay, task) -> schedule(pluginId + ":" + Fields.requireText(name, "name"),
-                firstDelay, task, calls);
+                firstDelay == null ? Duration.ZERO : firstDelay, task, calls);
     }
 
     /** Cancels every task of a plugin that stopped, whether or not the plugin cancelled them itself. */
@@ -68,21 +83,22 @@ public final class LeaseScheduler implements AutoCloseable {
     }
 
     ScheduledTask schedule(String leaseName, Duration firstDelay, RepeatingTask work, PluginCalls calls) {
-        Task task = new Task(leaseName, work, calls);
+        Task task = new Task(leaseName, firstDelay, work, calls);
         tasks.add(task);
-        task.scheduleIn(firstDelay == null ? Duration.ZERO : firstDelay);
+        task.future = executor.scheduleWithFixedDelay(task::beat, 0, beat.toMillis(), TimeUnit.MILLISECONDS);
         return task;
     }
 
-    /** Whether this node holds a task's lease now. */
-    public boolean holds(String leaseName) {
+    /** Which node holds a task's lease now, if any. */
+    public Optional<String> holder(String leaseName) {
         return jdbc.one("SELECT owner FROM host_lease WHERE name = ? AND expires_at > ?",
-                row -> row.getString(1), leaseName, clock.instant()).map(nodeId::equals).orElse(false);
+                row -> row.getString(1), leaseName, clock.instant());
     }
 
-    boolean tryAcquire(String leaseName, Duration holdFor) {
+    /** Takes or renews the lease; answers whether this node holds it now. */
+    boolean hold(String leaseName, Duration firstDelay) {
         Instant now = clock.instant();
-        Instant until = now.plus(holdFor);
+        Instant until = now.plus(lease);
         int updated = jdbc.update("""
                 UPDATE host_lease SET owner = ?, expires_at = ?
                  WHERE name = ? AND (owner = ? OR expires_at <= ?)""",
@@ -91,8 +107,8 @@ public final class LeaseScheduler implements AutoCloseable {
             return true;
         }
         try {
-            return jdbc.update("INSERT INTO host_lease (name, owner, expires_at) VALUES (?, ?, ?)",
-                    leaseName, nodeId, until) == 1;
+            return jdbc.update("INSERT INTO host_lease (name, owner, expires_at, next_run_at) VALUES (?, ?, ?, ?)",
+                    leaseName, nodeId, until, now.plus(firstDelay)) == 1;
         } catch (StorageException e) {
             if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {
@@ -102,14 +118,27 @@ public final class LeaseScheduler implements AutoCloseable {
         }
     }
 
-    void release(String leaseName) {
+    private Optional<Instant> nextRun(String leaseName) {
+        return jdbc.one("SELECT next_run_at FROM host_lease WHERE name = ?",
+                row -> Jdbc.instant(row, "next_run_at"), leaseName);
+    }
+
+    private void setNextRun(String leaseName, Instant at, boolean onlyIfHolder) {
+        if (onlyIfHolder) {
+            jdbc.update("UPDATE host_lease SET next_run_at = ? WHERE name = ? AND owner = ?", at, leaseName, nodeId);
+        } else {
+            jdbc.update("UPDATE host_lease SET next_run_at = ? WHERE name = ?", at, leaseName);
+        }
+    }
+
+    private void release(String leaseName) {
         jdbc.update("UPDATE host_lease SET expires_at = ? WHERE name = ? AND owner = ?",
                 clock.instant(), leaseName, nodeId);
     }
 
     @Override
     public void close() {
-        for (Task task : tasks) {
+        for (Task task : List.copyOf(tasks)) {
             task.cancel();
         }
         executor.shutdownNow();
@@ -118,59 +147,58 @@ public final class LeaseScheduler implements AutoCloseable {
     private final class Task implements ScheduledTask {
 
         private final String leaseName;
+        private final Duration firstDelay;
         private final RepeatingTask work;
         private final PluginCalls calls;
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final AtomicReference<ScheduledFuture<?>> next = new AtomicReference<>();
-        private final Object running = new Object();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private volatile ScheduledFuture<?> future;
 
-        Task(String leaseName, RepeatingTask work, PluginCalls calls) {
+        Task(String leaseName, Duration firstDelay, RepeatingTask work, PluginCalls calls) {
             this.leaseName = leaseName;
+            this.firstDelay = firstDelay;
             this.work = work;
             this.calls = calls;
         }
 
-        void scheduleIn(Duration delay) {
-            if (cancelled.get() || executor.isShutdown()) {
+        /** One beat: hold the lease (renewing it even while a run is under way), and start a run when due. */
+        private void beat() {
+            if (cancelled.get()) {
                 return;
             }
-            ScheduledFuture<?> previous = next.getAndSet(
-                    executor.schedule(this::tick, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
-            if (previous != null) {
-                previous.cancel(false);
+            try {
+                if (!hold(leaseName, firstDelay)) {
+                    return;
+                }
+                Instant due = nextRun(leaseName).orElse(null);
+                if ((due == null || !clock.instant().isBefore(due)) && running.compareAndSet(false, true)) {
+                    executor.execute(this::run);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Scheduled task '{}' could not check its lease: {}", leaseName, e.getMessage());
             }
         }
 
-        private void tick() {
-            synchronized (running) {
-                if (cancelled.get()) {
-                    return;
+        private void run() {
+            try {
+                Duration delay = calls.runTask(leaseName, work);
+                if (delay == null || delay.isNegative()) {
+                    delay = Scheduler.RETRY_AFTER_FAILURE;
                 }
-                Duration nextDelay;
-                try {
-                    if (!tryAcquire(leaseName, LEASE_GRACE)) {
-                        scheduleIn(FOLLOWER_CHECK);
-                        return;
-                    }
-                    nextDelay = calls.runTask(leaseName, work);
-                    if (nextDelay == null || nextDelay.isNegative()) {
-                        nextDelay = Scheduler.RETRY_AFTER_FAILURE;
-                    }
-                    tryAcquire(leaseName, nextDelay.plus(LEASE_GRACE));
-                } catch (RuntimeException e) {
-                    LOG.warn("Scheduled task '{}' could not run: {}", leaseName, e.getMessage());
-                    nextDelay = Scheduler.RETRY_AFTER_FAILURE;
-                }
-                scheduleIn(nextDelay);
+                setNextRun(leaseName, clock.instant().plus(delay), true);
+            } catch (RuntimeException e) {
+                LOG.warn("Scheduled task '{}' could not record its next run: {}", leaseName, e.getMessage());
+            } finally {
+                running.set(false);
             }
         }
 
         @Override
         public void cancel() {
             if (cancelled.compareAndSet(false, true)) {
-                ScheduledFuture<?> future = next.getAndSet(null);
-                if (future != null) {
-                    future.cancel(false);
+                ScheduledFuture<?> scheduled = future;
+                if (scheduled != null) {
+                    scheduled.cancel(false);
                 }
                 tasks.remove(this);
                 try {
@@ -183,7 +211,14 @@ public final class LeaseScheduler implements AutoCloseable {
 
         @Override
         public void runSoon() {
-            scheduleIn(Duration.ZERO);
+            try {
+                setNextRun(leaseName, clock.instant(), false);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not move task '{}' forward: {}", leaseName, e.getMessage());
+            }
+            if (!executor.isShutdown()) {
+                executor.execute(this::beat);
+            }
         }
     }
 }

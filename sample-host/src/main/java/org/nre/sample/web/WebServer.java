@@ -176,8 +176,13 @@ public final class WebServer implements AutoCloseable {
     /** Logs the failure with an id and shows the id, never the stack trace. */
     private static void failure(Context ctx, Pages pages, Exception e) {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
         int status = e instanceof org.nre.sample.db.StorageException ? 503 : 500;
+        if (status == 503) {
+            // A known condition while the database is down: one line, not a stack trace per request.
+            LOG.warn("Request {} {} failed: {} (error id {})", ctx.method(), ctx.path(), e.getMessage(), id);
+        } else {
+            LOG.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+        }
         String message = status == 503
                 ? "The console cannot reach its database right now. Try again in a moment; if it persists, tell the "
                         + "console administrator (error id " + id + ")."

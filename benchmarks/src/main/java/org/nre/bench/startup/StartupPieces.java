@@ -1,0 +1,66 @@
+package org.nre.bench.startup;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.nre.sample.HostConfig;
+import org.nre.sample.auth.Passwords;
+import org.nre.sample.db.HostDatabase;
+import org.nre.sample.db.Migrations;
+import org.nre.sample.router.SimulatedRouter;
+import org.nre.sample.router.SimulatorStore;
+import org.nre.sample.web.WebServer;
+
+/**
+ * Times, in a fresh JVM and in the order Console.start runs them, the pieces of the console's start-up that its
+ * log cannot separate: the connection pool on a new H2 file, the host's Flyway migrations, the Argon2id hashes a
+ * first start computes (the decoy in Passwords' constructor, which every start computes, then the first
+ * administrator's and the demo staff's), and the simulated router's own HTTP server. One line per piece:
+ * {@code <name>\t<milliseconds>}. Each piece pays its own class loading and runs cold, as at start-up.
+ *
+ * <p>Usage: {@code java -cp 'benchmarks.jar:lib/*' org.nre.bench.startup.StartupPieces}
+ */
+public final class StartupPieces {
+
+    private StartupPieces() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("jvm-to-main\t%d%n", ManagementFactory.getRuntimeMXBean().getUptime());
+        Path data = Files.createTempDirectory("nre-startup-pieces");
+        try {
+            HostConfig config = HostConfig.from(new String[] {"--data", data.toString()}, Map.of());
+            HostDatabase database = time("pool-open", () -> HostDatabase.open(config));
+            time("host-migrations", () -> new Migrations(database).migrateHost());
+            SecureRandom random = new SecureRandom();
+            Passwords passwords = time("argon2-decoy-hash", () -> new Passwords(random));
+            time("argon2-admin-hash", () -> passwords.hash("first-administrator-password"));
+            time("argon2-demo-hash", () -> passwords.hash("demo-staff-password"));
+            SimulatedRouter router = time("simulated-router-start", () -> SimulatedRouter.start(
+                    new SimulatorStore(database.jdbc(), Clock.systemUTC()),
+                    new SimulatedRouter.Credentials("bench-key", "bench-secret-0123456789"), Clock.systemUTC(),
+                    WebServer.json(), 0));
+            router.close();
+            database.close();
+            System.out.printf("jvm-uptime-at-end\t%d%n", ManagementFactory.getRuntimeMXBean().getUptime());
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static <T> T time(String name, Callable<T> piece) throws Exception {
+        long started = System.nanoTime();
+        T result = piece.call();
+        System.out.printf("%s\t%d%n", name, (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+}

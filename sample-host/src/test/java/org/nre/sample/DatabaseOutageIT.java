@@ -1,0 +1,114 @@
+package org.nre.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database goes away while the console runs and comes back: requests in between fail fast with a clear
+ * 503, nothing is half-written, and the console recovers without a restart. And a console whose database is
+ * down when it starts refuses to start, saying why.
+ */
+class DatabaseOutageIT {
+
+    static final Duration FAIL_FAST = Duration.ofSeconds(6);
+
+    @TempDir
+    Path dir;
+    MariaDb mariaDb;
+    TcpProxy proxy;
+    TestConsole console;
+
+    @BeforeEach
+    void start() throws Exception {
+        mariaDb = MariaDb.freshDatabase();
+        proxy = new TcpProxy("127.0.0.1", 3306);
+        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        console = TestConsole.start(List.of("--port", "0", "--plugins", plugins.toString(), "--data",
+                        dir.resolve("data").toString(), "--db-url", mariaDb.urlThrough(proxy.port()), "--db-user",
+                        mariaDb.user(), "--router", "simulated", "--demo-data", "true"),
+                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
+                Clock.systemUTC(), plugins);
+    }
+
+    @AfterEach
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (mariaDb != null) {
+            mariaDb.close();
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsGoneRequestsFailFastWithAClearPageAndTheConsoleRecoversOnItsOwn() throws Exception {
+        WebClient admin = console.admin();
+        MultiNodeIT.waitUntil(() -> admin.get("/panels/nre").body().contains("I have read and agree"), "the terms",
+                Duration.ofSeconds(30));
+        String csrf = admin.apiCsrfToken();
+
+        proxy.cut();
+
+        Instant asked = Instant.now();
+        WebClient.Response page = admin.get("/panels/nre");
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(FAIL_FAST);
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.body()).contains("The console cannot reach its database right now. Try again in a moment")
+                .doesNotContain("Exception", "at org.");
+        WebClient.Response health = console.client().get("/healthz");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"database\":\"DOWN\"");
+        WebClient.Response register = admin.postJson("/api/panels/nre/actions/register",
+                "{\"accept-terms\":true,\"terms-version\":\"2026-07\"}", csrf);
+        assertThat(register.status()).isEqualTo(503);
+        assertThat(register.header("Content-Type")).startsWith("application/problem+json");
+
+        proxy.restore();
+
+        MultiNodeIT.waitUntil(() -> admin.get("/panels/nre").status() == 200, "the console to recover",
+                Duration.ofSeconds(20));
+        assertThat(console.client().get("/healthz").body()).contains("\"database\":\"UP\"");
+        assertThat(count("SELECT COUNT(*) FROM nre_registration")).as("nothing half-written").isZero();
+        assertThat(count("SELECT COUNT(*) FROM nre_terms_acceptance")).isZero();
+        WebClient.Response registered = admin.postJson("/api/panels/nre/actions/register",
+                "{\"accept-terms\":true,\"terms-version\":\"2026-07\"}", csrf);
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM nre_registration WHERE state = 'PENDING'")).isEqualTo(1);
+    }
+
+    @Test
+    void aConsoleWhoseDatabaseIsDownWhenItStartsRefusesToStartAndSaysWhy() {
+        proxy.cut();
+        try (ConsoleProcess process = ConsoleProcess.start(dir, List.of("--plugins", dir.resolve("plugins").toString(),
+                "--data", dir.resolve("other").toString(), "--db-url", mariaDb.urlThrough(proxy.port()), "--db-user",
+                mariaDb.user()), Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD))) {
+            assertThat(process.waitForExit(Duration.ofSeconds(30))).isEqualTo(1);
+            assertThat(process.log()).contains("The console could not start: Cannot connect to the database at "
+                    + mariaDb.urlThrough(proxy.port()), "Check that the server is running");
+        }
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection connection = mariaDb.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}

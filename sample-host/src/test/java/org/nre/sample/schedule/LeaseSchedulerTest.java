@@ -1,0 +1,127 @@
+package org.nre.sample.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostapi.schedule.ScheduledTask;
+import org.nre.sample.HostConfig;
+import org.nre.sample.db.HostDatabase;
+import org.nre.sample.db.Migrations;
+import org.nre.sample.plugins.PluginCalls;
+
+/** Two console nodes on one database: a task runs on one at a time, and moves when that node stops or dies. */
+class LeaseSchedulerTest {
+
+    static final Duration BEAT = Duration.ofMillis(50);
+    static final Duration LEASE = Duration.ofMillis(400);
+    static final String TASK = "test:poll";
+
+    @TempDir
+    Path dir;
+    HostDatabase database;
+    LeaseScheduler nodeA;
+    LeaseScheduler nodeB;
+    final AtomicInteger runsA = new AtomicInteger();
+    final AtomicInteger runsB = new AtomicInteger();
+    final PluginCalls calls = new PluginCalls("test", getClass().getClassLoader());
+
+    @BeforeEach
+    void start() {
+        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
+                Map.of()));
+        new Migrations(database).migrateHost();
+        nodeA = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-a", BEAT, LEASE);
+        nodeB = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-b", BEAT, LEASE);
+    }
+
+    @AfterEach
+    void stop() {
+        nodeA.close();
+        nodeB.close();
+        database.close();
+    }
+
+    @Test
+    void aTaskRunsOnOneNodeAtATimeAndMovesWhenThatNodeStops() throws Exception {
+        ScheduledTask onA = nodeA.schedule(TASK, Duration.ZERO, () -> count(runsA), calls);
+        waitUntil(() -> runsA.get() > 0, "node A to run the task");
+        nodeB.schedule(TASK, Duration.ZERO, () -> count(runsB), calls);
+        Thread.sleep(1000);
+
+        assertThat(runsA.get()).isGreaterThan(3);
+        assertThat(runsB.get()).as("node B waits while A holds the lease").isZero();
+        assertThat(nodeB.holder(TASK)).contains("node-a");
+
+        onA.cancel();
+        Instant stopped = Instant.now();
+        waitUntil(() -> runsB.get() > 0, "node B to take over");
+        assertThat(Duration.between(stopped, Instant.now())).isLessThan(BEAT.multipliedBy(10));
+        assertThat(nodeA.holder(TASK)).contains("node-b");
+    }
+
+    @Test
+    void aNodeThatDiesLosesItsTasksWhenItsLeaseRunsOut() throws Exception {
+        LeaseScheduler dying = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-c", BEAT, LEASE);
+        AtomicInteger runsC = new AtomicInteger();
+        dying.schedule(TASK, Duration.ZERO, () -> count(runsC), calls);
+        waitUntil(() -> runsC.get() > 0, "node C to run the task");
+        nodeB.schedule(TASK, Duration.ZERO, () -> count(runsB), calls);
+
+        killWithoutReleasing(dying);
+        Instant died = Instant.now();
+        waitUntil(() -> runsB.get() > 0, "node B to take over");
+
+        assertThat(Duration.between(died, Instant.now())).isLessThan(LEASE.plus(BEAT.multipliedBy(10)));
+    }
+
+    @Test
+    void theNodeThatTakesOverKeepsTheTasksPaceAndRunSoonRunsItAtOnce() throws Exception {
+        ScheduledTask onA = nodeA.schedule(TASK, Duration.ZERO, () -> {
+            runsA.incrementAndGet();
+            return Duration.ofMinutes(10);
+        }, calls);
+        waitUntil(() -> runsA.get() == 1, "the first run");
+        nodeB.schedule(TASK, Duration.ZERO, () -> {
+            runsB.incrementAndGet();
+            return Duration.ofMinutes(10);
+        }, calls);
+        onA.cancel();
+        waitUntil(() -> nodeB.holder(TASK).filter("node-b"::equals).isPresent(), "node B to hold the lease");
+        Thread.sleep(500);
+        assertThat(runsB.get()).as("the next run is ten minutes away, whichever node holds the task").isZero();
+
+        onA.runSoon();
+        waitUntil(() -> runsB.get() == 1, "the run asked for on node A to happen on node B");
+    }
+
+    private static Duration count(AtomicInteger runs) {
+        runs.incrementAndGet();
+        return Duration.ofMillis(50);
+    }
+
+    private static void killWithoutReleasing(LeaseScheduler scheduler) throws Exception {
+        var field = LeaseScheduler.class.getDeclaredField("executor");
+        field.setAccessible(true);
+        ((java.util.concurrent.ExecutorService) field.get(scheduler)).shutdownNow();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
