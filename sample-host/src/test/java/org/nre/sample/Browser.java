@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,16 +86,27 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** The page's text; read again while the page's live update is replacing the nodes being read. */
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        WebDriverException replaced = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (WebDriverException e) {
+                replaced = e;
+            }
+        }
+        throw replaced;
     }
 
     void waitForText(String text, Duration timeout) {
-        waitUntil(d -> d.findElement(By.tagName("body")).getText().contains(text), timeout);
+        waitUntil(d -> text().contains(text), timeout);
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(condition::apply);
+        // A page or panel being replaced (a form's answer, the live update) leaves stale nodes behind: look again;
+        // at the timeout the last such error is reported as the cause.
+        new WebDriverWait(driver, timeout).ignoring(WebDriverException.class).until(condition::apply);
     }
 
     void screenshot(Path file) {
