@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# benchmarks/run.sh: every performance measurement of docs/performance.md (issue 7), and a summary.
+# benchmarks/run.sh: every performance measurement of docs/performance.md, and a summary.
 #
 #   benchmarks/run.sh                   build what is needed, then run everything (about 30 minutes on 2 cores)
 #   benchmarks/run.sh --quick           a smoke run: fewer start-ups, short wrk and JMH runs (figures not for the doc)
-#   benchmarks/run.sh --only wrk,zip    only some parts: zip, startup, startup-options, wrk, panel-options, memory,
-#                                       rights, router
+#   benchmarks/run.sh --only wrk,zip    only some parts: zip, startup, startup-options, wrk, panel-queries,
+#                                       panel-options, memory, rights, router
 #   benchmarks/run.sh --skip-build      use the artifacts already built
 #   benchmarks/run.sh --runs 20         start-ups per variant (default 10)
 #
 # Environment:
 #   BENCH_OUT          results folder (default benchmarks/target/results/<date-time>)
-#   BENCH_QUIET_LOAD   before each part, wait until the 1-minute load average is below this (default: do not wait)
-#   BENCH_QUIET_WAIT   ... for at most this many seconds (default 600)
+#   BENCH_QUIET_CPU    before each part and each round of start-ups or wrk runs, wait until the machine's CPU use
+#                      (over 3 s, nothing of ours running) is below this percentage (default: do not wait)
+#   BENCH_QUIET_WAIT   ... for at most this many seconds each time (default 900)
 #
 # Results: summary.txt (also printed), figures.tsv (one figure a line), and the raw outputs: start-up times, wrk
 # and JMH outputs, the consoles' logs. Only 127.0.0.1 is ever contacted; every load run is bounded in time.
@@ -27,11 +28,11 @@ RUNS=10
 QUICK=0
 SKIP_BUILD=0
 ONLY=""
-ALL_PARTS="zip startup startup-options wrk panel-options memory rights router"
+ALL_PARTS="zip startup startup-options wrk panel-queries panel-options memory rights router"
 ADMIN_PW=bench-admin-password-7
 DEMO_PW=bench-demo-password-7
 
-usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "${BASH_SOURCE[0]}"; }
+usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$BENCH/run.sh"; }
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -47,7 +48,7 @@ done
 if [ "$QUICK" = 1 ] && [ "$RUNS" = 10 ]; then RUNS=3; fi
 WRK_SECONDS=10
 WRK_REPEATS=3
-WRK_WARMUP=5
+WRK_WARMUP=15
 if [ "$QUICK" = 1 ]; then WRK_SECONDS=3; WRK_REPEATS=1; WRK_WARMUP=2; fi
 
 OUT=${BENCH_OUT:-$BENCH/target/results/$(date +%Y%m%d-%H%M%S)}
@@ -95,7 +96,7 @@ stats() {
     sort -n "$1" | awk '{a[NR] = $1} END {
         if (NR == 0) { print "NA NA NA 0"; exit }
         m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-        printf "%s %s %s %d\n", m, a[1], a[NR], NR }'
+        printf "%.10g %.10g %.10g %d\n", int(m * 100 + 0.5) / 100, a[1], a[NR], NR }'
 }
 median() { stats "$1" | cut -d' ' -f1; }
 # awk-computed arithmetic and comparisons on decimals
@@ -106,18 +107,31 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# The machine's CPU use in percent over 3 seconds (all cores), from /proc/stat.
+cpu_busy() {
+    local a b
+    a=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+    sleep 3
+    b=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+    echo "$a $b" | awk '{t = $3 - $1; i = $4 - $2; printf "%d\n", (t > 0 ? 100 * (t - i) / t : 0)}'
+}
+
+# Waits (when BENCH_QUIET_CPU is set) until nothing else keeps the machine busy; records the CPU use seen.
 wait_quiet() {
-    [ -n "${BENCH_QUIET_LOAD:-}" ] || return 0
-    local waited=0 limit=${BENCH_QUIET_WAIT:-600}
-    while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v t="$BENCH_QUIET_LOAD" 'BEGIN { exit !(l >= t) }'; do
+    [ -n "${BENCH_QUIET_CPU:-}" ] || return 0
+    local waited=0 limit=${BENCH_QUIET_WAIT:-900} busy
+    while :; do
+        busy=$(cpu_busy)
+        [ "$busy" -ge "$BENCH_QUIET_CPU" ] || break
         if [ "$waited" -ge "$limit" ]; then
-            log "load average still $(loadavg) after ${limit}s; going on (the figures will say so)"
-            return 0
+            log "the machine is still ${busy}% busy after ${limit}s of waiting; going on (see quiet.log)"
+            break
         fi
         sleep 5
-        waited=$((waited + 5))
+        waited=$((waited + 8))
     done
-    [ "$waited" = 0 ] || log "waited ${waited}s for a quiet machine (load $(loadavg))"
+    printf '%s\t%s\t%s\n' "$(date +%H:%M:%S)" "$busy" "$waited" >>"$OUT/quiet.log"
+    [ "$waited" = 0 ] || log "waited ${waited}s for a quiet machine (now ${busy}% busy)"
 }
 
 part_begin() {
@@ -195,13 +209,9 @@ build() {
     if [ "$SKIP_BUILD" = 1 ]; then
         log "build skipped (--skip-build)"
     else
-        log "building the project (mvn install -DskipTests; offline first) and the benchmarks module"
-        mvn -B -q -o install -DskipTests >"$OUT/logs/build.log" 2>&1 \
-            || mvn -B -q install -DskipTests >>"$OUT/logs/build.log" 2>&1 \
-            || die "the project's build failed: see $OUT/logs/build.log"
-        mvn -B -q -o -f benchmarks/pom.xml package >>"$OUT/logs/build.log" 2>&1 \
-            || mvn -B -q -f benchmarks/pom.xml package >>"$OUT/logs/build.log" 2>&1 \
-            || die "the benchmarks' build failed: see $OUT/logs/build.log"
+        log "building the project with the benchmarks module (mvn -Pbench install -DskipTests)"
+        mvn -B -q -Pbench install -DskipTests >"$OUT/logs/build.log" 2>&1 \
+            || die "the build failed: see $OUT/logs/build.log"
     fi
     find_floor_jar
     [ -f "$CONSOLE_JAR" ] || die "$CONSOLE_JAR is missing: build without --skip-build"
@@ -304,7 +314,8 @@ startup_phases() {
         while read -r line; do
             at=$(date -u -d "${line%% *}" +%s%3N)
             name=$(echo "$line" | cut -d' ' -f3- | sed -E 's/(Starting with).*/\1 .../; s/(listening on).*/\1 .../;
-                s/(at schema version).*/\1 .../; s/(Simulated router at).*/\1 .../' | cut -c1-64)
+                s/(at schema version).*/\1 .../; s/(Simulated router at).*/\1 .../; s/(Console node).*/\1 .../;
+                s/[A-Za-z0-9._-]+-[0-9a-f]{8}\b/<id>/g' | cut -c1-64)
             printf '%s\t%s\n' "$name" "$((at - t0 / 1000))" >>"$OUT/startup/phases.tsv"
         done < <(grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$f")
         printf '%s\t%s\n' "first 200 from /healthz" "$(((ready - t0) / 1000))" >>"$OUT/startup/phases.tsv"
@@ -346,6 +357,7 @@ part_startup() {
     rm -f "$OUT"/startup/*.ms "$OUT"/startup/*.rss-kb
     log "$RUNS starts each of the floor, the console on a fresh data folder and the console restarted on its data"
     for run in $(seq 1 "$RUNS"); do
+        wait_quiet
         startup_once floor "$run"
         startup_once console-fresh "$run"
         startup_once console-restart "$run"
@@ -401,6 +413,7 @@ part_startup_options() {
         [appcds+tiered1+serialgc]="-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
     )
     for run in $(seq 1 "$runs"); do
+        wait_quiet
         for name in default tiered1 serialgc appcds appcds+tiered1+serialgc; do
             # shellcheck disable=SC2086
             startup_once "opt-$name" "$run" ${options[$name]}
@@ -505,6 +518,7 @@ wrk_state() {
         wrk_run "$OUT/wrk/$state-warmup.txt" "$path" "$WRK_WARMUP"
     done
     for rep in $(seq 1 "$WRK_REPEATS"); do
+        wait_quiet
         for path in "${paths[@]}"; do
             name=$(echo "$path" | sed 's#^/##; s#/#-#g')
             f=$OUT/wrk/$state-$name-$rep.txt
@@ -550,6 +564,43 @@ part_wrk() {
     fig "load.wrk.after" "$(loadavg)"
 }
 
+# How many SQL statements one request sends: the console on the default embedded URL plus H2's statement trace
+# (TRACE_LEVEL_FILE=3), one request at a time, the trace's new prepareStatement calls counted (fewest of 3 tries,
+# so that a status-poller run in between cannot inflate it). Before and after the registration.
+part_panel_queries() {
+    part_begin panel-queries
+    local data trace state path name i a b n best
+    data=$(mktemp -d "$TMP/data.XXXXXX")
+    APP_ARGS=(--data "$data" --db-url "jdbc:h2:file:$data/console;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;TRACE_LEVEL_FILE=3")
+    console_up panel-queries
+    APP_ARGS=()
+    trace=$data/console.trace.db
+    sign_in
+    terms_version >/dev/null
+    for state in not-registered active; do
+        [ "$state" = not-registered ] || registration_flow
+        for path in /healthz /panels/nre /api/panels/nre; do
+            name=$(echo "$path" | sed 's#^/##; s#/#-#g')
+            best=""
+            for i in 1 2 3; do
+                a=$(wc -l <"$trace")
+                curl -s -o /dev/null -b "nre_session=$TOKEN" "http://127.0.0.1:$PORT$path"
+                sleep 0.3
+                b=$(wc -l <"$trace")
+                sed -n "$((a + 1)),${b}p" "$trace" | grep -o 'prepareStatement("[^"]\{0,90\}' \
+                    | sed 's/prepareStatement("//; s/\\n.*//' >"$TMP/statements.txt" || true
+                n=$(wc -l <"$TMP/statements.txt")
+                if [ -z "$best" ] || [ "$n" -lt "$best" ]; then
+                    best=$n
+                    cp "$TMP/statements.txt" "$OUT/panel-queries-$state-$name.txt"
+                fi
+            done
+            fig "panel-queries.$state.$name.sql_statements" "$best" "(SQL statements one GET $path sends)"
+        done
+    done
+    stop "$CPID"
+}
+
 # What a change to the embedded database's URL alone would do for the panel: H2 keeps 8 parsed statements per
 # connection by default (QUERY_CACHE_SIZE), fewer than the panel's queries, so every query is parsed again.
 # Same console, same command, with the default embedded URL plus QUERY_CACHE_SIZE=64 (A/B, twice, interleaved).
@@ -558,6 +609,7 @@ part_panel_options() {
     local round variant data path name f
     for round in 1 2; do
         for variant in default qcache64; do
+            wait_quiet
             data=$(mktemp -d "$TMP/data.XXXXXX")
             APP_ARGS=(--data "$data")
             [ "$variant" = default ] || APP_ARGS+=(--db-url "jdbc:h2:file:$data/console;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64")
@@ -636,7 +688,7 @@ part_rights() {
     part_begin rights
     local sizes=()
     [ "$QUICK" = 0 ] || sizes=(-p users=10,100000 -p groups=10,1000)
-    jmh rights 'RightsCheckBenchmark\.(allows|cachedAllows|packedAllows)$' "${sizes[@]}"
+    jmh rights 'RightsCheckBenchmark\.(allows|cachedAllows)$' "${sizes[@]}"
     jmh rights-controls 'RightsCheckBenchmark\.(allowsHotUser|pickOnly)$' -p users=10,100000 -p groups=1000
     jmh rights-compute 'RightsComputeBenchmark'
     fig "load.rights.after" "$(loadavg)"
@@ -645,6 +697,10 @@ part_rights() {
 part_router() {
     part_begin router
     jmh router 'RouterClientBenchmark'
+    # Experiment: on a 2-core machine the JDK's CompletableFuture runs async completions on a new thread per task
+    # (the common pool's parallelism is 1), and HttpClient.sendAsync completes through it; RouterClient uses
+    # sendAsync, the bare call uses send. With the common pool's parallelism at 2, that extra thread goes away.
+    jmh router-fjp2 'RouterClientBenchmark' -jvmArgsAppend -Djava.util.concurrent.ForkJoinPool.common.parallelism=2
     fig "load.router.after" "$(loadavg)"
 }
 
@@ -662,6 +718,7 @@ for part in $ALL_PARTS; do
             startup) part_startup ;;
             startup-options) part_startup_options ;;
             wrk) part_wrk ;;
+            panel-queries) part_panel_queries ;;
             panel-options) part_panel_options ;;
             memory) part_memory ;;
             rights) part_rights ;;

@@ -11,9 +11,10 @@ import org.nre.hostapi.panel.PanelRequest;
 import org.nre.hostapi.panel.PanelView;
 import org.nre.hostapi.panel.SettingsPanel;
 import org.nre.hostapi.rights.Level;
+import org.nre.plugin.panel.PanelCache;
 import org.nre.plugin.panel.RegistrationView;
 import org.nre.plugin.registration.Lifecycle;
-import org.nre.plugin.registration.Registration;
+import org.nre.plugin.registration.RegistrationStore;
 import org.nre.plugin.terms.Terms;
 import org.pf4j.Extension;
 
@@ -54,18 +55,26 @@ public class NrePanel implements SettingsPanel {
     public PanelView view(PanelRequest request) {
         NrePlugin.Parts parts = plugin.parts();
         Optional<District> district = plugin.context().district().current();
-        Optional<Registration> registration = district.flatMap(d -> parts.registrations().find(d.id()));
         Optional<Terms> terms = parts.terms().current();
-        if (terms.isEmpty() && parts.settings().configured()) {
+        PanelCache.Reads reads = parts.panelCache().reads(district, terms, () -> read(parts, district, terms));
+        if (terms.isEmpty() && reads.routerConfigured()) {
             parts.poller().runSoon(); // fetch the terms now rather than at the poller's next turn
         }
-        boolean accepted = district.isPresent() && terms.isPresent()
-                && parts.lifecycle().acceptedCurrent(district.get().id(), terms.get());
-        boolean sending = registration.isPresent() && parts.registrations().sending(registration.get().districtId(),
-                plugin.context().clock().instant());
+        Optional<RegistrationStore.Shown> shown = reads.shown();
+        boolean sending = shown.filter(s -> s.sending(plugin.context().clock().instant())).isPresent();
         return new RegistrationView(plugin.context().host().timeZone()).view(new RegistrationView.State(
-                district, registration, terms, accepted, sending, parts.settings().configured(), parts.health().read(),
-                district.map(d -> parts.registrations().history(d.id(), HISTORY_SHOWN)).orElse(List.of())));
+                district, shown.map(RegistrationStore.Shown::registration), terms, reads.acceptedCurrentTerms(),
+                sending, reads.routerConfigured(), reads.health(), reads.history()));
+    }
+
+    private static PanelCache.Reads read(NrePlugin.Parts parts, Optional<District> district, Optional<Terms> terms) {
+        return new PanelCache.Reads(
+                district.flatMap(d -> parts.registrations().shown(d.id())),
+                district.isPresent() && terms.isPresent()
+                        && parts.lifecycle().acceptedCurrent(district.get().id(), terms.get()),
+                parts.settings().configured(),
+                parts.health().read(),
+                district.map(d -> parts.registrations().history(d.id(), HISTORY_SHOWN)).orElse(List.of()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.schedule.ScheduledTask;
 import org.nre.hostapi.storage.MigrationResult;
+import org.nre.plugin.panel.PanelCache;
 import org.nre.plugin.registration.Lifecycle;
 import org.nre.plugin.registration.RegistrationStore;
 import org.nre.plugin.router.RouterConnection;
@@ -13,6 +14,7 @@ import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.settings.NreSettings;
 import org.nre.plugin.status.RouterHealthStore;
 import org.nre.plugin.status.StatusPoller;
+import org.nre.plugin.storage.Changes;
 import org.nre.plugin.storage.Sql;
 import org.nre.plugin.terms.TermsService;
 import org.nre.plugin.terms.TermsStore;
@@ -26,7 +28,7 @@ public class NrePlugin extends Plugin {
 
     /** What the plugin's extensions share while it runs. */
     record Parts(RegistrationStore registrations, TermsService terms, RouterHealthStore health, NreSettings settings,
-                 RouterConnection router, Lifecycle lifecycle, ScheduledTask poller) {
+                 RouterConnection router, Lifecycle lifecycle, ScheduledTask poller, PanelCache panelCache) {
     }
 
     private final PluginContext context;
@@ -52,18 +54,20 @@ public class NrePlugin extends Plugin {
         MigrationResult migration = context.database().migrate(MIGRATIONS);
         log.info("NRE storage at schema version {} ({} migrations applied now)",
                 migration.schemaVersion(), migration.applied());
-        Sql sql = new Sql(context.database().dataSource());
+        Sql sql = new Sql(context.database().dataSource(), Changes.MOVE_ON);
+        Changes changes = new Changes(sql);
         RegistrationStore registrations = new RegistrationStore(sql);
         TermsService terms = new TermsService(new TermsStore(sql), context.clock());
         RouterHealthStore health = new RouterHealthStore(sql);
-        NreSettings settings = new NreSettings(context.settings(), context.secrets());
+        NreSettings settings = new NreSettings(context.settings(), context.secrets(), changes::movedOn);
         SplittableRandom random = new SplittableRandom();
         RouterConnection router = new RouterConnection(settings::router, policy, context.clock(), random, health);
         Lifecycle lifecycle = new Lifecycle(registrations, terms, router, context.district(), context.host(),
                 context.audit(), context.clock(), () -> UUID.randomUUID().toString());
         ScheduledTask poller = context.scheduler().schedule("status", FIRST_POLL,
                 new StatusPoller(lifecycle, terms, router, settings, random));
-        parts = new Parts(registrations, terms, health, settings, router, lifecycle, poller);
+        parts = new Parts(registrations, terms, health, settings, router, lifecycle, poller,
+                new PanelCache(changes, context.clock()));
     }
 
     @Override

@@ -308,6 +308,20 @@ class RegistrationLifecycleTest {
                 "Down for maintenance");
     }
 
+    @Test
+    void savedSettingsShowOnTheRegistrationPanelAtOnceThoughItReusesWhatItLastRead() {
+        f.host.settings.remove("router-url");
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(f.viewText()).contains("text=Not configured");
+
+        ActionResult saved = new NreSettingsPanel(f.plugin).act("save", new org.nre.hostapi.panel.ActionInput(Map.of(
+                "router-url", f.router.url(), "district-key", RouterStub.KEY, "shared-secret", "",
+                "poll-interval-seconds", "60")), new org.nre.hostapi.panel.PanelRequest(TestHost.ADMIN));
+
+        assertThat(saved).isInstanceOf(ActionResult.Success.class);
+        assertThat(f.viewText()).doesNotContain("text=Not configured");
+    }
+
     private java.util.List<HistoryEntry> history() {
         return f.plugin.parts().registrations().history("IL-0150", 50);
     }

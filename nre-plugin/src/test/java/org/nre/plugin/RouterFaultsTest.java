@@ -89,6 +89,26 @@ class RouterFaultsTest {
     }
 
     @Test
+    void aRegistrationWhoseAnswerTricklesInPastTheReadTimeoutIsCutOffAndSettledByLookUp() throws Exception {
+        start(PluginFixture.FAST);
+        // The headers come at once; the body drips in over three read timeouts.
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202,
+                RouterStub.registration("reg-1", "PENDING", null)).withChunkedDribbleDelay(30,
+                3 * LONGER_THAN_READ_TIMEOUT)));
+        routerHoldsNothingYetButLookUpFails();
+
+        long started = System.nanoTime();
+        ActionResult result = f.register(TestHost.ADMIN);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(result.message()).contains("did not answer within");
+        assertThat(tookMillis).as("the call ends at its read timeout, not when the body ends")
+                .isLessThan(3L * LONGER_THAN_READ_TIMEOUT);
+        assertThat(Thread.currentThread().isInterrupted()).as("the deadline's interrupt is not left behind").isFalse();
+        assertLostAndSettledLater();
+    }
+
+    @Test
     void aLostAnswerForARegistrationThatNeverArrivedLeavesTheDistrictNotRegistered() throws Exception {
         start(PluginFixture.FAST);
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));

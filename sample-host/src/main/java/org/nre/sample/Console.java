@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.storage.Database;
@@ -78,6 +80,12 @@ public final class Console implements AutoCloseable {
         HostDatabase database = HostDatabase.open(config);
         LeaseScheduler scheduler = null;
         PluginHost plugins = null;
+        // The simulated router's HTTP server starts on a second core while the migrations run on this one.
+        CompletableFuture<Optional<SimulatedRouter>> routerStarting = config.simulatedRouter()
+                ? CompletableFuture.supplyAsync(() -> Optional.of(SimulatedRouter.start(
+                        new SimulatorStore(database.jdbc(), clock), clock, WebServer.json(), config.routerPort())),
+                        Console::startThread)
+                : CompletableFuture.completedFuture(Optional.empty());
         Optional<SimulatedRouter> simulated = Optional.empty();
         try {
             Migrations migrations = new Migrations(database);
@@ -96,7 +104,7 @@ public final class Console implements AutoCloseable {
             Directory directory = new Directory(users, groups, sessions, passwords, rights, audit);
             RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit);
 
-            DistrictStore district = new DistrictStore(database.jdbc());
+            DistrictStore district = new DistrictStore(database.jdbc(), clock);
             if (config.demoData()) {
                 DemoData.seed(district, users, groups, rights, passwords, audit, config.demoPassword(), console);
             }
@@ -106,9 +114,8 @@ public final class Console implements AutoCloseable {
             if (config.pluginSettings() != null) {
                 PluginSettingsFile.apply(config.pluginSettings(), settings, secrets);
             }
-            SimulatorStore simulatorStore = new SimulatorStore(database.jdbc(), clock);
-            simulated = RouterProvisioning.apply(config, settings, secrets, simulatorStore, clock, WebServer.json(),
-                    random);
+            simulated = joined(routerStarting);
+            RouterProvisioning.apply(config, settings, secrets, simulated, random);
             scheduler = new LeaseScheduler(database.jdbc(), clock, nodeId());
             LOG.info("Console node {}", scheduler.nodeId());
             HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
@@ -131,11 +138,28 @@ public final class Console implements AutoCloseable {
             if (plugins != null) {
                 plugins.close();
             }
-            simulated.ifPresent(SimulatedRouter::close);
+            routerStarting.thenAccept(started -> started.ifPresent(SimulatedRouter::close));
             if (scheduler != null) {
                 scheduler.close();
             }
             database.close();
+            throw e;
+        }
+    }
+
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "console-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T> T joined(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

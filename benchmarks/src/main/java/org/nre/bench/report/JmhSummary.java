@@ -24,8 +24,8 @@ public final class JmhSummary {
     static final double RIGHTS_TARGET_NS = 50;
     static final double ROUTER_TARGET_OVERHEAD = 0.20;
 
-    record Row(String benchmark, String params, double median, double min, double max, double mean, double error,
-               String unit, int samples) {
+    record Row(String set, String benchmark, String params, double median, double min, double max, double mean,
+               double error, String unit, int samples) {
     }
 
     private JmhSummary() {
@@ -35,14 +35,16 @@ public final class JmhSummary {
         ObjectMapper json = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
         for (String file : args) {
+            String set = Path.of(file).getFileName().toString().replaceFirst("^jmh-", "").replaceFirst("\\.json$", "");
             for (JsonNode result : json.readTree(Path.of(file).toFile())) {
-                rows.add(row(result));
+                rows.add(row(set, result));
             }
         }
-        System.out.printf(Locale.ROOT, "%-48s %-22s %10s %21s %18s %6s%n", "benchmark", "params", "median",
-                "range (min..max)", "mean +- 99.9%", "unit");
+        System.out.printf(Locale.ROOT, "%-16s %-44s %-22s %10s %21s %18s %6s%n", "run", "benchmark", "params",
+                "median", "range (min..max)", "mean +- 99.9%", "unit");
         for (Row row : rows) {
-            System.out.printf(Locale.ROOT, "%-48s %-22s %10.2f %21s %18s %6s%n", row.benchmark(), row.params(),
+            System.out.printf(Locale.ROOT, "%-16s %-44s %-22s %10.2f %21s %18s %6s%n", row.set(), row.benchmark(),
+                    row.params(),
                     row.median(), String.format(Locale.ROOT, "%.2f..%.2f", row.min(), row.max()),
                     String.format(Locale.ROOT, "%.2f +- %.2f", row.mean(), row.error()), row.unit());
         }
@@ -50,7 +52,7 @@ public final class JmhSummary {
         routerVerdict(rows);
     }
 
-    private static Row row(JsonNode result) {
+    private static Row row(String set, JsonNode result) {
         String benchmark = result.get("benchmark").asText().replaceFirst("^org\\.nre\\.bench\\.", "");
         StringBuilder params = new StringBuilder();
         JsonNode given = result.get("params");
@@ -69,7 +71,7 @@ public final class JmhSummary {
             }
         }
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Row(benchmark, params.toString(), median(sorted), sorted[0], sorted[sorted.length - 1],
+        return new Row(set, benchmark, params.toString(), median(sorted), sorted[0], sorted[sorted.length - 1],
                 metric.get("score").asDouble(), metric.get("scoreError").asDouble(Double.NaN),
                 metric.get("scoreUnit").asText(), sorted.length);
     }
@@ -127,21 +129,28 @@ public final class JmhSummary {
     }
 
     private static void routerVerdict(List<Row> rows) {
-        for (String op : List.of("Register", "Status")) {
-            Row client = find(rows, "router.RouterClientBenchmark.client" + op);
-            Row bare = find(rows, "router.RouterClientBenchmark.bare" + op);
-            if (client == null || bare == null) {
-                continue;
+        for (String set : rows.stream().map(Row::set).distinct().toList()) {
+            for (String op : List.of("Register", "Status")) {
+                Row client = find(rows, set, "router.RouterClientBenchmark.client" + op);
+                Row bare = find(rows, set, "router.RouterClientBenchmark.bare" + op);
+                if (client != null && bare != null) {
+                    routerVerdict(set, op, client, bare);
+                }
             }
-            double overhead = client.median() / bare.median() - 1;
-            System.out.printf(Locale.ROOT, "%nROUTER %s: client %.1f us, bare %.1f us (medians): ratio %.2f, overhead"
-                            + " %+.0f%% (%+.1f us); target <= %.0f%%: %s%n", op.toLowerCase(Locale.ROOT), client.median(),
-                    bare.median(), client.median() / bare.median(), overhead * 100, client.median() - bare.median(),
-                    ROUTER_TARGET_OVERHEAD * 100, overhead <= ROUTER_TARGET_OVERHEAD ? "MET" : "NOT MET");
         }
     }
 
-    private static Row find(List<Row> rows, String benchmark) {
-        return rows.stream().filter(r -> r.benchmark().equals(benchmark)).findFirst().orElse(null);
+    private static void routerVerdict(String set, String op, Row client, Row bare) {
+        double overhead = client.median() / bare.median() - 1;
+        System.out.printf(Locale.ROOT, "%nROUTER [%s] %s: client %.1f us, bare %.1f us (medians): ratio %.2f, "
+                        + "overhead %+.0f%% (%+.1f us); target <= %.0f%%: %s%n", set, op.toLowerCase(Locale.ROOT),
+                client.median(), bare.median(), client.median() / bare.median(), overhead * 100,
+                client.median() - bare.median(), ROUTER_TARGET_OVERHEAD * 100,
+                overhead <= ROUTER_TARGET_OVERHEAD ? "MET" : "NOT MET");
+    }
+
+    private static Row find(List<Row> rows, String set, String benchmark) {
+        return rows.stream().filter(r -> r.set().equals(set) && r.benchmark().equals(benchmark)).findFirst()
+                .orElse(null);
     }
 }

@@ -40,8 +40,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #allowsHotUser}: a control: the same user every time, so the user's rights stay in the CPU's
  *       caches. The gap between it and {@link #allows} is the cost of fetching a random user's rights from
  *       memory, not of the check's instructions.</li>
- *   <li>{@link #packedAllows}: the same check on {@link PackedRights}, a prototype of the representation
- *       docs/performance.md proposes, built from the same rows and checked to answer alike.</li>
  *   <li>{@link #pickOnly}: a control: the harness and the picks alone.</li>
  * </ul>
  * Users, rights and levels come from tables of {@value #PICKS} random picks (a mix of held and not held), so
@@ -67,7 +65,6 @@ public class RightsCheckBenchmark {
 
     private RightsCache cache;
     private EffectiveRights[] computed;
-    private PackedRights[] packed;
     private Account[] accounts;
     private int[] pickUser;
     private String[] pickRight;
@@ -98,22 +95,6 @@ public class RightsCheckBenchmark {
         if (users <= CROSS_CHECK_UP_TO) {
             RightsCrossCheck.againstH2(population, computed);
         }
-        // The prototype, from the same rows, checked against EffectiveRights for every user, right and level.
-        RightsStore store = new RightsStore(new Jdbc(GrantsDataSource.of(population)));
-        PackedRights.Index index = new PackedRights.Index();
-        packed = new PackedRights[users];
-        for (int u = 0; u < users; u++) {
-            packed[u] = PackedRights.of(store.grantedTo(population.accounts[u].id()), index);
-            for (String right : population.rightIds) {
-                for (Level level : Level.values()) {
-                    if (packed[u].allows(right, level) != computed[u].allows(right, level)) {
-                        throw new IllegalStateException("The prototype differs for " + population.accounts[u].id()
-                                + ", " + right + ":" + level.letter());
-                    }
-                }
-            }
-        }
-
         Random random = new Random(7);
         pickUser = new int[PICKS];
         accounts = population.accounts;
@@ -149,13 +130,6 @@ public class RightsCheckBenchmark {
     public boolean cachedAllows(Cursor cursor) {
         int i = cursor.advance();
         return cache.of(accounts[pickUser[i]], GENERATION).allows(pickRight[i], pickLevel[i]);
-    }
-
-    /** The prototype's check on a random user's rights. */
-    @Benchmark
-    public boolean packedAllows(Cursor cursor) {
-        int i = cursor.advance();
-        return packed[pickUser[i]].allows(pickRight[i], pickLevel[i]);
     }
 
     /** Control: the cost of the harness and the picks alone (what every benchmark above pays besides its work). */

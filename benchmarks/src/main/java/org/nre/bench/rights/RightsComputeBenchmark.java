@@ -3,6 +3,7 @@ package org.nre.bench.rights;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nre.sample.rights.EffectiveRights;
+import org.nre.sample.rights.RightIndex;
 import org.nre.sample.rights.RightsStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,6 +40,7 @@ public class RightsComputeBenchmark {
     @Param({"1000"})
     public int groups;
 
+    private final RightIndex index = new RightIndex();
     private H2Console h2;
     private RightsStore store;
     private String[] userIds;
@@ -67,6 +69,6 @@ public class RightsComputeBenchmark {
     @Benchmark
     public EffectiveRights computeOneUser() {
         next = (next + 1) & (userIds.length - 1);
-        return EffectiveRights.of(store.grantedTo(userIds[next]));
+        return EffectiveRights.of(store.grantedTo(userIds[next]), index);
     }
 }

@@ -3,6 +3,7 @@ package org.nre.plugin.registration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.nre.plugin.storage.Sql;
@@ -96,11 +97,24 @@ public final class RegistrationStore {
         });
     }
 
-    /** Whether a registration request is on its way now. */
-    public boolean sending(String districtId, java.time.Instant now) {
-        return sql.one("SELECT sending_until FROM nre_registration WHERE district_id = ?",
-                row -> Sql.instant(row, "sending_until"), districtId)
-                .filter(java.util.Objects::nonNull).filter(now::isBefore).isPresent();
+    /**
+     * A registration and until when a request for it is on its way.
+     *
+     * @param registration the registration
+     * @param sendingUntil until when a registration request is being sent, or null when none is
+     */
+    public record Shown(Registration registration, Instant sendingUntil) {
+
+        /** Whether a registration request is being sent at {@code now}. */
+        public boolean sending(Instant now) {
+            return sendingUntil != null && now.isBefore(sendingUntil);
+        }
+    }
+
+    /** The registration as the panel shows it, read in one query. */
+    public Optional<Shown> shown(String districtId) {
+        return sql.one("SELECT " + COLUMNS + ", sending_until FROM nre_registration WHERE district_id = ?",
+                row -> new Shown(read(row), Sql.instant(row, "sending_until")), districtId);
     }
 
     /** The newest history first. */

@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -24,10 +25,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -183,7 +180,7 @@ public final class RouterClient {
             health.reached(clock.instant());
             return new RouterResult.Malformed<>("The router's answer was larger than "
                     + policy.maxAnswerBytes() / 1024 + " KiB, which the contract does not allow; it was not read.");
-        } catch (ConnectException | UnresolvedAddressException e) {
+        } catch (ConnectException | UnresolvedAddressException | HttpConnectTimeoutException e) {
             return unreachable("The router at " + settings.baseUrl() + " cannot be reached (" + reason(e)
                     + "). Nothing was sent; try again later.");
         } catch (HttpTimeoutException e) {
@@ -214,8 +211,6 @@ public final class RouterClient {
     private <T> RouterResult<T> interpret(Answer answer, Reader<T> reader) {
         int status = answer.status();
         Instant now = clock.instant();
-        String detail = RouterJson.problemText(answer.body());
-        String said = detail.isEmpty() ? "" : " The router said: " + detail;
         if (status >= 200 && status < 300) {
             health.reached(now);
             try {
@@ -224,6 +219,8 @@ public final class RouterClient {
                 return new RouterResult.Malformed<>("The router's answer could not be used: " + e.getMessage() + ".");
             }
         }
+        String detail = RouterJson.problemText(answer.body());
+        String said = detail.isEmpty() ? "" : " The router said: " + detail;
         if (status == 429 || status == 503 || status == 408) {
             Duration wait = retryAfter(answer).orElse(Duration.ZERO);
             String message = (status == 429 ? "The router is refusing calls for now (too many requests)."
@@ -283,25 +280,24 @@ public final class RouterClient {
         // Signed afresh on every attempt, so that a retry never carries a stale timestamp.
         signer.headers(method, basePath() + pathAndQuery, payload, clock.instant()).forEach(request::header);
         LimitedBody.Handler handler = LimitedBody.handler(policy.maxAnswerBytes());
-        CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request.build(), handler);
-        try {
-            HttpResponse<byte[]> response = sent.get(policy.readTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
-            return new Answer(response.statusCode(), response);
-        } catch (TimeoutException e) {
-            sent.cancel(true);
-            throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
-        } catch (ExecutionException e) {
-            if (handler.exceeded()) {
-                throw new TooLarge("more than " + policy.maxAnswerBytes() + " bytes");
+        try (Deadline deadline = Deadline.start(policy.readTimeout())) {
+            try {
+                HttpResponse<byte[]> response = http.send(request.build(), handler);
+                return new Answer(response.statusCode(), response);
+            } catch (InterruptedException e) {
+                if (deadline.passed()) {
+                    throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
+                }
+                throw e;
+            } catch (IOException e) {
+                if (handler.exceeded()) {
+                    throw new TooLarge("more than " + policy.maxAnswerBytes() + " bytes");
+                }
+                if (deadline.passed()) {
+                    throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
+                }
+                throw e;
             }
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UnresolvedAddressException unresolved) {
-                throw new ConnectException("unknown host: " + unresolved);
-            }
-            throw new IOException(cause);
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.storage.Secrets;
@@ -27,27 +28,38 @@ public final class NreSettings {
 
     private final Settings settings;
     private final Secrets secrets;
+    private final Runnable changed;
 
-    public NreSettings(Settings settings, Secrets secrets) {
+    /**
+     * Settings kept in the console.
+     *
+     * @param settings the plugin's settings in the console
+     * @param secrets the plugin's secrets in the console
+     * @param changed told after every save (they are stored outside the plugin's tables)
+     */
+    public NreSettings(Settings settings, Secrets secrets, Runnable changed) {
         this.settings = settings;
         this.secrets = secrets;
+        this.changed = changed;
     }
 
     /** What the router needs, or empty while any of it is missing. */
     public Optional<RouterSettings> router() {
-        Optional<String> url = settings.get(ROUTER_URL);
-        Optional<String> key = settings.get(DISTRICT_KEY);
-        Optional<String> secret = secrets.read(SHARED_SECRET);
-        if (url.isEmpty() || key.isEmpty() || secret.isEmpty() || RouterSettings.urlProblem(url.get()) != null) {
+        Map<String, String> all = settings.all();
+        String url = all.get(ROUTER_URL);
+        String key = all.get(DISTRICT_KEY);
+        if (url == null || key == null || RouterSettings.urlProblem(url) != null) {
             return Optional.empty();
         }
-        return Optional.of(new RouterSettings(URI.create(url.get().strip()), key.get(), secret.get()));
+        return secrets.read(SHARED_SECRET).map(secret -> new RouterSettings(URI.create(url.strip()), key, secret));
     }
 
     /** Whether the URL, key and secret are all set, without decrypting the secret. */
     public boolean configured() {
-        return settings.get(ROUTER_URL).filter(u -> RouterSettings.urlProblem(u) == null).isPresent()
-                && settings.get(DISTRICT_KEY).isPresent() && secrets.isSet(SHARED_SECRET);
+        Map<String, String> all = settings.all();
+        String url = all.get(ROUTER_URL);
+        return url != null && RouterSettings.urlProblem(url) == null && all.containsKey(DISTRICT_KEY)
+                && secrets.isSet(SHARED_SECRET);
     }
 
     public String routerUrl() {
@@ -115,6 +127,7 @@ public final class NreSettings {
         if (!change.sharedSecret().isEmpty()) {
             secrets.put(SHARED_SECRET, change.sharedSecret());
         }
+        changed.run();
     }
 
     private static Optional<Long> seconds(String text) {

@@ -28,9 +28,22 @@ public final class Sql {
     }
 
     private final DataSource dataSource;
+    private final String changeStamp;
 
+    /** Plain access: writes run as they are. */
     public Sql(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * Access whose every write also runs {@code changeStamp} in the same transaction (see {@link Changes}).
+     *
+     * @param dataSource where the tables are
+     * @param changeStamp the statement that moves the stored data's version on
+     */
+    public Sql(DataSource dataSource, String changeStamp) {
         this.dataSource = dataSource;
+        this.changeStamp = changeStamp;
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
@@ -43,6 +56,9 @@ public final class Sql {
     }
 
     public int update(String sql, Object... params) {
+        if (changeStamp != null) {
+            return inTransaction(connection -> update(connection, sql, params));
+        }
         return run("writing", connection -> update(connection, sql, params));
     }
 
@@ -52,6 +68,9 @@ public final class Sql {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
+                if (changeStamp != null) {
+                    update(connection, changeStamp);
+                }
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

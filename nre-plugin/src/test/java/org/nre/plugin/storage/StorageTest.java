@@ -28,7 +28,7 @@ class StorageTest {
 
     void open(DatabaseProduct product) {
         database = TestDatabase.of(product);
-        assertThat(database.migrate("db/nre").schemaVersion()).isEqualTo("2");
+        assertThat(database.migrate("db/nre").schemaVersion()).isEqualTo("3");
     }
 
     @AfterEach

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param csrfToken the token every change must carry
  * @param createdAt when the user signed in
  * @param lastSeenAt when the session was last used
+ * @param flashWaiting whether a message left by the last change waits for the session's next page
  */
-public record Session(String tokenHash, String userId, String csrfToken, Instant createdAt, Instant lastSeenAt) {
+public record Session(String tokenHash, String userId, String csrfToken, Instant createdAt, Instant lastSeenAt,
+                      boolean flashWaiting) {
 }

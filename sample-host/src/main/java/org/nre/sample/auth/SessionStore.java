@@ -43,7 +43,7 @@ public final class SessionStore {
     public Opened open(String userId, String remoteAddress) {
         String token = randomToken();
         Instant now = clock.instant();
-        Session session = new Session(hash(token), userId, randomToken(), now, now);
+        Session session = new Session(hash(token), userId, randomToken(), now, now, false);
         jdbc.update("""
                 INSERT INTO host_session (token_hash, user_id, csrf_token, remote_address, created_at, last_seen_at)
                 VALUES (?, ?, ?, ?, ?, ?)""",
@@ -69,6 +69,7 @@ public final class SessionStore {
         String tokenHash = hash(token);
         Optional<Signed> found = jdbc.one("""
                 SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
+                       CASE WHEN s.flash_text IS NULL THEN 0 ELSE 1 END AS flash_waiting,
                        u.id, u.login, u.first_name, u.last_name, u.administrator, u.must_change_password, u.disabled,
                        g.generation
                   FROM host_session s
@@ -76,7 +77,8 @@ public final class SessionStore {
                   CROSS JOIN host_rights_generation g
                  WHERE s.token_hash = ? AND g.slot = 1""",
                 row -> new Signed(new Session(row.getString("token_hash"), row.getString("user_id"),
-                        row.getString("csrf_token"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "last_seen_at")),
+                        row.getString("csrf_token"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "last_seen_at"),
+                        row.getInt("flash_waiting") == 1),
                         UserStore.account(row), row.getLong("generation")),
                 tokenHash);
         if (found.isEmpty()) {

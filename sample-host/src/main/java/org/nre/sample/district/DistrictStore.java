@@ -1,5 +1,8 @@
 package org.nre.sample.district;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.nre.hostapi.district.CensusLocality;
@@ -7,17 +10,40 @@ import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
 import org.nre.sample.db.Jdbc;
 
-/** The district this console serves and where its students live, read fresh on every call. */
+/**
+ * The district this console serves and where its students live. Reference data that changes a few times a
+ * year, read on every panel view: each node keeps what it read for {@link #FRESH_FOR}, so that a change made
+ * elsewhere (another node, the district's own systems) shows within that time, and a change made here at once.
+ */
 public final class DistrictStore implements DistrictDirectory {
 
-    private final Jdbc jdbc;
+    /** How long a node serves the district it read before reading it again. */
+    public static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
-    public DistrictStore(Jdbc jdbc) {
+    private record Read(Optional<District> district, Instant at) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private volatile Read last;
+
+    public DistrictStore(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
     public Optional<District> current() {
+        Instant now = clock.instant();
+        Read read = last;
+        if (read == null || now.isBefore(read.at()) || !now.isBefore(read.at().plus(FRESH_FOR))) {
+            read = new Read(load(), now);
+            last = read;
+        }
+        return read.district();
+    }
+
+    private Optional<District> load() {
         record Head(String id, String name, String state) {
         }
         Optional<Head> head = jdbc.one("SELECT district_id, name, state FROM host_district WHERE slot = 1",
@@ -48,5 +74,6 @@ public final class DistrictStore implements DistrictDirectory {
             }
             return null;
         });
+        last = null;
     }
 }

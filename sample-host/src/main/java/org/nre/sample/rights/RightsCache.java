@@ -15,6 +15,7 @@ public final class RightsCache {
     }
 
     private final RightsStore store;
+    private final RightIndex index = new RightIndex();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public RightsCache(RightsStore store) {
@@ -28,7 +29,7 @@ public final class RightsCache {
         }
         Entry entry = entries.get(account.id());
         if (entry == null || entry.generation() != generation) {
-            entry = new Entry(generation, EffectiveRights.of(store.grantedTo(account.id())));
+            entry = new Entry(generation, EffectiveRights.of(store.grantedTo(account.id()), index));
             entries.put(account.id(), entry);
         }
         return entry.rights();

@@ -1,8 +1,6 @@
 package org.nre.sample.router;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.nre.hostapi.storage.Secrets;
@@ -36,16 +34,20 @@ public final class RouterProvisioning {
     private RouterProvisioning() {
     }
 
-    /** Applies the configuration; answers the simulated router when the console runs one. */
-    public static Optional<SimulatedRouter> apply(HostConfig config, SettingsStore settings, SecretStore secrets,
-                                                  SimulatorStore simulator, Clock clock, ObjectMapper json,
-                                                  SecureRandom random) {
+    /**
+     * Applies the configuration.
+     *
+     * @param simulated the simulated router, listening but not yet open, when the console runs one
+     */
+    public static void apply(HostConfig config, SettingsStore settings, SecretStore secrets,
+                             Optional<SimulatedRouter> simulated, SecureRandom random) {
         Settings nre = settings.forPlugin(NRE_PLUGIN);
         Secrets nreSecrets = secrets.forPlugin(NRE_PLUGIN);
-        if (config.simulatedRouter()) {
+        if (simulated.isPresent()) {
+            SimulatedRouter router = simulated.get();
             SimulatedRouter.Credentials credentials = simulatorCredentials(settings.forPlugin(SIMULATOR),
                     secrets.forPlugin(SIMULATOR), random);
-            SimulatedRouter router = SimulatedRouter.start(simulator, credentials, clock, json, config.routerPort());
+            router.open(credentials);
             nre.put(ROUTER_URL, router.url());
             nre.put(DISTRICT_KEY, credentials.districtKey());
             nreSecrets.put(SHARED_SECRET, credentials.sharedSecret());
@@ -53,7 +55,7 @@ public final class RouterProvisioning {
                 nre.put(POLL_INTERVAL, SIMULATED_POLL_SECONDS);
             }
             LOG.info("Simulated router at {} (the vendor's side is on the console's Simulated router page)", router.url());
-            return Optional.of(router);
+            return;
         }
         if (!HostConfig.ROUTER_FROM_SETTINGS.equals(config.router())) {
             nre.put(ROUTER_URL, config.router());
@@ -67,7 +69,6 @@ public final class RouterProvisioning {
                     nre.get(DISTRICT_KEY).isPresent() && nreSecrets.isSet(SHARED_SECRET) ? ""
                             : " (set NRE_ROUTER_KEY and NRE_ROUTER_SECRET, or the plugin's settings panel)");
         }
-        return Optional.empty();
     }
 
     private static SimulatedRouter.Credentials simulatorCredentials(Settings settings, Secrets secrets,

@@ -37,23 +37,25 @@ public final class SimulatedRouter implements AutoCloseable {
     }
 
     private final SimulatorStore store;
-    private final Credentials credentials;
     private final Clock clock;
     private final ObjectMapper json;
     private final Javalin app;
+    // Set once the console's database is ready; until then every call is answered 503.
+    private volatile Credentials credentials;
 
-    private SimulatedRouter(SimulatorStore store, Credentials credentials, Clock clock, ObjectMapper json, Javalin app) {
+    private SimulatedRouter(SimulatorStore store, Clock clock, ObjectMapper json, Javalin app) {
         this.store = store;
-        this.credentials = credentials;
         this.clock = clock;
         this.json = json;
         this.app = app;
     }
 
-    /** Starts the router on 127.0.0.1 at the port (0 for any free one). */
-    public static SimulatedRouter start(SimulatorStore store, Credentials credentials, Clock clock, ObjectMapper json,
-                                        int port) {
-        store.seed();
+    /**
+     * Starts the router on 127.0.0.1 at the port (0 for any free one). It touches neither its store nor the
+     * database until {@link #open} hands it the credentials, so that the console can start it while its own
+     * database migrations run.
+     */
+    public static SimulatedRouter start(SimulatorStore store, Clock clock, ObjectMapper json, int port) {
         SimulatedRouter[] self = new SimulatedRouter[1];
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -77,7 +79,7 @@ public final class SimulatedRouter implements AutoCloseable {
                 }
             });
         });
-        self[0] = new SimulatedRouter(store, credentials, clock, json, app);
+        self[0] = new SimulatedRouter(store, clock, json, app);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -85,6 +87,12 @@ public final class SimulatedRouter implements AutoCloseable {
                     + e.getMessage() + ". Pick another port with --router-port.", e);
         }
         return self[0];
+    }
+
+    /** Seeds the vendor's terms if none are published and starts answering calls signed with the credentials. */
+    public void open(Credentials issued) {
+        store.seed();
+        this.credentials = issued;
     }
 
     public String url() {
@@ -116,6 +124,11 @@ public final class SimulatedRouter implements AutoCloseable {
     // ------------------------------------------------------------------ signature
 
     private void verify(Context ctx) {
+        Credentials credentials = this.credentials;
+        if (credentials == null) {
+            ctx.header("Retry-After", "1");
+            throw new Refusal(503, "Starting", "The simulated router is starting; try again in a moment.");
+        }
         String key = ctx.header("X-NRE-Key");
         String timestamp = ctx.header("X-NRE-Timestamp");
         String digest = ctx.header("X-NRE-Content-SHA256");
@@ -145,14 +158,14 @@ public final class SimulatedRouter implements AutoCloseable {
         String query = ctx.req().getQueryString();
         String canonical = ctx.method().name() + "\n" + ctx.req().getRequestURI() + (query == null ? "" : "?" + query)
                 + "\n" + timestamp + "\n" + digest;
-        String expected = "v1=" + hmac(canonical);
+        String expected = "v1=" + hmac(credentials, canonical);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8))) {
             throw new Refusal(401, "Bad signature", "The signature does not match; check the shared secret.");
         }
     }
 
-    private String hmac(String canonical) {
+    private static String hmac(Credentials credentials, String canonical) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(credentials.sharedSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

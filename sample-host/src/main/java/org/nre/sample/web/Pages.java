@@ -39,7 +39,8 @@ final class Pages {
         }
         List<MenuTree.Node> menu = viewer.account().mustChangePassword()
                 ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
-        SessionStore.Flash flash = takeFlash
+        // The session query already said whether a message waits, so most pages ask nothing more.
+        SessionStore.Flash flash = takeFlash && viewer.session().flashWaiting()
                 ? services.accounts().sessions().takeFlash(viewer.session().tokenHash()).orElse(new SessionStore.Flash("", ""))
                 : new SessionStore.Flash("", "");
         return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text(),

@@ -1,0 +1,9 @@
+-- Moves on in the same transaction as every change the plugin stores, so that each console node can tell
+-- with one read whether what its registration panel last showed is still current.
+CREATE TABLE nre_change (
+    slot    INT    NOT NULL,
+    version BIGINT NOT NULL,
+    CONSTRAINT pk_nre_change PRIMARY KEY (slot),
+    CONSTRAINT ck_nre_change_slot CHECK (slot = 1)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+INSERT INTO nre_change (slot, version) VALUES (1, 0);
