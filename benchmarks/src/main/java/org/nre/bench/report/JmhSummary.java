@@ -136,6 +136,13 @@ public final class JmhSummary {
                 if (client != null && bare != null) {
                     routerVerdict(set, op, client, bare);
                 }
+                Row signed = find(rows, set, "router.RouterClientBenchmark.bareSigned" + op);
+                if (client != null && signed != null) {
+                    System.out.printf(Locale.ROOT, "ROUTER [%s] %s beside the bare call with the signature headers: "
+                                    + "bare signed %.1f us, ratio %.2f, overhead %+.0f%%%n", set,
+                            op.toLowerCase(Locale.ROOT), signed.median(), client.median() / signed.median(),
+                            (client.median() / signed.median() - 1) * 100);
+                }
             }
         }
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.nre.plugin.router.RequestSigner;
 import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.router.RouterRegistration;
@@ -41,12 +42,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The router client (issue 7, item 4): a register and a status round trip through the plugin's
+ * The router client: a register and a status round trip through the plugin's
  * {@link RouterClient} (JSON written and read with jackson-jr, the request signed with HMAC-SHA256 over the body's
  * SHA-256, resilience4j retry and circuit breaker around it, the answer read through a size-limited body handler
  * and checked against the contract) against a WireMock stub of the router on 127.0.0.1, beside the bare
  * java.net.http call to the same stub: the same request line, body and non-signature headers, on an
  * {@link HttpClient} built with the same options, whose answer is read into a byte array and not parsed.
+ *
+ * <p>{@code bareSigned*} are the bare calls carrying the four signature headers the contract requires, signed with
+ * the plugin's {@link RequestSigner} (under a microsecond): they separate what the headers cost on the wire and in
+ * the stub from what the client's own machinery costs.
  *
  * <p>The stub answers unsigned requests too (no signature check): it is the same for both sides. One thread,
  * so that client and stub share the machine's two cores the same way on both sides.
@@ -72,6 +77,7 @@ public class RouterClientBenchmark {
     private URI registration;
     private Map<String, Object> request;
     private byte[] requestBody;
+    private RequestSigner signer;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -114,11 +120,12 @@ public class RouterClientBenchmark {
         request.put("locality", Map.of("cities", List.of("Chatham", "Springfield"),
                 "postalCodes", List.of("62629", "62704", "62711")));
         requestBody = com.fasterxml.jackson.jr.ob.JSON.std.asBytes(request);
+        signer = new RequestSigner("bench-district-key", "bench-shared-secret-0123456789");
 
         // Both sides must really reach the stub and get what they expect, or the comparison means nothing.
         expectOk(clientRegister(), "register");
         expectOk(clientStatus(), "status");
-        if (bareRegister() <= 0 || bareStatus() <= 0) {
+        if (bareRegister() <= 0 || bareStatus() <= 0 || bareSignedRegister() <= 0 || bareSignedStatus() <= 0) {
             throw new IllegalStateException("The bare calls got empty answers");
         }
     }
@@ -168,6 +175,30 @@ public class RouterClientBenchmark {
                 .GET()
                 .build();
         return answer(bare.send(get, HttpResponse.BodyHandlers.ofByteArray()), 200);
+    }
+
+    /** The same POST, bare, with the signature headers. */
+    @Benchmark
+    public int bareSignedRegister() throws IOException, InterruptedException {
+        HttpRequest.Builder post = HttpRequest.newBuilder(registrations)
+                .timeout(RouterPolicy.DEFAULT.readTimeout())
+                .header("Accept", JSON + ", application/problem+json")
+                .header("Content-Type", JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(requestBody));
+        signer.headers("POST", registrations.getRawPath(), requestBody, Instant.now()).forEach(post::header);
+        return answer(bare.send(post.build(), HttpResponse.BodyHandlers.ofByteArray()), 202);
+    }
+
+    /** The same GET, bare, with the signature headers. */
+    @Benchmark
+    public int bareSignedStatus() throws IOException, InterruptedException {
+        HttpRequest.Builder get = HttpRequest.newBuilder(registration)
+                .timeout(RouterPolicy.DEFAULT.readTimeout())
+                .header("Accept", JSON + ", application/problem+json")
+                .GET();
+        signer.headers("GET", registration.getRawPath(), new byte[0], Instant.now()).forEach(get::header);
+        return answer(bare.send(get.build(), HttpResponse.BodyHandlers.ofByteArray()), 200);
     }
 
     private static int answer(HttpResponse<byte[]> response, int expected) {

@@ -7,10 +7,12 @@ import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,10 +49,7 @@ public final class RouterClient {
 
     static final String JSON = "application/json";
 
-    private record Answer(int status, HttpResponse<byte[]> response) {
-        byte[] body() {
-            return response.body() == null ? new byte[0] : response.body();
-        }
+    private record Answer(int status, HttpHeaders headers, byte[] body) {
     }
 
     /** The answer was larger than the policy allows. */
@@ -279,20 +278,32 @@ public final class RouterClient {
         }
         // Signed afresh on every attempt, so that a retry never carries a stale timestamp.
         signer.headers(method, basePath() + pathAndQuery, payload, clock.instant()).forEach(request::header);
-        LimitedBody.Handler handler = LimitedBody.handler(policy.maxAnswerBytes());
+        int limit = policy.maxAnswerBytes();
         try (Deadline deadline = Deadline.start(policy.readTimeout())) {
             try {
-                HttpResponse<byte[]> response = http.send(request.build(), handler);
-                return new Answer(response.statusCode(), response);
+                // The body is read here, on the caller's thread, from the client's own stream: a body subscriber
+                // of ours would be fed on another thread, a hand-over that costs more than the rest of the call.
+                HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    deadline.watch(in);
+                    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                    if (declared > limit) {
+                        throw new TooLarge("declared " + declared + " bytes");
+                    }
+                    byte[] answer = in.readNBytes(limit + 1);
+                    if (answer.length > limit) {
+                        throw new TooLarge("more than " + limit + " bytes");
+                    }
+                    return new Answer(response.statusCode(), response.headers(), answer);
+                }
             } catch (InterruptedException e) {
                 if (deadline.passed()) {
                     throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
                 }
                 throw e;
+            } catch (TooLarge e) {
+                throw e;
             } catch (IOException e) {
-                if (handler.exceeded()) {
-                    throw new TooLarge("more than " + policy.maxAnswerBytes() + " bytes");
-                }
                 if (deadline.passed()) {
                     throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
                 }
@@ -341,7 +352,7 @@ public final class RouterClient {
     }
 
     private java.util.Optional<Duration> retryAfter(Answer answer) {
-        return answer.response().headers().firstValue("Retry-After").flatMap(value -> {
+        return answer.headers().firstValue("Retry-After").flatMap(value -> {
             String text = value.strip();
             try {
                 return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));

@@ -44,7 +44,7 @@ final class RouterJson {
             throw new Malformed("the answer has no body");
         }
         try {
-            Object parsed = JSON_STD.anyFrom(new String(body, StandardCharsets.UTF_8));
+            Object parsed = JSON_STD.anyFrom(body);
             if (!(parsed instanceof Map<?, ?> map)) {
                 throw new Malformed("the answer is not a JSON object");
             }

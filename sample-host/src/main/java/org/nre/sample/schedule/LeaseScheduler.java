@@ -36,6 +36,9 @@ public final class LeaseScheduler implements AutoCloseable {
     /** How long a lease lasts without renewal: a dead node's tasks move on within this. */
     public static final Duration LEASE = Duration.ofSeconds(15);
 
+    /** How long closing waits for a run under way to end. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(LeaseScheduler.class);
 
     private final Jdbc jdbc;
@@ -142,6 +145,15 @@ public final class LeaseScheduler implements AutoCloseable {
             task.cancel();
         }
         executor.shutdownNow();
+        // A run under way is interrupted; wait for it, so that it ends before its plugin is unloaded.
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("A scheduled task is still running {} s after the console began to stop",
+                        CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private final class Task implements ScheduledTask {
