@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The rights check (issue 7, item 3): {@link EffectiveRights#allows(String, Level)} on a user's computed rights,
+ * The rights check: {@link EffectiveRights#allows(String, Level)} on a user's computed rights,
  * for random users of a console with {@link #users} users and {@link #groups} groups (see {@link Population}).
  *
  * <p>Set-up computes every user's rights into a {@link RightsCache} through the console's own code
