@@ -1,6 +1,8 @@
 package org.nre.bench.floor;
 
 import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start-up floor: the console's HTTP server (Javalin 7.2.3 on Jetty 12) with one /healthz route and nothing
@@ -12,6 +14,8 @@ import io.javalin.Javalin;
 public final class HelloHealthz {
 
     private static final String HEALTH = "{\"status\":\"UP\"}";
+    // Logged like the console's own "listening" line, through the same SLF4J binding.
+    private static final Logger LOG = LoggerFactory.getLogger(HelloHealthz.class);
 
     private HelloHealthz() {
     }
@@ -32,6 +36,6 @@ public final class HelloHealthz {
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(HEALTH));
         }).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "floor-shutdown"));
-        System.out.println("Floor listening on http://127.0.0.1:" + app.port() + "/");
+        LOG.info("Floor listening on http://127.0.0.1:{}/", app.port());
     }
 }

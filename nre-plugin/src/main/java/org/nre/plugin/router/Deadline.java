@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * A limit on a whole blocking call, answer body included: when it passes, the answer's stream is closed and the
  * calling thread interrupted, which makes java.net.http abandon the exchange and close its connection. (Java 17's
  * answer stream ignores an interrupt alone while it waits for the next bytes; once closed, the interrupt wakes it
- * and it fails.) The request timeout of java.net.http
- * alone stops waiting once the headers arrive, so a body that trickles in would otherwise hold the caller.
+ * and it fails.) The request timeout of java.net.http alone stops waiting once the headers arrive, so a body that
+ * trickles in would otherwise hold the caller.
  *
  * <p>The call runs on the caller's thread (a {@code sendAsync} hands every answer to another thread first, which
  * costs more than the call itself on a small machine). Rather than a timer per call, which would wake another

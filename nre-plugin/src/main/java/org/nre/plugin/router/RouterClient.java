@@ -281,9 +281,8 @@ public final class RouterClient {
         int limit = policy.maxAnswerBytes();
         try (Deadline deadline = Deadline.start(policy.readTimeout())) {
             try {
-                // The body is read here, on the caller's thread, from the client's own stream: a body subscriber
-                // of ours would be fed on another thread, a hand-over that costs more than the rest of the call.
                 HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                // Read on the caller's thread, from a stream the deadline can close.
                 try (InputStream in = response.body()) {
                     deadline.watch(in);
                     long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -296,15 +295,8 @@ public final class RouterClient {
                     }
                     return new Answer(response.statusCode(), response.headers(), answer);
                 }
-            } catch (InterruptedException e) {
-                if (deadline.passed()) {
-                    throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
-                }
-                throw e;
-            } catch (TooLarge e) {
-                throw e;
-            } catch (IOException e) {
-                if (deadline.passed()) {
+            } catch (InterruptedException | IOException e) {
+                if (deadline.passed() && !(e instanceof TooLarge)) {
                     throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
                 }
                 throw e;

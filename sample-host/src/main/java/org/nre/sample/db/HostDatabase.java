@@ -23,8 +23,8 @@ public final class HostDatabase implements AutoCloseable {
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     // A dead server must fail a request fast rather than hang it.
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-    // H2 keeps only 8 parsed statements per connection by default; a panel page alone runs more distinct ones,
-    // so each would be parsed again on every request.
+    // H2 keeps only 8 parsed statements per connection by default; pages such as the rights matrix run more
+    // distinct ones, which would then be parsed again on every request.
     static final int H2_QUERY_CACHE_SIZE = 64;
 
     private final HikariDataSource pool;
