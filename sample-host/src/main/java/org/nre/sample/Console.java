@@ -5,10 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.storage.Database;
@@ -78,20 +80,20 @@ public final class Console implements AutoCloseable {
     public static Console start(HostConfig config, Clock clock, PrintStream console) {
         SecureRandom random = new SecureRandom();
         HostDatabase database = HostDatabase.open(config);
+        // Start-up runs on two cores: the HTTP servers start on a second thread while this one migrates the
+        // database and starts the plugins; the console's server answers 503 "starting" until all is ready.
+        Optional<SimulatorStore> simulatorStore = config.simulatedRouter()
+                ? Optional.of(new SimulatorStore(database.jdbc(), clock)) : Optional.empty();
+        CompletableFuture<Optional<SimulatedRouter>> routerStarting = CompletableFuture.supplyAsync(
+                () -> simulatorStore.map(store -> SimulatedRouter.start(store, clock, WebServer.json(),
+                        config.routerPort())), Console::startThread);
+        CompletableFuture<WebServer> webStarting = null;
+        CompletableFuture<Void> seeding = null;
         LeaseScheduler scheduler = null;
         PluginHost plugins = null;
-        // The simulated router's HTTP server starts on a second core while the migrations run on this one.
-        CompletableFuture<Optional<SimulatedRouter>> routerStarting = config.simulatedRouter()
-                ? CompletableFuture.supplyAsync(() -> Optional.of(SimulatedRouter.start(
-                        new SimulatorStore(database.jdbc(), clock), clock, WebServer.json(), config.routerPort())),
-                        Console::startThread)
-                : CompletableFuture.completedFuture(Optional.empty());
-        Optional<SimulatedRouter> simulated = Optional.empty();
         try {
+            // Wiring only: nothing here touches the database before it is migrated.
             Migrations migrations = new Migrations(database);
-            MigrationResult hostSchema = migrations.migrateHost();
-            LOG.info("Console database {} at schema version {}", database.product(), hostSchema.schemaVersion());
-
             AuditStore audit = new AuditStore(database.jdbc(), clock);
             UserStore users = new UserStore(database.jdbc(), clock);
             GroupStore groups = new GroupStore(database.jdbc(), clock);
@@ -100,43 +102,60 @@ public final class Console implements AutoCloseable {
             Passwords passwords = new Passwords(random);
             Accounts accounts = new Accounts(users, sessions, passwords, audit,
                     new SignInThrottle(database.jdbc(), clock), new RightsCache(rights));
-            accounts.ensureFirstAdministrator(config.adminPassword(), console);
             Directory directory = new Directory(users, groups, sessions, passwords, rights, audit);
             RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit);
-
             DistrictStore district = new DistrictStore(database.jdbc(), clock);
-            if (config.demoData()) {
-                DemoData.seed(district, users, groups, rights, passwords, audit, config.demoPassword(), console);
-            }
             SettingsStore settings = new SettingsStore(database.jdbc());
             SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
                     random);
-            if (config.pluginSettings() != null) {
-                PluginSettingsFile.apply(config.pluginSettings(), settings, secrets);
-            }
-            simulated = joined(routerStarting);
-            RouterProvisioning.apply(config, settings, secrets, simulated, random);
             scheduler = new LeaseScheduler(database.jdbc(), clock, nodeId());
-            LOG.info("Console node {}", scheduler.nodeId());
             HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
                     config.timeZone());
-
             LeaseScheduler tasks = scheduler;
             plugins = new PluginHost(config.pluginsDir(), config.developmentPlugins(),
                     new PluginStates(database.jdbc(), clock), (pluginId, calls, extensions) -> new PluginContext(pluginId,
                     pluginDatabase(database, migrations, pluginId, calls), host, district, audit.forPlugin(pluginId),
                     clock, tasks.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
                     secrets.forPlugin(pluginId), extensions), tasks::cancelAll);
-            plugins.start();
-
             Panels panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
-            WebServer web = WebServer.create(new Services(config, PRODUCT_NAME, version(), database, accounts, audit,
-                    plugins, panels, simulated.map(SimulatedRouter::store), directory, matrix)).start();
+            Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, audit, plugins,
+                    panels, simulatorStore, directory, matrix);
+            webStarting = routerStarting.thenApplyAsync(started -> WebServer.create(services).listen(),
+                    Console::startThread);
+
+            MigrationResult hostSchema = migrations.migrateHost();
+            LOG.info("Console database {} at schema version {}", database.product(), hostSchema.schemaVersion());
+            if (config.demoData()) {
+                DemoData.seedDistrict(district);
+            }
+            // A first start hashes two passwords with Argon2id, slow on purpose: on another thread while the
+            // plugins start here. Nobody can sign in before it ends, since the server serves only after.
+            seeding = CompletableFuture.runAsync(() -> {
+                accounts.ensureFirstAdministrator(config.adminPassword(), console);
+                if (config.demoData()) {
+                    DemoData.seedStaff(users, groups, rights, passwords, audit, config.demoPassword(), console);
+                }
+            }, Console::startThread);
+            if (config.pluginSettings() != null) {
+                PluginSettingsFile.apply(config.pluginSettings(), settings, secrets);
+            }
+            RouterProvisioning.apply(config, settings, secrets, joined(routerStarting), random);
+            LOG.info("Console node {}", scheduler.nodeId());
+            plugins.start();
+            joined(seeding);
+            WebServer web = joined(webStarting);
+            web.serve();
             LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());
-            return new Console(database, scheduler, plugins, web, simulated);
+            return new Console(database, scheduler, plugins, web, joined(routerStarting));
         } catch (RuntimeException e) {
+            // What the other threads still do ends before what they use is closed.
+            CompletableFuture.allOf(Stream.of(routerStarting, webStarting, seeding).filter(Objects::nonNull)
+                    .map(step -> step.exceptionally(failure -> null)).toArray(CompletableFuture[]::new)).join();
             if (plugins != null) {
                 plugins.close();
+            }
+            if (webStarting != null) {
+                webStarting.thenAccept(WebServer::close);
             }
             routerStarting.thenAccept(started -> started.ifPresent(SimulatedRouter::close));
             if (scheduler != null) {

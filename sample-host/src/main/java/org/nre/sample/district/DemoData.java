@@ -35,12 +35,16 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** Seeds the district, staff and groups once, on a console that has none of them yet. */
-    public static void seed(DistrictStore district, UserStore users, GroupStore groups, RightsStore rights,
-                            Passwords passwords, AuditStore audit, String configuredPassword, PrintStream console) {
+    /** Seeds the district once, on a console that has none yet. */
+    public static void seedDistrict(DistrictStore district) {
         if (district.current().isEmpty()) {
             district.replace(DemoDistrict.district());
         }
+    }
+
+    /** Seeds the staff and groups once, on a console that has none of them yet. */
+    public static void seedStaff(UserStore users, GroupStore groups, RightsStore rights, Passwords passwords,
+                                 AuditStore audit, String configuredPassword, PrintStream console) {
         if (users.byLogin(STAFF.get(0).login()).isPresent()) {
             return;
         }

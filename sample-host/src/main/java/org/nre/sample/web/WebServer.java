@@ -7,7 +7,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nre.sample.ConsoleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +24,16 @@ public final class WebServer implements AutoCloseable {
             + "base-uri 'none'; object-src 'none'";
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
+    static final String STARTING = "The console is starting. Try again in a moment.";
+
     private final Javalin app;
     private final List<Routes.Route> routes;
+    private final AtomicBoolean serving;
 
-    private WebServer(Javalin app, List<Routes.Route> routes) {
+    private WebServer(Javalin app, List<Routes.Route> routes, AtomicBoolean serving) {
         this.app = app;
         this.routes = routes;
+        this.serving = serving;
     }
 
     /** Builds the server; call {@link #start} to listen. */
@@ -41,6 +47,7 @@ public final class WebServer implements AutoCloseable {
         Pages pages = new Pages(services);
         Guard guard = new Guard(services.accounts());
         Routes[] declared = new Routes[1];
+        AtomicBoolean serving = new AtomicBoolean();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -58,6 +65,11 @@ public final class WebServer implements AutoCloseable {
             });
 
             config.routes.before(WebServer::securityHeaders);
+            config.routes.before(ctx -> {
+                if (!serving.get()) {
+                    throw new Starting();
+                }
+            });
             config.routes.beforeMatched(guard::check);
 
             Routes routes = new Routes(config.routes);
@@ -68,6 +80,7 @@ public final class WebServer implements AutoCloseable {
                     .register(routes));
             declared[0] = routes;
 
+            config.routes.exception(Starting.class, (e, ctx) -> starting(ctx));
             config.routes.exception(Guard.Refusal.class, (e, ctx) -> refusal(ctx, pages, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> refusal(ctx, pages, e.getStatus(),
                     switch (e.getStatus()) {
@@ -88,10 +101,21 @@ public final class WebServer implements AutoCloseable {
                     "This address does not take " + ctx.method() + " requests. Changes are made with POST from the "
                             + "console's own forms."));
         });
-        return new WebServer(app, declared[0].declared());
+        return new WebServer(app, declared[0].declared(), serving);
     }
 
+    /** Listens and serves every request. */
     public WebServer start() {
+        listen();
+        serve();
+        return this;
+    }
+
+    /**
+     * Listens, answering every request 503 with {@code Retry-After} until {@link #serve}, so that the server can
+     * start while the rest of the console does.
+     */
+    public WebServer listen() {
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -99,6 +123,29 @@ public final class WebServer implements AutoCloseable {
                     + ". Is another program using it? Pick another with --port or NRE_PORT.", e);
         }
         return this;
+    }
+
+    /** Serves requests from now on. */
+    public void serve() {
+        serving.set(true);
+    }
+
+    /** Thrown before the console is ready, and answered as such. */
+    private static final class Starting extends RuntimeException {
+        Starting() {
+            super(STARTING, null, false, false);
+        }
+    }
+
+    private static void starting(Context ctx) {
+        ctx.header("Retry-After", "1");
+        if (ctx.path().equals("/healthz")) {
+            ctx.status(503).json(Map.of("status", "STARTING"));
+        } else if (Routes.isApi(ctx)) {
+            Problems.send(ctx, 503, STARTING);
+        } else {
+            ctx.status(503).contentType("text/plain; charset=utf-8").result(STARTING);
+        }
     }
 
     private static String rootMessage(Throwable e) {
