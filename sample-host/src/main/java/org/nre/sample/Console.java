@@ -139,14 +139,15 @@ public final class Console implements AutoCloseable {
             if (config.pluginSettings() != null) {
                 PluginSettingsFile.apply(config.pluginSettings(), settings, secrets);
             }
-            RouterProvisioning.apply(config, settings, secrets, joined(routerStarting), random);
+            Optional<SimulatedRouter> simulated = joined(routerStarting);
+            RouterProvisioning.apply(config, settings, secrets, simulated, random);
             LOG.info("Console node {}", scheduler.nodeId());
             plugins.start();
             joined(seeding);
             WebServer web = joined(webStarting);
             web.serve();
             LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());
-            return new Console(database, scheduler, plugins, web, joined(routerStarting));
+            return new Console(database, scheduler, plugins, web, simulated);
         } catch (RuntimeException e) {
             // What the other threads still do ends before what they use is closed.
             CompletableFuture.allOf(Stream.of(routerStarting, webStarting, seeding).filter(Objects::nonNull)

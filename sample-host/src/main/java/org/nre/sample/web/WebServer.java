@@ -36,12 +36,12 @@ public final class WebServer implements AutoCloseable {
         this.serving = serving;
     }
 
-    /** Builds the server; call {@link #start} to listen. */
     /** The console's JSON mapping, shared with the simulated router. */
     public static ObjectMapper json() {
         return Json.mapper();
     }
 
+    /** Builds the server; {@link #listen} opens its port and {@link #serve} lets requests through. */
     public static WebServer create(Services services) {
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages(services);
@@ -102,13 +102,6 @@ public final class WebServer implements AutoCloseable {
                             + "console's own forms."));
         });
         return new WebServer(app, declared[0].declared(), serving);
-    }
-
-    /** Listens and serves every request. */
-    public WebServer start() {
-        listen();
-        serve();
-        return this;
     }
 
     /**
