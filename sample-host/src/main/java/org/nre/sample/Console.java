@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
@@ -18,6 +19,7 @@ import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 import org.nre.sample.audit.AuditStore;
 import org.nre.sample.auth.Accounts;
+import org.nre.sample.auth.NewPassword;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
 import org.nre.sample.auth.SignInThrottle;
@@ -78,6 +80,7 @@ public final class Console implements AutoCloseable {
      * @throws ConsoleException when it cannot start, with what to do
      */
     public static Console start(HostConfig config, Clock clock, PrintStream console) {
+        WebServer.settleJettyDefaults();
         SecureRandom random = new SecureRandom();
         HostDatabase database = HostDatabase.open(config);
         // Start-up runs on two cores: the HTTP servers start on a second thread while this one migrates the
@@ -123,17 +126,22 @@ public final class Console implements AutoCloseable {
             webStarting = routerStarting.thenApplyAsync(started -> WebServer.create(services).listen(),
                     Console::startThread);
 
+            // A first start hashes two passwords with Argon2id, slow on purpose. On a new database they are hashed
+            // from now on, beside the migrations; otherwise only if an account turns out to be missing.
+            Executor ahead = migrations.hostSchemaPresent() ? null : Console::startThread;
+            NewPassword adminPassword = passwords.newPassword(config.adminPassword(), ahead);
+            NewPassword demoPassword = config.demoData() ? passwords.newPassword(config.demoPassword(), ahead) : null;
             MigrationResult hostSchema = migrations.migrateHost();
             LOG.info("Console database {} at schema version {}", database.product(), hostSchema.schemaVersion());
             if (config.demoData()) {
                 DemoData.seedDistrict(district);
             }
-            // A first start hashes two passwords with Argon2id, slow on purpose: on another thread while the
-            // plugins start here. Nobody can sign in before it ends, since the server serves only after.
+            // The accounts are written on another thread while the plugins start here. Nobody can sign in before
+            // they are, since the server serves only after.
             seeding = CompletableFuture.runAsync(() -> {
-                accounts.ensureFirstAdministrator(config.adminPassword(), console);
-                if (config.demoData()) {
-                    DemoData.seedStaff(users, groups, rights, passwords, audit, config.demoPassword(), console);
+                accounts.ensureFirstAdministrator(adminPassword, console);
+                if (demoPassword != null) {
+                    DemoData.seedStaff(users, groups, rights, demoPassword, audit, console);
                 }
             }, Console::startThread);
             if (config.pluginSettings() != null) {

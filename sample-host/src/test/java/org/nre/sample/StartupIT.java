@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class StartupIT {
     void javaDashJarStartsTheConsoleLogsOneLinePerPluginAndPrintsTheOneTimePassword() throws Exception {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         int port = freePort();
-        Process process = start(List.of("--port", String.valueOf(port), "--plugins", plugins.toString(),
+        Process process = start(List.of(), List.of("--port", String.valueOf(port), "--plugins", plugins.toString(),
                 "--data", dir.resolve("data").toString()));
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread reader = drain(process, lines);
@@ -50,7 +51,7 @@ class StartupIT {
 
     @Test
     void aWrongFlagStopsTheConsoleWithAMessageThatSaysWhatIsAllowed() throws Exception {
-        Process process = start(List.of("--port", "http"));
+        Process process = start(List.of(), List.of("--port", "http"));
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread reader = drain(process, lines);
 
@@ -61,8 +62,35 @@ class StartupIT {
                 .contains("Usage: java -jar sample-host.jar");
     }
 
-    private Process start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", System.getProperty("nre.test.jar")));
+    @Test
+    void theConsoleStartsWithoutStartingJmxWhichWouldCostATenthOfItsStart() throws Exception {
+        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        Path classes = dir.resolve("classes.log");
+        int port = freePort();
+        Process process = start(List.of("-Xlog:class+load=info:file=" + classes),
+                List.of("--port", String.valueOf(port), "--plugins", plugins.toString(),
+                        "--data", dir.resolve("data").toString()));
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = drain(process, lines);
+        try {
+            waitFor(lines, "listening on http://127.0.0.1:" + port);
+            assertThat(new WebClient(port).get("/healthz").status()).isEqualTo(200);
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+            reader.join(2000);
+        }
+
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("the classes the console loaded").anyMatch(l -> l.contains(" org.eclipse.jetty.util."
+                + "MemoryUtils "));
+        assertThat(loaded).noneMatch(l -> l.contains(" java.lang.management.ManagementFactory "));
+    }
+
+    private Process start(List<String> jvmOptions, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("nre.test.jar")));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().remove("NRE_ADMIN_PASSWORD");

@@ -124,22 +124,21 @@ public final class Accounts {
      * Creates the first administrator when there are no users: with the given password, or with a
      * one-time password printed once to the console that must be changed at first sign-in.
      */
-    public void ensureFirstAdministrator(String configuredPassword, PrintStream console) {
+    public void ensureFirstAdministrator(NewPassword password, PrintStream console) {
         if (users.count() > 0) {
             return;
         }
-        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
-        String password = generated ? passwords.generate() : configuredPassword;
-        Account admin = new Account("admin", FIRST_ADMIN_LOGIN, "System", "Administrator", true, generated, false);
-        users.create(admin, passwords.hash(password));
+        Account admin = new Account("admin", FIRST_ADMIN_LOGIN, "System", "Administrator", true, password.generated(),
+                false);
+        users.create(admin, password.hash());
         audit.record(AuditStore.HOST_SOURCE, ActingUser.system(), "user.created",
                 "Created the first administrator '" + FIRST_ADMIN_LOGIN + "'");
-        if (generated) {
+        if (password.generated()) {
             console.println();
             console.println("==================================================================");
             console.println(" First start: sign in as '" + FIRST_ADMIN_LOGIN + "' with this one-time password:");
             console.println();
-            console.println("     " + password);
+            console.println("     " + password.text());
             console.println();
             console.println(" It is shown only now; you will choose a new one at first sign-in.");
             console.println(" (Set NRE_ADMIN_PASSWORD before the first start to choose it yourself.)");

@@ -6,6 +6,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Executor;
 
 /** Argon2id password hashes (OWASP's minimum: 19 MiB, 2 passes, 1 lane). */
 public final class Passwords {
@@ -56,6 +57,15 @@ public final class Passwords {
     /** Spends the time of one check, for a login that does not exist. */
     public void checkDecoy(String password) {
         matches(password == null ? "" : password, DECOY);
+    }
+
+    /**
+     * A password for a new account: the configured one or, when none is, a generated one.
+     *
+     * @param ahead where to start hashing it at once, or null to hash it only when the hash is asked for
+     */
+    public NewPassword newPassword(String configured, Executor ahead) {
+        return NewPassword.of(configured, this, ahead);
     }
 
     /** A random password of 20 characters from the URL-safe base64 alphabet (120 bits). */

@@ -1,5 +1,8 @@
 package org.nre.sample.db;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,6 +20,21 @@ public final class Migrations {
 
     public Migrations(HostDatabase database) {
         this.database = database;
+    }
+
+    /**
+     * Whether the console's schema looks present, that is whether the host's history table exists: false on a
+     * console's first start. Only a hint, for work worth starting early: when the database cannot say, the answer
+     * is true, and the migrations that follow report what is wrong.
+     */
+    public boolean hostSchemaPresent() {
+        try (Connection connection = database.dataSource().getConnection();
+             ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null,
+                     HOST_HISTORY_TABLE, null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Applies the host's own migrations. */
@@ -61,8 +79,10 @@ public final class Migrations {
                 .load();
         try {
             MigrateResult result = flyway.migrate();
+            // Flyway reports the version it migrated to or, when nothing was pending, the one it found. Asking
+            // flyway.info() instead reads the history and scans the migrations again, at each start.
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                    : flyway.info().current() == null ? "" : flyway.info().current().getVersion().getVersion();
+                    : result.initialSchemaVersion != null ? result.initialSchemaVersion : "";
             return new MigrationResult(result.migrationsExecuted, version, table);
         } catch (FlywayException e) {
             throw new HostApiException("Migrations of " + owner + " from '" + location + "' failed: "

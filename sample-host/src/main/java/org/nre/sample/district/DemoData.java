@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.sample.audit.AuditStore;
-import org.nre.sample.auth.Passwords;
+import org.nre.sample.auth.NewPassword;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Group;
 import org.nre.sample.directory.GroupStore;
@@ -43,14 +43,12 @@ public final class DemoData {
     }
 
     /** Seeds the staff and groups once, on a console that has none of them yet. */
-    public static void seedStaff(UserStore users, GroupStore groups, RightsStore rights, Passwords passwords,
-                                 AuditStore audit, String configuredPassword, PrintStream console) {
+    public static void seedStaff(UserStore users, GroupStore groups, RightsStore rights, NewPassword password,
+                                 AuditStore audit, PrintStream console) {
         if (users.byLogin(STAFF.get(0).login()).isPresent()) {
             return;
         }
-        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
-        String password = generated ? passwords.generate() : configuredPassword;
-        String hash = passwords.hash(password);
+        String hash = password.hash();
         for (Account account : STAFF) {
             users.create(account, hash);
         }
@@ -62,10 +60,10 @@ public final class DemoData {
         console.println("==================================================================");
         console.println(" Demo district seeded. Its staff sign in as sysadmin (district system");
         console.println(" administrator), backup, registrar, counselor or teacher, with "
-                + (generated ? "the password:" : "NRE_DEMO_PASSWORD."));
-        if (generated) {
+                + (password.generated() ? "the password:" : "NRE_DEMO_PASSWORD."));
+        if (password.generated()) {
             console.println();
-            console.println("     " + password);
+            console.println("     " + password.text());
             console.println();
             console.println(" It is shown only now. (Set NRE_DEMO_PASSWORD before the first start to choose it.)");
         }

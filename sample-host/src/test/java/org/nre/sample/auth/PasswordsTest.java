@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.password4j.Argon2Function;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -30,5 +35,38 @@ class PasswordsTest {
     @Test
     void twoHashesOfOnePasswordDifferBecauseEachHasItsOwnSalt() {
         assertThat(passwords.hash("a-password-long-enough")).isNotEqualTo(passwords.hash("a-password-long-enough"));
+    }
+
+    @Test
+    void aNewAccountsPasswordIsTheConfiguredOneOrAGeneratedOneThatMustBeShown() {
+        NewPassword configured = passwords.newPassword("a-password-long-enough", null);
+        NewPassword generated = passwords.newPassword("", null);
+
+        assertThat(configured.text()).isEqualTo("a-password-long-enough");
+        assertThat(configured.generated()).isFalse();
+        assertThat(generated.text()).matches("[A-Za-z0-9_-]{20}");
+        assertThat(generated.generated()).isTrue();
+        assertThat(passwords.matches(generated.text(), generated.hash())).isTrue();
+        assertThat(configured.toString()).doesNotContain("a-password-long-enough");
+    }
+
+    @Test
+    void aPasswordHashedAheadIsHashedOnTheGivenExecutorAtOnceAndTheHashWaitsForIt() throws Exception {
+        List<Thread> hashers = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Executor ahead = task -> {
+            Thread thread = new Thread(() -> {
+                started.countDown();
+                task.run();
+            }, "hash-ahead");
+            hashers.add(thread);
+            thread.start();
+        };
+
+        NewPassword password = passwords.newPassword("a-password-long-enough", ahead);
+
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("hashing started before anyone asked").isTrue();
+        assertThat(passwords.matches("a-password-long-enough", password.hash())).isTrue();
+        assertThat(hashers).hasSize(1);
     }
 }
