@@ -168,6 +168,22 @@ class RouterFaultsTest {
     }
 
     @Test
+    void anOversizedAnswerThatDoesNotDeclareItsLengthIsCutOffAtTheLimitAndNothingIsStored() {
+        start(PluginFixture.FAST);
+        // Chunked: no Content-Length, so only counting what arrives finds it too large.
+        f.router.server().stubFor(get(urlEqualTo("/v1/terms/current"))
+                .willReturn(RouterStub.json(200, "{\"text\":\"" + "x".repeat(100_000) + "\"}")
+                        .withChunkedDribbleDelay(8, 40)));
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).contains("larger than 64 KiB");
+        assertThat(f.plugin.parts().terms().current()).isEmpty();
+        f.router.server().verify(0, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    @Test
     void tooManyRequestsWithARetryAfterWithinTheCapIsWaitedOutAndRetriedWithTheSameKey() {
         start(new RouterPolicy(Duration.ofMillis(500), Duration.ofMillis(800), 3, 4, Duration.ofMillis(10),
                 Duration.ofSeconds(2), 10, 5, Duration.ofSeconds(60), 64 * 1024));

@@ -1,18 +1,15 @@
 package org.nre.plugin.router;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A limit on a whole blocking call, answer body included: when it passes, the answer's stream is closed and the
- * calling thread interrupted, which makes java.net.http abandon the exchange and close its connection. (Java 17's
- * answer stream ignores an interrupt alone while it waits for the next bytes; once closed, the interrupt wakes it
- * and it fails.) The request timeout of java.net.http alone stops waiting once the headers arrive, so a body that
- * trickles in would otherwise hold the caller.
+ * A limit on a whole blocking call, answer body included: when it passes, the calling thread is interrupted, which
+ * makes java.net.http's {@code send} abandon the exchange and close its connection. The request timeout of
+ * java.net.http alone stops waiting once the headers arrive, so a body that trickles in would otherwise hold the
+ * caller.
  *
  * <p>The call runs on the caller's thread (a {@code sendAsync} hands every answer to another thread first, which
  * costs more than the call itself on a small machine). Rather than a timer per call, which would wake another
@@ -32,7 +29,6 @@ final class Deadline implements AutoCloseable {
     private final long dueNanos;
     private boolean finished;
     private boolean passed;
-    private Closeable answer;
 
     private Deadline(Duration limit) {
         this.caller = Thread.currentThread();
@@ -47,18 +43,6 @@ final class Deadline implements AutoCloseable {
             startWatcher();
         }
         return deadline;
-    }
-
-    /** Closes this answer stream too when the limit passes (at once if it has passed already). */
-    void watch(Closeable stream) {
-        boolean closeNow;
-        synchronized (this) {
-            answer = stream;
-            closeNow = passed;
-        }
-        if (closeNow) {
-            closeQuietly(stream);
-        }
     }
 
     /** Whether the limit passed before the call ended. */
@@ -80,32 +64,12 @@ final class Deadline implements AutoCloseable {
         }
     }
 
-    private void passIfDue(long now) {
-        Closeable stream;
-        synchronized (this) {
-            if (finished || passed || now - dueNanos < 0) {
-                return;
-            }
-            passed = true;
-            stream = answer;
+    private synchronized void passIfDue(long now) {
+        if (finished || passed || now - dueNanos < 0) {
+            return;
         }
-        // Closed first: an interrupt that came before the close would be swallowed by the waiting read.
-        if (stream != null) {
-            closeQuietly(stream);
-        }
-        synchronized (this) {
-            if (!finished) {
-                caller.interrupt();
-            }
-        }
-    }
-
-    private static void closeQuietly(Closeable stream) {
-        try {
-            stream.close();
-        } catch (IOException | RuntimeException e) {
-            // The exchange is being abandoned: the caller reports the deadline, not this.
-        }
+        passed = true;
+        caller.interrupt();
     }
 
     private static void startWatcher() {

@@ -7,7 +7,6 @@ import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -278,30 +277,27 @@ public final class RouterClient {
         }
         // Signed afresh on every attempt, so that a retry never carries a stale timestamp.
         signer.headers(method, basePath() + pathAndQuery, payload, clock.instant()).forEach(request::header);
-        int limit = policy.maxAnswerBytes();
         try (Deadline deadline = Deadline.start(policy.readTimeout())) {
             try {
-                HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                // Read on the caller's thread, from a stream the deadline can close.
-                try (InputStream in = response.body()) {
-                    deadline.watch(in);
-                    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                    if (declared > limit) {
-                        throw new TooLarge("declared " + declared + " bytes");
-                    }
-                    byte[] answer = in.readNBytes(limit + 1);
-                    if (answer.length > limit) {
-                        throw new TooLarge("more than " + limit + " bytes");
-                    }
-                    return new Answer(response.statusCode(), response.headers(), answer);
+                HttpResponse<byte[]> response = http.send(request.build(), LimitedBody.handler(policy.maxAnswerBytes()));
+                return new Answer(response.statusCode(), response.headers(), response.body());
+            } catch (IOException e) {
+                // java.net.http wraps what the body's handler failed with.
+                if (e.getCause() instanceof TooLarge tooLarge) {
+                    throw tooLarge;
                 }
-            } catch (InterruptedException | IOException e) {
-                if (deadline.passed() && !(e instanceof TooLarge)) {
-                    throw new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
+                throw deadline.passed() ? timedOut() : e;
+            } catch (InterruptedException e) {
+                if (deadline.passed()) {
+                    throw timedOut();
                 }
                 throw e;
             }
         }
+    }
+
+    private HttpTimeoutException timedOut() {
+        return new HttpTimeoutException("no answer within " + policy.readTimeout().toSeconds() + " seconds");
     }
 
     private URI resolve(String pathAndQuery) {

@@ -1,0 +1,91 @@
+package org.nre.plugin.router;
+
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * An answer's body as bytes, gathered as java.net.http hands it over, the way its own byte-array handler does, but
+ * refused past a size limit: an answer that declares more is not read at all, and one that grows past the limit is
+ * cut off there, its connection given up. Gathering the body where java.net.http receives it lets the caller wake
+ * once, for the whole answer.
+ */
+final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+    private final int limit;
+    private final long declared;
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final List<ByteBuffer> parts = new ArrayList<>();
+    private long size;
+    private Flow.Subscription subscription;
+
+    private LimitedBody(int limit, long declared) {
+        this.limit = limit;
+        this.declared = declared;
+    }
+
+    /** Bodies of at most {@code limit} bytes; a larger one fails the call with {@link RouterClient.TooLarge}. */
+    static HttpResponse.BodyHandler<byte[]> handler(int limit) {
+        return answer -> new LimitedBody(limit, answer.headers().firstValueAsLong("Content-Length").orElse(-1));
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (declared > limit) {
+            refuse("declared " + declared + " bytes");
+            return;
+        }
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+        if (body.isDone()) {
+            return;
+        }
+        for (ByteBuffer item : items) {
+            size += item.remaining();
+            if (size > limit) {
+                refuse("more than " + limit + " bytes");
+                return;
+            }
+            parts.add(item);
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        parts.clear();
+        body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        byte[] all = new byte[(int) size];
+        int at = 0;
+        for (ByteBuffer part : parts) {
+            int length = part.remaining();
+            part.get(all, at, length);
+            at += length;
+        }
+        parts.clear();
+        body.complete(all);
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
+    }
+
+    private void refuse(String why) {
+        parts.clear();
+        // Failed before the cancel, which makes java.net.http report a cancelled stream instead.
+        body.completeExceptionally(new RouterClient.TooLarge(why));
+        subscription.cancel();
+    }
+}
