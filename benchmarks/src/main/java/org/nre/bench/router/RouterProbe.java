@@ -65,23 +65,22 @@ public final class RouterProbe {
             System.out.printf(Locale.ROOT, "%-20s median %.1f us a call (caller CPU %.1f us, process CPU %.1f us)%n",
                     kind, median(wall.get(kind)), median(cpu.get(kind)), median(processCpu.get(kind)));
         }
-        for (String op : List.of("Status", "Register")) {
-            double client = median(wall.get("client" + op));
-            double bare = median(wall.get("bare" + op));
-            double signed = median(wall.get("bareSigned" + op));
-            System.out.printf(Locale.ROOT, "INTERLEAVED %s: client %.1f us, bare %.1f us: overhead %+.0f%%; "
-                            + "bare with signature headers %.1f us: overhead %+.0f%%%n", op.toLowerCase(Locale.ROOT),
-                    client, bare, (client / bare - 1) * 100, signed, (client / signed - 1) * 100);
-        }
-        for (String op : List.of("Status", "Register")) {
-            double client = median(processCpu.get("client" + op));
-            double bare = median(processCpu.get("bare" + op));
-            double signed = median(processCpu.get("bareSigned" + op));
-            System.out.printf(Locale.ROOT, "PROCESS CPU %s: client %.1f us, bare %.1f us: overhead %+.0f%%; "
-                            + "bare with signature headers %.1f us: overhead %+.0f%%%n", op.toLowerCase(Locale.ROOT),
-                    client, bare, (client / bare - 1) * 100, signed, (client / signed - 1) * 100);
-        }
+        printOverheads("INTERLEAVED", wall);
+        printOverheads("PROCESS CPU", processCpu);
         System.exit(0);
+    }
+
+    /** The client's overhead over each bare call, by one measure: the lines run.sh reads. */
+    private static void printOverheads(String measure, Map<String, List<Double>> perCall) {
+        for (String op : List.of("Status", "Register")) {
+            double client = median(perCall.get("client" + op));
+            double bare = median(perCall.get("bare" + op));
+            double signed = median(perCall.get("bareSigned" + op));
+            System.out.printf(Locale.ROOT, "%s %s: client %.1f us, bare %.1f us: overhead %+.0f%%; "
+                            + "bare with signature headers %.1f us: overhead %+.0f%%%n", measure,
+                    op.toLowerCase(Locale.ROOT), client, bare, (client / bare - 1) * 100, signed,
+                    (client / signed - 1) * 100);
+        }
     }
 
     private static void call(RouterClientBenchmark benchmark, String kind) throws Exception {
