@@ -12,7 +12,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-source "$ROOT/benchmarks/poll.sh"
+source "$ROOT/benchmarks/lib.sh"
 usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; }
 
 if [ "${1:-}" = snapshot ]; then
@@ -45,8 +45,8 @@ trap 'rm -rf "$TMP"' EXIT
 
 # start_once DIR DATA: milliseconds from just before `java -jar` to a 200 from /healthz with the plugin STARTED.
 start_once() {
-    local dir=$1 data=$2 port=$((20000 + RANDOM % 12000)) t0 pid
-    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((20000 + RANDOM % 12000)); done
+    local dir=$1 data=$2 port t0 pid
+    port=$(free_port)
     now_us_var
     t0=$NOW_US
     (cd "$dir" && exec java -jar sample-host.jar --port "$port" --data "$data" >"$TMP/console.log" 2>&1) &
@@ -70,8 +70,6 @@ one() {
     start_once "$2" "$data" | tee -a "$TMP/$1.ms"
 }
 
-median() { sort -n "$1" | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-
 start_once "$BEFORE" "$TMP/data-before" >/dev/null
 start_once "$AFTER" "$TMP/data-after" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
@@ -85,8 +83,8 @@ done
 b=$(median "$TMP/before.ms")
 a=$(median "$TMP/after.ms")
 # Each round's after / before too: a pair shares the moment of the machine, which drifts over a run.
-paste "$TMP/after.ms" "$TMP/before.ms" | awk '{print $1 / $2}' >"$TMP/ratio"
-r=$(median "$TMP/ratio")
+paste "$TMP/after.ms" "$TMP/before.ms" | awk '{print $1 / $2 * 100000}' >"$TMP/ratio"
+r=$(awk "BEGIN { print $(median "$TMP/ratio") / 100000 }")
 echo "$([ "$RESTART" = 1 ] && echo restart || echo "first start"), median of $ROUNDS: before $b ms, after $a ms" \
     "($(awk "BEGIN { printf \"%+.0f\", ($a / $b - 1) * 100 }")%); median of the rounds' after / before:" \
     "$(awk "BEGIN { printf \"%.3f (%+.0f%%)\", $r, ($r - 1) * 100 }")"

@@ -72,30 +72,10 @@ die() { log "FAILED: $*"; exit 1; }
 fig() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >>"$OUT/figures.tsv"; printf '  %-44s %s %s\n' "$1" "$2" "${3:-}"; }
 wants() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
 
-# now_us_var, pause_10ms, healthz_get: polling without a process per try.
-source "$BENCH/poll.sh"
+# free_port, stats, median, and now_us_var, pause_10ms, healthz_get for polling without a process per try.
+source "$BENCH/lib.sh"
 now_us() { now_us_var; echo "$NOW_US"; }
 
-# A free port below Linux's ephemeral range, so that no port the console's simulated router picks can take it.
-free_port() {
-    local p
-    while :; do
-        p=$((20000 + RANDOM % 12000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-}
-
-# median min max count of the numbers in a file, one a line
-stats() {
-    sort -n "$1" | awk '{a[NR] = $1} END {
-        if (NR == 0) { print "NA NA NA 0"; exit }
-        m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-        printf "%.10g %.10g %.10g %d\n", int(m * 100 + 0.5) / 100, a[1], a[NR], NR }'
-}
-median() { stats "$1" | cut -d' ' -f1; }
 # awk-computed arithmetic and comparisons on decimals
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo "NOT MET"; fi; }

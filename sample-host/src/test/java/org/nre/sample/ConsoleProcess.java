@@ -54,9 +54,15 @@ final class ConsoleProcess implements AutoCloseable {
 
     /** Starts a console on a free port with these options and environment, in the given working folder. */
     static ConsoleProcess start(Path workDir, List<String> options, Map<String, String> env) {
+        return start(workDir, List.of(), options, env);
+    }
+
+    /** The same, with options for the JVM. */
+    static ConsoleProcess start(Path workDir, List<String> jvmOptions, List<String> options, Map<String, String> env) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("nre.test.jar"), "--port", String.valueOf(port)));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("nre.test.jar"), "--port", String.valueOf(port)));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("NRE_"));

@@ -1,8 +1,5 @@
 package org.nre.sample.auth;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -15,31 +12,10 @@ public final class NewPassword {
     private final boolean generated;
     private final Supplier<String> hash;
 
-    private NewPassword(String text, boolean generated, Supplier<String> hash) {
+    NewPassword(String text, boolean generated, Supplier<String> hash) {
         this.text = text;
         this.generated = generated;
         this.hash = hash;
-    }
-
-    /**
-     * The configured password or, when none is, a generated one.
-     *
-     * @param ahead where to start hashing it now, or null to hash it when {@link #hash} is first asked
-     */
-    static NewPassword of(String configured, Passwords passwords, Executor ahead) {
-        boolean generated = configured == null || configured.isEmpty();
-        String text = generated ? passwords.generate() : configured;
-        if (ahead == null) {
-            return new NewPassword(text, generated, () -> passwords.hash(text));
-        }
-        CompletableFuture<String> hashing = CompletableFuture.supplyAsync(() -> passwords.hash(text), ahead);
-        return new NewPassword(text, generated, () -> {
-            try {
-                return hashing.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        });
     }
 
     public String text() {

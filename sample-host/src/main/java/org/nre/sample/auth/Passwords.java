@@ -6,6 +6,8 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /** Argon2id password hashes (OWASP's minimum: 19 MiB, 2 passes, 1 lane). */
@@ -65,7 +67,19 @@ public final class Passwords {
      * @param ahead where to start hashing it at once, or null to hash it only when the hash is asked for
      */
     public NewPassword newPassword(String configured, Executor ahead) {
-        return NewPassword.of(configured, this, ahead);
+        boolean generated = configured == null || configured.isEmpty();
+        String text = generated ? generate() : configured;
+        if (ahead == null) {
+            return new NewPassword(text, generated, () -> hash(text));
+        }
+        CompletableFuture<String> hashing = CompletableFuture.supplyAsync(() -> hash(text), ahead);
+        return new NewPassword(text, generated, () -> {
+            try {
+                return hashing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        });
     }
 
     /** A random password of 20 characters from the URL-safe base64 alphabet (120 bits). */

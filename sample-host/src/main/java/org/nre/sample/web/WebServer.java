@@ -41,9 +41,10 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Settles, before the first Jetty server of the process is built, what Jetty would otherwise ask the platform
-     * MBean server: starting JMX for it loads some 250 classes, about a tenth of the console's start. The value is
-     * Jetty's own answer when it cannot ask (a line holds 16 references of 4 bytes), which spaces its counters at
-     * least a line apart with references of either size. A value the operator set with {@code -D} is kept.
+     * MBean server: starting JMX for it loads some 250 classes (4 to 6% of the console's start, measured). The
+     * value is Jetty's own answer when it cannot ask (a line holds 16 references of 4 bytes), which spaces its
+     * counters at least a line apart with references of either size. A value the operator set with {@code -D} is
+     * kept.
      */
     public static void settleJettyDefaults() {
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
