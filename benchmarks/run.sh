@@ -690,20 +690,22 @@ part_router() {
     part_begin router
     jmh router 'RouterClientBenchmark'
     # The same calls interleaved in one JVM, three JVMs in turn: JMH forks differ by up to 20% on a small machine.
-    # Each run gives the overhead by wall time and by the CPU time of all the process's threads, which a busy
-    # machine disturbs less.
+    # Each run gives the overhead by wall time and by the CPU time of all the process's threads, and the thread
+    # waits a call the client adds, a count that a busy machine hardly disturbs.
     local run runs=$((QUICK == 0 ? 3 : 1)) op measure
     for run in $(seq 1 "$runs"); do
         wait_quiet
         log "router calls interleaved in one JVM (RouterProbe), run $run of $runs"
         java -Xms512m -Xmx512m -cp "$BENCH_CP" org.nre.bench.router.RouterProbe >"$OUT/router-interleaved-$run.txt" 2>&1 \
             || { tail -20 "$OUT/router-interleaved-$run.txt" >&2; die "RouterProbe failed"; }
-        grep -E '^INTERLEAVED|^PROCESS CPU|median' "$OUT/router-interleaved-$run.txt" | sed 's/^/  /'
+        grep -E '^INTERLEAVED|^PROCESS CPU|^THREAD WAITS|median' "$OUT/router-interleaved-$run.txt" | sed 's/^/  /'
         for op in status register; do
             awk -v op="$op" '$1 == "INTERLEAVED" && $2 == op":" {sub("%;", "", $10); print $10 + 0}' \
                 "$OUT/router-interleaved-$run.txt" >>"$TMP/router-wall-$op.pct"
             awk -v op="$op" '$1 == "PROCESS" && $3 == op":" {sub("%;", "", $11); print $11 + 0}' \
                 "$OUT/router-interleaved-$run.txt" >>"$TMP/router-cpu-$op.pct"
+            awk -v op="$op" '$1 == "THREAD" && $3 == op":" {print ($5 + 0) - ($7 + 0)}' \
+                "$OUT/router-interleaved-$run.txt" >>"$TMP/router-waits-$op.n"
         done
     done
     for op in status register; do
@@ -712,6 +714,11 @@ part_router() {
             fig "router.interleaved.$op.${measure}_overhead_pct" "$m" \
                 "(median of $n JVMs, min $lo, max $hi; over the bare call; target <= 20: $(verdict "$m <= 20"))"
         done
+    done
+    for op in status register; do
+        read -r m lo hi n <<<"$(stats "$TMP/router-waits-$op.n")"
+        fig "router.interleaved.$op.extra_thread_waits" "$m" \
+            "(median of $n JVMs, min $lo, max $hi; thread waits a call beyond the bare call's)"
     done
     fig "load.router.after" "$(loadavg)"
 }
