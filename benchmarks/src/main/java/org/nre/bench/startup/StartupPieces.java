@@ -1,5 +1,6 @@
 package org.nre.bench.startup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import org.nre.sample.web.WebServer;
  * Times, in a fresh JVM and in the order Console.start runs them, the pieces of the console's start-up that its
  * log cannot separate: the connection pool on a new H2 file, the host's Flyway migrations, the Argon2id hashes a
  * first start computes (the decoy in Passwords' constructor, which every start computes, then the first
- * administrator's and the demo staff's), and the simulated router's own HTTP server. One line per piece:
- * {@code <name>\t<milliseconds>}. Each piece pays its own class loading and runs cold, as at start-up.
+ * administrator's and the demo staff's), Jackson's object mapper, and the simulated router's own HTTP server. One
+ * line per piece: {@code <name>\t<milliseconds>}. Each piece pays its own class loading and runs cold, as at
+ * start-up.
  *
  * <p>Usage: {@code java -cp 'benchmarks.jar:lib/*' org.nre.bench.startup.StartupPieces}
  */
@@ -42,8 +44,10 @@ public final class StartupPieces {
             Passwords passwords = new Passwords(random);
             time("argon2-admin-hash", () -> passwords.hash("first-administrator-password"));
             time("argon2-demo-hash", () -> passwords.hash("demo-staff-password"));
+            // Jackson's databind, built cold: the console builds it on a start-up thread beside the migrations.
+            ObjectMapper json = time("json-mapper", WebServer::json);
             SimulatedRouter router = time("simulated-router-start", () -> SimulatedRouter.start(
-                    new SimulatorStore(database.jdbc(), Clock.systemUTC()), Clock.systemUTC(), WebServer.json(), 0));
+                    new SimulatorStore(database.jdbc(), Clock.systemUTC()), Clock.systemUTC(), json, 0));
             time("simulated-router-open", () -> {
                 router.open(new SimulatedRouter.Credentials("bench-key", "bench-secret-0123456789"));
                 return router;
