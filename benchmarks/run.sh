@@ -251,6 +251,7 @@ part_zip() {
 # --- 1. start-up --------------------------------------------------------------------------------------------------
 
 # startup_once KIND RUN [JAVA_OPTION...]: one start to the first 200 from /healthz; appends the milliseconds
+STARTUP_JAVA=java
 startup_once() {
     local kind=$1 run=$2 port data logf ms t0 body
     shift 2
@@ -260,18 +261,18 @@ startup_once() {
         floor | floor-*)
             now_us_var
             t0=$NOW_US
-            start "$logf" -- java "$@" -jar "$FLOOR_JAR" --port "$port"
+            start "$logf" -- "$STARTUP_JAVA" "$@" -jar "$FLOOR_JAR" --port "$port"
             ;;
-        console-restart)
+        console-restart | opt-restart-*)
             now_us_var
             t0=$NOW_US
-            start "$logf" -- java "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$RESTART_DATA"
+            start "$logf" -- "$STARTUP_JAVA" "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$RESTART_DATA"
             ;;
         *)
             data=$(mktemp -d "$TMP/data.XXXXXX")
             now_us_var
             t0=$NOW_US
-            start "$logf" -- java "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$data"
+            start "$logf" -- "$STARTUP_JAVA" "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$data"
             ;;
     esac
     wait_ready "$port" "$PID" 120 || { cat "$logf" >&2; die "$kind did not answer 200 on /healthz (log: $logf)"; }
@@ -382,16 +383,44 @@ part_startup() {
 }
 
 # What JVM options alone would do for the console's start-up (fresh data folder): a guide for the proposals.
+# A Java that can write an ahead-of-time cache in one run (JDK 25 and later, JEP 514): BENCH_JAVA25 or the first
+# such JDK under /usr/lib/jvm; nothing when there is none.
+java_with_aot_cache() {
+    local j
+    for j in ${BENCH_JAVA25:-} /usr/lib/jvm/*/bin/java; do
+        [ -x "$j" ] || continue
+        if "$j" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+            echo "$j"
+            return
+        fi
+    done
+}
+
+# archive_run LOG DATA JAVA [JAVA_OPTION...]: one start of the console on DATA, stopped once it answers, for an
+# archive the JVM writes as it exits (which can take a while: JDK 25 assembles its cache in a second JVM).
+archive_run() {
+    local logf=$1 data=$2 port i
+    shift 2
+    port=$(free_port)
+    start "$logf" -- "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$data"
+    wait_ready "$port" "$PID" 120 || { cat "$logf" >&2; die "the console did not start to write an archive"; }
+    kill -TERM "$PID" 2>/dev/null || true
+    for i in $(seq 1 1200); do
+        kill -0 "$PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    wait "$PID" 2>/dev/null || true
+}
+
 part_startup_options() {
     part_begin startup-options
-    local runs=$((RUNS < 5 ? RUNS : 5)) run name m lo hi n
-    local jsa=$TMP/console.jsa port
-    log "creating an application class-data archive (AppCDS) from one start of the console"
-    port=$(free_port)
-    start "$OUT/logs/appcds-dump.log" -- java -XX:ArchiveClassesAtExit="$jsa" -jar "$CONSOLE_JAR" --port "$port" \
-        --data "$(mktemp -d "$TMP/data.XXXXXX")"
-    wait_ready "$port" "$PID" 120 || die "the console did not start for the AppCDS archive"
-    stop "$PID"
+    local runs=$((RUNS < 5 ? RUNS : 5)) run name m lo hi n java25
+    local jsa=$TMP/console.jsa aot=$TMP/console.aot
+    RESTART_DATA=$TMP/restart-options-data
+    mkdir -p "$RESTART_DATA"
+    # Each archive is written by a first start; the AppCDS one also makes the data the restarts below start on.
+    log "creating an application class-data archive (AppCDS) from one first start of the console"
+    archive_run "$OUT/logs/appcds-dump.log" "$RESTART_DATA" java -XX:ArchiveClassesAtExit="$jsa"
     [ -f "$jsa" ] || die "no AppCDS archive was written (see $OUT/logs/appcds-dump.log)"
     declare -A options=(
         [default]=""
@@ -400,16 +429,40 @@ part_startup_options() {
         [appcds]="-XX:SharedArchiveFile=$jsa"
         [appcds+tiered1+serialgc]="-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
     )
+    local names=(default tiered1 serialgc appcds appcds+tiered1+serialgc) restarts=(default appcds)
+    java25=$(java_with_aot_cache)
+    if [ -n "$java25" ]; then
+        log "creating an ahead-of-time cache with $java25 from one first start of the console"
+        archive_run "$OUT/logs/aot-dump.log" "$(mktemp -d "$TMP/data.XXXXXX")" "$java25" -XX:AOTCacheOutput="$aot"
+        [ -f "$aot" ] || die "no ahead-of-time cache was written (see $OUT/logs/aot-dump.log)"
+        options[java25]=""
+        options[java25+aot]="-XX:AOTCache=$aot"
+        names+=(java25 java25+aot)
+        restarts+=(java25 java25+aot)
+        fig "startup-options.java25" "$("$java25" -version 2>&1 | head -1)" "(the Java the java25 variants run on)"
+    else
+        log "no JDK 25 or later found (set BENCH_JAVA25 to its java): the java25 variants are left out"
+    fi
     for run in $(seq 1 "$runs"); do
         wait_quiet
-        for name in default tiered1 serialgc appcds appcds+tiered1+serialgc; do
+        for name in "${names[@]}"; do
             # shellcheck disable=SC2086
-            startup_once "opt-$name" "$run" ${options[$name]}
+            STARTUP_JAVA=$([[ $name == java25* ]] && echo "$java25" || echo java) \
+                startup_once "opt-$name" "$run" ${options[$name]}
+        done
+        for name in "${restarts[@]}"; do
+            # shellcheck disable=SC2086
+            STARTUP_JAVA=$([[ $name == java25* ]] && echo "$java25" || echo java) \
+                startup_once "opt-restart-$name" "$run" ${options[$name]}
         done
     done
-    for name in default tiered1 serialgc appcds appcds+tiered1+serialgc; do
+    for name in "${names[@]}"; do
         read -r m lo hi n <<<"$(stats "$OUT/startup/opt-$name.ms")"
-        fig "startup-options.$name.median_ms" "$m" "(min $lo, max $hi, n $n; ${options[$name]:-no option})"
+        fig "startup-options.$name.median_ms" "$m" "(first start; min $lo, max $hi, n $n; ${options[$name]:-no option})"
+    done
+    for name in "${restarts[@]}"; do
+        read -r m lo hi n <<<"$(stats "$OUT/startup/opt-restart-$name.ms")"
+        fig "startup-options.restart-$name.median_ms" "$m" "(restart; min $lo, max $hi, n $n; ${options[$name]:-no option})"
     done
     fig "load.startup-options.after" "$(loadavg)"
 }
