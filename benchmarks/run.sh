@@ -382,7 +382,6 @@ part_startup() {
     fig "load.startup.after" "$(loadavg)"
 }
 
-# What JVM options alone would do for the console's start-up (fresh data folder): a guide for the proposals.
 # A Java that can write an ahead-of-time cache in one run (JDK 25 and later, JEP 514): BENCH_JAVA25 or the first
 # such JDK under /usr/lib/jvm; nothing when there is none.
 java_with_aot_cache() {
@@ -409,9 +408,12 @@ archive_run() {
         kill -0 "$PID" 2>/dev/null || break
         sleep 0.1
     done
+    kill -KILL "$PID" 2>/dev/null || true
     wait "$PID" 2>/dev/null || true
 }
 
+# What JVM options, an archive of the classes or Java 25's ahead-of-time cache would do for the console's first
+# starts and restarts: a guide for operators and for the proposals.
 part_startup_options() {
     part_begin startup-options
     local runs=$((RUNS < 5 ? RUNS : 5)) run name m lo hi n java25
