@@ -22,15 +22,43 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final List<ByteBuffer> parts = new ArrayList<>();
     private long size;
     private Flow.Subscription subscription;
+    private volatile RouterClient.TooLarge refusal;
 
     private LimitedBody(int limit, long declared) {
         this.limit = limit;
         this.declared = declared;
     }
 
+    /**
+     * The handler for one exchange's answer, which remembers whether it refused it: over HTTP/2 java.net.http may
+     * report the stream it then cancels instead of the refusal.
+     */
+    static final class Handler implements HttpResponse.BodyHandler<byte[]> {
+        private final int limit;
+        private volatile LimitedBody body;
+
+        private Handler(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo answer) {
+            LimitedBody created = new LimitedBody(limit, answer.headers().firstValueAsLong("Content-Length")
+                    .orElse(-1));
+            body = created;
+            return created;
+        }
+
+        /** Why the answer was refused, or null when it was not. */
+        RouterClient.TooLarge refusal() {
+            LimitedBody created = body;
+            return created == null ? null : created.refusal;
+        }
+    }
+
     /** Bodies of at most {@code limit} bytes; a larger one fails the call with {@link RouterClient.TooLarge}. */
-    static HttpResponse.BodyHandler<byte[]> handler(int limit) {
-        return answer -> new LimitedBody(limit, answer.headers().firstValueAsLong("Content-Length").orElse(-1));
+    static Handler handler(int limit) {
+        return new Handler(limit);
     }
 
     @Override
@@ -84,8 +112,10 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private void refuse(String why) {
         parts.clear();
-        // Failed before the cancel, which makes java.net.http report a cancelled stream instead.
-        body.completeExceptionally(new RouterClient.TooLarge(why));
+        refusal = new RouterClient.TooLarge(why);
+        // Failed before the cancel, so that java.net.http reports the refusal rather than the cancelled stream,
+        // though over HTTP/2 it does not always: the handler remembers the refusal for the caller.
+        body.completeExceptionally(refusal);
         subscription.cancel();
     }
 }

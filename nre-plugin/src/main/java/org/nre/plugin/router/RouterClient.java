@@ -277,14 +277,17 @@ public final class RouterClient {
         }
         // Signed afresh on every attempt, so that a retry never carries a stale timestamp.
         signer.headers(method, basePath() + pathAndQuery, payload, clock.instant()).forEach(request::header);
+        LimitedBody.Handler answerBody = LimitedBody.handler(policy.maxAnswerBytes());
         try (Deadline deadline = Deadline.start(policy.readTimeout())) {
             try {
-                HttpResponse<byte[]> response = http.send(request.build(), LimitedBody.handler(policy.maxAnswerBytes()));
+                HttpResponse<byte[]> response = http.send(request.build(), answerBody);
                 return new Answer(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
-                // java.net.http wraps what the body's handler failed with.
-                if (e.getCause() instanceof TooLarge tooLarge) {
-                    throw tooLarge;
+                // java.net.http wraps what the body's handler failed with or, over HTTP/2, may report only the
+                // stream that the handler's refusal cancelled.
+                TooLarge refused = answerBody.refusal();
+                if (refused != null) {
+                    throw refused;
                 }
                 throw deadline.passed() ? timedOut() : e;
             } catch (InterruptedException e) {

@@ -49,8 +49,8 @@ class LimitedBodyTest {
 
     @Test
     void aBodyThatDeclaresMoreThanTheLimitIsRefusedWithoutReadingAnyOfIt() {
-        HttpResponse.BodySubscriber<byte[]> body = LimitedBody.handler(16)
-                .apply(answer(Map.of("Content-Length", List.of("17"))));
+        LimitedBody.Handler handler = LimitedBody.handler(16);
+        HttpResponse.BodySubscriber<byte[]> body = handler.apply(answer(Map.of("Content-Length", List.of("17"))));
         Recorded subscription = new Recorded();
 
         body.onSubscribe(subscription);
@@ -59,6 +59,8 @@ class LimitedBodyTest {
         assertThat(subscription.cancelled).isTrue();
         assertThatThrownBy(() -> body.getBody().toCompletableFuture().join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(RouterClient.TooLarge.class).hasMessage("declared 17 bytes");
+        // Kept for the caller, which java.net.http may tell only of the cancelled stream.
+        assertThat(handler.refusal()).hasMessage("declared 17 bytes");
     }
 
     @Test
@@ -79,14 +81,15 @@ class LimitedBodyTest {
 
     @Test
     void aBodyOfExactlyTheLimitIsAccepted() {
-        HttpResponse.BodySubscriber<byte[]> body = LimitedBody.handler(16)
-                .apply(answer(Map.of("Content-Length", List.of("16"))));
+        LimitedBody.Handler handler = LimitedBody.handler(16);
+        HttpResponse.BodySubscriber<byte[]> body = handler.apply(answer(Map.of("Content-Length", List.of("16"))));
         body.onSubscribe(new Recorded());
 
         body.onNext(List.of(bytes("0123456789abcdef")));
         body.onComplete();
 
         assertThat(body.getBody().toCompletableFuture().join()).hasSize(16);
+        assertThat(handler.refusal()).isNull();
     }
 
     private static ByteBuffer bytes(String text) {
