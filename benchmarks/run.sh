@@ -129,10 +129,11 @@ start() {
     PIDS+=("$PID")
 }
 
+# stop PID [SECONDS]: asks the process to end, and kills it after SECONDS (default 15)
 stop() {
     local pid=$1 i
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 150); do
+    for i in $(seq 1 $((${2:-15} * 10))); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
@@ -398,18 +399,12 @@ java_with_aot_cache() {
 # archive_run LOG DATA JAVA [JAVA_OPTION...]: one start of the console on DATA, stopped once it answers, for an
 # archive the JVM writes as it exits (which can take a while: JDK 25 assembles its cache in a second JVM).
 archive_run() {
-    local logf=$1 data=$2 port i
+    local logf=$1 data=$2 port
     shift 2
     port=$(free_port)
     start "$logf" -- "$@" -jar "$CONSOLE_JAR" --port "$port" --data "$data"
     wait_ready "$port" "$PID" 120 || { cat "$logf" >&2; die "the console did not start to write an archive"; }
-    kill -TERM "$PID" 2>/dev/null || true
-    for i in $(seq 1 1200); do
-        kill -0 "$PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
+    stop "$PID" 120
 }
 
 # What JVM options, an archive of the classes or Java 25's ahead-of-time cache would do for the console's first
