@@ -427,6 +427,7 @@ part_startup_options() {
         [appcds+tiered1+serialgc]="-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
     )
     local names=(default tiered1 serialgc appcds appcds+tiered1+serialgc) restarts=(default appcds)
+    declare -A java_of=()
     java25=$(java_with_aot_cache)
     if [ -n "$java25" ]; then
         log "creating an ahead-of-time cache with $java25 from one first start of the console"
@@ -434,6 +435,8 @@ part_startup_options() {
         [ -f "$aot" ] || die "no ahead-of-time cache was written (see $OUT/logs/aot-dump.log)"
         options[java25]=""
         options[java25+aot]="-XX:AOTCache=$aot"
+        java_of[java25]=$java25
+        java_of[java25+aot]=$java25
         names+=(java25 java25+aot)
         restarts+=(java25 java25+aot)
         fig "startup-options.java25" "$("$java25" -version 2>&1 | head -1)" "(the Java the java25 variants run on)"
@@ -444,13 +447,11 @@ part_startup_options() {
         wait_quiet
         for name in "${names[@]}"; do
             # shellcheck disable=SC2086
-            STARTUP_JAVA=$([[ $name == java25* ]] && echo "$java25" || echo java) \
-                startup_once "opt-$name" "$run" ${options[$name]}
+            STARTUP_JAVA=${java_of[$name]:-java} startup_once "opt-$name" "$run" ${options[$name]}
         done
         for name in "${restarts[@]}"; do
             # shellcheck disable=SC2086
-            STARTUP_JAVA=$([[ $name == java25* ]] && echo "$java25" || echo java) \
-                startup_once "opt-restart-$name" "$run" ${options[$name]}
+            STARTUP_JAVA=${java_of[$name]:-java} startup_once "opt-restart-$name" "$run" ${options[$name]}
         done
     done
     for name in "${names[@]}"; do

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,9 +80,9 @@ public final class RouterProbe {
         printOverheads("INTERLEAVED", wall);
         printOverheads("PROCESS CPU", processCpu);
         for (String op : List.of("Status", "Register")) {
-            System.out.printf(Locale.ROOT, "THREAD WAITS %s: client %.1f, bare %.1f, bare with signature headers %.1f a call%n",
-                    op.toLowerCase(Locale.ROOT), median(waits.get("client" + op)), median(waits.get("bare" + op)),
-                    median(waits.get("bareSigned" + op)));
+            System.out.printf(Locale.ROOT, "THREAD WAITS %s: client %.1f, bare %.1f, bare with signature headers %.1f"
+                            + " a call%n", op.toLowerCase(Locale.ROOT), median(waits.get("client" + op)),
+                    median(waits.get("bare" + op)), median(waits.get("bareSigned" + op)));
         }
         System.exit(0);
     }
@@ -112,7 +113,7 @@ public final class RouterProbe {
 
     /** Each live thread's CPU time, in nanoseconds (the process's own figure is counted in 10 ms ticks). */
     private static Map<Long, Long> threadCpu(ThreadMXBean threads) {
-        Map<Long, Long> spent = new java.util.HashMap<>();
+        Map<Long, Long> spent = new HashMap<>();
         for (long id : threads.getAllThreadIds()) {
             long nanos = threads.getThreadCpuTime(id);
             if (nanos >= 0) {

@@ -11,8 +11,8 @@ import java.util.concurrent.Flow;
 /**
  * An answer's body as bytes, gathered as java.net.http hands it over, the way its own byte-array handler does, but
  * refused past a size limit: an answer that declares more is not read at all, and one that grows past the limit is
- * cut off there, its connection given up. Gathering the body where java.net.http receives it lets the caller wake
- * once, for the whole answer.
+ * cut off there, its connection given up. The caller wakes once, for the whole answer (though java.net.http asks a
+ * handler that is not its own for the body from one of its worker threads: docs/performance.md, section 4).
  */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
