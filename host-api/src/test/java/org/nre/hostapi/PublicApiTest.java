@@ -93,7 +93,10 @@ class PublicApiTest {
                             new Component.Hidden("seen-version", "3"),
                             new Component.Table("History", List.of("When", "What"),
                                     List.of(List.of("today", "nothing")), "No history"),
-                            new Component.Button("save", true)))), 5);
+                            new Component.Button("save", true),
+                            new Component.Button("reset", false, "Nothing to reset yet.")))), 5,
+                    Map.of("state", "NOT_REGISTERED", "since", "2026-11-28T19:04:44Z", "count", 2,
+                            "tags", List.of("a", "b"), "nested", Map.of("ok", true)));
         }
 
         @Override
@@ -123,6 +126,10 @@ class PublicApiTest {
         PanelView view = plugin.view(new PanelRequest(user));
         assertThat(view.refreshSeconds()).isEqualTo(5);
         assertThat(view.sections()).extracting(Section::heading).containsExactly("Status", "Settings");
+        assertThat(view.data()).containsEntry("state", "NOT_REGISTERED").containsEntry("count", 2);
+        assertThat(view.sections().get(1).components()).filteredOn(c -> c instanceof Component.Button)
+                .extracting(c -> ((Component.Button) c).enabled()).containsExactly(true, false);
+        assertThat(PanelView.of().data()).isEmpty();
         assertThat(user.rights().allows(Permission.read("example.tool"))).isTrue();
         assertThat(user.rights().allows("example.tool", Level.WRITE)).isFalse();
     }
@@ -178,6 +185,11 @@ class PublicApiTest {
         assertThatThrownBy(() -> new Component.Table("T", List.of("a", "b"), List.of(List.of("1")), ""))
                 .hasMessageContaining("has 1 cells; it needs one per column (2)");
         assertThatThrownBy(() -> new PanelView(List.of(), -1)).hasMessageContaining("'refreshSeconds'");
+        assertThatThrownBy(() -> new PanelView(List.of(), 0, Map.of("at", java.time.Instant.EPOCH)))
+                .hasMessageContaining("Field 'data.at' must be text, a boolean, a whole number, a list or a map");
+        assertThatThrownBy(() -> new PanelView(List.of(), 0, Map.of("list", java.util.Arrays.asList("a", null))))
+                .hasMessageContaining("'data.list[1]'").hasMessageContaining("leave out a key");
+        assertThatThrownBy(() -> new PanelView(List.of(), 0, null)).hasMessageContaining("'data' cannot be null");
         assertThatThrownBy(() -> new CensusLocality("S", "C", "62704", -1)).hasMessageContaining("'students'");
         assertThatThrownBy(() -> new ActingUser("u", "Doe, Jane", "", RightSet.none()))
                 .hasMessageContaining("'remoteAddress'");
@@ -196,6 +208,16 @@ class PublicApiTest {
         path.add("changed later");
         assertThat(entry.path()).hasSize(2);
         assertThatThrownBy(() -> entry.path().add("x")).isInstanceOf(UnsupportedOperationException.class);
+
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        java.util.List<Object> items = new java.util.ArrayList<>(List.of("first"));
+        facts.put("items", items);
+        PanelView view = new PanelView(List.of(), 0, facts);
+        items.add("changed later");
+        facts.put("added later", "x");
+        assertThat(view.data()).containsOnlyKeys("items");
+        assertThat(view.data().get("items")).isEqualTo(List.of("first"));
+        assertThatThrownBy(() -> view.data().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

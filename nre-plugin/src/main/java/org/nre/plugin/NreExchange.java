@@ -1,5 +1,6 @@
 package org.nre.plugin;
 
+import java.util.Optional;
 import org.nre.hostapi.exchange.ExchangeStatus;
 import org.nre.hostapi.exchange.RecordsExchange;
 import org.nre.plugin.registration.Lifecycle;
@@ -24,12 +25,10 @@ public class NreExchange implements RecordsExchange {
 
     @Override
     public ExchangeStatus status() {
-        RegistrationState state = plugin.context().district().current()
-                .flatMap(d -> plugin.parts().registrations().find(d.id()))
-                .map(Registration::state).orElse(RegistrationState.NOT_REGISTERED);
-        String reason = plugin.context().district().current()
-                .flatMap(d -> plugin.parts().registrations().find(d.id()))
-                .map(Registration::stateReason).orElse("");
+        Optional<Registration> current = plugin.context().district().current()
+                .flatMap(d -> plugin.parts().registrations().current(d.id()));
+        RegistrationState state = current.map(Registration::state).orElse(RegistrationState.NOT_REGISTERED);
+        String reason = current.map(Registration::stateReason).orElse("");
         return new ExchangeStatus(NreTool.LABEL, state.exchangeActive(), state.name(),
                 "The district is " + Lifecycle.describe(state) + (reason.isBlank() ? "." : ": " + reason));
     }

@@ -1,6 +1,9 @@
 package org.nre.plugin;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.panel.ActionInput;
@@ -14,8 +17,10 @@ import org.nre.hostapi.rights.Level;
 import org.nre.plugin.panel.PanelCache;
 import org.nre.plugin.panel.RegistrationView;
 import org.nre.plugin.registration.Lifecycle;
-import org.nre.plugin.registration.RegistrationStore;
+import org.nre.plugin.registration.Registration;
+import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.terms.Terms;
+import org.nre.plugin.terms.TermsAcceptance;
 import org.pf4j.Extension;
 
 /** The panel "National Records Exchange - Registration &amp; Router Status". */
@@ -60,34 +65,45 @@ public class NrePanel implements SettingsPanel {
         if (terms.isEmpty() && reads.routerConfigured()) {
             parts.poller().runSoon(); // fetch the terms now rather than at the poller's next turn
         }
-        Optional<RegistrationStore.Shown> shown = reads.shown();
-        boolean sending = shown.filter(s -> s.sending(plugin.context().clock().instant())).isPresent();
-        return new RegistrationView(plugin.context().host().timeZone()).view(new RegistrationView.State(
-                district, shown.map(RegistrationStore.Shown::registration), terms, reads.acceptedCurrentTerms(),
-                sending, reads.routerConfigured(), reads.health(), reads.history()));
+        Optional<Instant> paused = parts.router().client().flatMap(RouterClient::circuitOpenUntil);
+        return new RegistrationView(parts.lifecycle().words()).view(new RegistrationView.State(district, terms, reads,
+                paused, plugin.context().clock().instant(), parts.settings().pollInterval()));
     }
 
     private static PanelCache.Reads read(NrePlugin.Parts parts, Optional<District> district, Optional<Terms> terms) {
-        return new PanelCache.Reads(
-                district.flatMap(d -> parts.registrations().shown(d.id())),
-                district.isPresent() && terms.isPresent()
-                        && parts.lifecycle().acceptedCurrent(district.get().id(), terms.get()),
-                parts.settings().configured(),
-                parts.health().read(),
-                district.map(d -> parts.registrations().history(d.id(), HISTORY_SHOWN)).orElse(List.of()));
+        if (district.isEmpty()) {
+            return new PanelCache.Reads(Optional.empty(), List.of(), List.of(), Map.of(), false,
+                    parts.settings().configured(), parts.health().read(), List.of());
+        }
+        String id = district.get().id();
+        Optional<Registration> current = parts.registrations().current(id);
+        List<TermsAcceptance> acceptances = parts.terms().store().acceptances(id);
+        Map<String, Terms> texts = new LinkedHashMap<>();
+        for (TermsAcceptance acceptance : acceptances) {
+            String key = PanelCache.Reads.key(acceptance.termsVersion(), acceptance.termsDigest());
+            if (!texts.containsKey(key)) {
+                parts.terms().store().find(acceptance.termsVersion(), acceptance.termsDigest())
+                        .ifPresent(text -> texts.put(key, text));
+            }
+        }
+        boolean acceptedCurrent = current.isPresent() && terms.isPresent()
+                && parts.lifecycle().acceptedCurrent(current.get(), terms.get());
+        return new PanelCache.Reads(current, parts.registrations().past(id), acceptances, texts, acceptedCurrent,
+                parts.settings().configured(), parts.health().read(), parts.registrations().history(id, HISTORY_SHOWN));
     }
 
     @Override
     public ActionResult act(String action, ActionInput input, PanelRequest request) {
         Lifecycle lifecycle = plugin.parts().lifecycle();
-        String seen = input.text(Lifecycle.SEEN_TERMS).orElse("");
+        String seenTerms = input.text(Lifecycle.SEEN_TERMS).orElse("");
+        String seenLocality = input.text(Lifecycle.SEEN_LOCALITY).orElse("");
         return switch (action) {
             case RegistrationView.REGISTER -> lifecycle.register(request.user(), input.checked(Lifecycle.ACCEPT_TERMS),
-                    seen);
+                    seenTerms, seenLocality);
             case RegistrationView.ACCEPT_TERMS -> lifecycle.acceptUpdatedTerms(request.user(),
-                    input.checked(Lifecycle.ACCEPT_TERMS), seen);
+                    input.checked(Lifecycle.ACCEPT_TERMS), seenTerms);
             case RegistrationView.REFRESH -> lifecycle.refresh(request.user());
-            case RegistrationView.RESEND_LOCALITY -> lifecycle.resendLocality(request.user());
+            case RegistrationView.RESEND_LOCALITY -> lifecycle.resendLocality(request.user(), seenLocality);
             case RegistrationView.DEREGISTER -> lifecycle.deregister(request.user());
             default -> ActionResult.conflict("The panel has no action '" + action + "'.");
         };

@@ -73,8 +73,24 @@ final class PluginFixture implements AutoCloseable {
         return text.toString();
     }
 
+    /** The district's registration now. */
     Registration stored() {
-        return plugin.parts().registrations().find(TestHost.DISTRICT.id()).orElseThrow();
+        return plugin.parts().registrations().current(TestHost.DISTRICT.id()).orElseThrow();
+    }
+
+    /** Every registration and attempt of the district, newest first. */
+    java.util.List<Registration> all() {
+        return plugin.parts().registrations().all(TestHost.DISTRICT.id());
+    }
+
+    /** The history, newest first. */
+    java.util.List<org.nre.plugin.registration.HistoryEntry> history() {
+        return plugin.parts().registrations().history(TestHost.DISTRICT.id(), 100);
+    }
+
+    /** The panel's facts for programs. */
+    Map<String, Object> data() {
+        return view().data();
     }
 
     @Override

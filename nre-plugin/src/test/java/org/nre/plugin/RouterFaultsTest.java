@@ -4,10 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -29,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.plugin.registration.Delivery;
 import org.nre.plugin.registration.HistoryEntry;
 import org.nre.plugin.registration.Registration;
 import org.nre.plugin.registration.RegistrationState;
@@ -44,7 +48,7 @@ import org.nre.plugin.testing.TestHost;
 class RouterFaultsTest {
 
     static final String REGISTRATIONS = "/v1/registrations";
-    static final String LOOK_UP = "/v1/registrations?districtId=IL-0150";
+    static final String LOOK_UP_PATH = "/v1/registrations";
     static final int LONGER_THAN_READ_TIMEOUT = 1500;
 
     PluginFixture f;
@@ -71,7 +75,7 @@ class RouterFaultsTest {
         ActionResult result = f.register(TestHost.ADMIN);
 
         assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
-        assertThat(result.message()).contains("will not send it again blindly");
+        assertThat(result.message()).contains("will not send it again");
         assertLostAndSettledLater();
     }
 
@@ -112,21 +116,116 @@ class RouterFaultsTest {
     void aLostAnswerForARegistrationThatNeverArrivedLeavesTheDistrictNotRegistered() throws Exception {
         start(PluginFixture.FAST);
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.json(200, "{\"registrations\":[]}")));
+        f.router.server().stubFor(lookUp().willReturn(RouterStub.json(200, "{\"registrations\":[]}")));
 
         ActionResult result = f.register(TestHost.ADMIN);
 
         assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
-        assertThat(f.stored().state()).isEqualTo(RegistrationState.NOT_REGISTERED);
-        assertThat(history().get(0).detail()).contains("holds no registration, so the request never arrived");
+        assertThat(result.message()).contains("holds nothing under the registration's reference", "Nothing was registered");
+        assertThat(f.plugin.parts().registrations().current("IL-0150")).isEmpty();
+        assertThat(f.all()).singleElement().extracting(Registration::state).isEqualTo(RegistrationState.NOT_REGISTERED);
+        assertThat(history().get(0).detail()).contains("by its own reference: the router holds nothing under it");
+        assertThat(history().get(0).delivery()).isEqualTo(Delivery.NOT_TAKEN);
+    }
+
+    @Test
+    void settlingALostAnswerNeverAdoptsAnotherRegistrationOfTheDistrict() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
+        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1")).willReturn(RouterStub.json(200,
+                RouterStub.registration("reg-1", "REJECTED", "Unknown district."))));
+        f.register(TestHost.ADMIN);
+        f.host.runPoller();
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.REJECTED);
+        // The new attempt's answer is lost; the router holds only the old, rejected registration.
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        f.router.server().stubFor(lookUp().willReturn(RouterStub.json(200, "{\"registrations\":["
+                + RouterStub.registration("reg-1", "REJECTED", "Unknown district.", "some-other-reference") + "]}")));
+
+        ActionResult result = f.register(TestHost.user("bob", "Backup, Bob"));
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).contains("never arrived, or the router refused it");
+        Registration current = f.stored();
+        assertThat(current.state()).isEqualTo(RegistrationState.REJECTED);
+        assertThat(current.routerRegistrationId()).isEqualTo("reg-1");
+        assertThat(current.registeredByName()).as("Registered By is still the person of the registration the router "
+                + "holds").isEqualTo("Doe, Jane");
+        assertThat(f.all()).extracting(Registration::state)
+                .containsExactly(RegistrationState.NOT_REGISTERED, RegistrationState.REJECTED);
+    }
+
+    @Test
+    void aRegistrationThatCannotLeaveTheConsoleIsRecordedAsNotSentAndTheStateStaysAsItWas() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
+        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1")).willReturn(RouterStub.json(200,
+                RouterStub.registration("reg-1", "REJECTED", "Unknown district."))));
+        f.register(TestHost.ADMIN);
+        f.host.runPoller();
+        int port = f.router.server().port();
+        f.router.server().stop(); // nothing listens on the port now: the connection is refused
+
+        ActionResult result = f.register(TestHost.user("bob", "Backup, Bob"));
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).startsWith("Nothing was sent; try again when the router is back. The router at "
+                + "localhost:" + port + " could not be reached");
+        assertThat(result.message()).doesNotContain("Exception", "idempotency");
+        assertThat(f.stored().state()).isEqualTo(RegistrationState.REJECTED);
+        assertThat(f.stored().registeredByName()).isEqualTo("Doe, Jane");
+        HistoryEntry line = history().get(0);
+        assertThat(line.detail()).startsWith("Nothing was sent. The router at localhost:" + port)
+                .endsWith("The district is still rejected by the vendor.");
+        assertThat(line.delivery()).isEqualTo(Delivery.NOT_SENT);
+        assertThat(history()).extracting(HistoryEntry::detail).noneMatch(d -> d.contains("sent the registration"));
+    }
+
+    @Test
+    void aRouterWhoseAddressCannotBeFoundIsReportedInPlainWordsAndNothingIsSent() {
+        start(PluginFixture.FAST);
+        f.host.settings.put("router-url", "https://router.invalid");
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
+        assertThat(result.message()).startsWith("Nothing was sent; try again when the router is back.")
+                .contains("router.invalid could not be found");
+        assertThat(f.all()).isEmpty();
+        assertThat(history().get(0).delivery()).isEqualTo(Delivery.NOT_SENT);
+    }
+
+    @Test
+    void whileTheCircuitIsOpenNothingIsSentTheHistorySaysSoAndTheButtonsSayWhyTheyAreDisabled() {
+        start(PluginFixture.FAST);
+        f.act("refresh", TestHost.ADMIN, Map.of());
+        f.router.server().stubFor(any(anyUrl()).atPriority(1)
+                .willReturn(RouterStub.problem(503, "Service Unavailable", "Down")));
+        for (int i = 0; i < 3 && f.plugin.parts().router().client().orElseThrow().circuitClosed(); i++) {
+            f.act("refresh", TestHost.ADMIN, Map.of());
+        }
+        assertThat(f.plugin.parts().router().client().orElseThrow().circuitClosed()).isFalse();
+        int calls = f.router.server().getAllServeEvents().size();
+
+        ActionResult result = f.register(TestHost.ADMIN);
+
+        assertThat(result.message()).isEqualTo("Nothing was sent; try again when the router is back. The router "
+                + "failed several times in a row, so the console has paused calls to it until 11/28/2026 13:05 CST.");
+        assertThat(f.router.server().getAllServeEvents()).hasSize(calls);
+        assertThat(f.all()).isEmpty();
+        assertThat(history().get(0).detail()).startsWith("Asked to register; nothing was sent. The router failed several times");
+        String text = f.viewText();
+        assertThat(text).contains("text=Paused", "Button[action=refresh, primary=false, disabledReason=The router "
+                + "failed several times in a row, so the console has paused calls to it until 11/28/2026 13:05 CST.",
+                "Button[action=register, primary=true, disabledReason=The router failed several times");
     }
 
     @Test
     void malformedJsonInTheAnswerIsNotBelievedAndTheRegistrationIsSettledByLookUp() {
         start(PluginFixture.FAST);
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202, "{\"id\": \"reg-1\",")));
-        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.json(200,
-                "{\"registrations\":[" + RouterStub.registration("reg-1", "PENDING", null) + "]}")));
+        f.router.server().stubFor(lookUp().willReturn(RouterStub.lookUpFinding("reg-1", "PENDING")));
 
         ActionResult result = f.register(TestHost.ADMIN);
 
@@ -143,7 +242,7 @@ class RouterFaultsTest {
         start(PluginFixture.FAST);
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.json(202,
                 RouterStub.registration("reg-1", "APPROVED-ISH", null))));
-        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.problem(503, "Unavailable", "Busy")));
+        f.router.server().stubFor(lookUp().willReturn(RouterStub.problem(503, "Unavailable", "Busy")));
 
         f.register(TestHost.ADMIN);
 
@@ -163,7 +262,7 @@ class RouterFaultsTest {
         assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
         assertThat(result.message()).contains("larger than 64 KiB");
         assertThat(f.plugin.parts().terms().current()).isEmpty();
-        assertThat(f.plugin.parts().registrations().find("IL-0150")).isEmpty();
+        assertThat(f.all()).isEmpty();
         f.router.server().verify(0, postRequestedFor(urlEqualTo(REGISTRATIONS)));
     }
 
@@ -191,7 +290,7 @@ class RouterFaultsTest {
                 .willReturn(RouterStub.problem(429, "Too Many Requests", "Slow down").withHeader("Retry-After", "1"))
                 .willSetStateTo("calm"));
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).inScenario("busy").whenScenarioStateIs("calm")
-                .willReturn(RouterStub.json(202, RouterStub.registration("reg-1", "PENDING", null))));
+                .willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
 
         long started = System.nanoTime();
         ActionResult result = f.register(TestHost.ADMIN);
@@ -214,7 +313,8 @@ class RouterFaultsTest {
 
         assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
         assertThat(result.message()).contains("It asked to wait 120 seconds", "Nothing was registered");
-        assertThat(f.stored().state()).isEqualTo(RegistrationState.NOT_REGISTERED);
+        assertThat(f.plugin.parts().registrations().current("IL-0150")).isEmpty();
+        assertThat(f.all()).singleElement().extracting(Registration::state).isEqualTo(RegistrationState.NOT_REGISTERED);
         f.router.server().verify(1, postRequestedFor(urlEqualTo(REGISTRATIONS)));
     }
 
@@ -222,7 +322,7 @@ class RouterFaultsTest {
     void serviceUnavailableWithRetryAfterLeavesTheStatusAsItWasAndTheRouterShownUnreachable() throws Exception {
         start(PluginFixture.FAST);
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS))
-                .willReturn(RouterStub.json(202, RouterStub.registration("reg-1", "PENDING", null))));
+                .willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
         f.register(TestHost.ADMIN);
         f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1"))
                 .willReturn(RouterStub.problem(503, "Service Unavailable", "Maintenance").withHeader("Retry-After", "30")));
@@ -279,7 +379,7 @@ class RouterFaultsTest {
         int callsWhileFailing = f.router.server().getAllServeEvents().size();
         ActionResult shortCircuited = f.act("refresh", TestHost.ADMIN, Map.of());
 
-        assertThat(shortCircuited.message()).contains("has stopped calling it");
+        assertThat(shortCircuited.message()).contains("has paused calls to it");
         assertThat(f.router.server().getAllServeEvents()).hasSize(callsWhileFailing);
 
         f.router.server().resetAll();
@@ -296,7 +396,7 @@ class RouterFaultsTest {
     void thePollerBacksOffWhileTheRouterIsDownForAnHourAndRecoversAfterwards() throws Exception {
         start(PluginFixture.FAST);
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS))
-                .willReturn(RouterStub.json(202, RouterStub.registration("reg-1", "PENDING", null))));
+                .willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
         f.register(TestHost.ADMIN);
         f.router.server().stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
@@ -334,18 +434,16 @@ class RouterFaultsTest {
         start(PluginFixture.FAST);
         Instant crashed = f.clock.instant();
         f.plugin.parts().registrations().sql().inTransaction(connection -> RegistrationStore.insert(connection,
-                new Registration("IL-0150", RegistrationState.UNKNOWN, "", "med1", "127.0.0.1", "jdoe", "Doe, Jane",
-                        crashed, "2026-07", "", "6f1c6f3e-0000-4000-8000-000000000001", null, 0, crashed)));
-        f.plugin.parts().registrations().sql().update(
-                "UPDATE nre_registration SET sending_until = ? WHERE district_id = ?",
-                crashed.plus(Duration.ofMinutes(2)), "IL-0150");
-        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).willReturn(RouterStub.json(200,
-                "{\"registrations\":[" + RouterStub.registration("reg-1", "PENDING", null) + "]}")));
+                new Registration("5d0c1a52-0000-4000-8000-000000000001", "IL-0150", 0, RegistrationState.UNKNOWN, "",
+                        "med1", "127.0.0.1", "jdoe", "Doe, Jane", crashed, "2026-07", "",
+                        "6f1c6f3e-0000-4000-8000-000000000001", crashed.plus(Duration.ofMinutes(2)), null, "", null, 0,
+                        crashed)));
+        f.router.server().stubFor(lookUp().willReturn(RouterStub.lookUpFinding("reg-1", "PENDING")));
 
         f.host.runPoller();
         assertThat(f.stored().state()).as("not settled while the request may still be on its way")
                 .isEqualTo(RegistrationState.UNKNOWN);
-        f.router.server().verify(0, getRequestedFor(urlEqualTo(LOOK_UP)));
+        f.router.server().verify(0, getRequestedFor(urlPathEqualTo(LOOK_UP_PATH)));
 
         f.clock.advance(Duration.ofMinutes(3));
         f.host.runPoller();
@@ -356,17 +454,23 @@ class RouterFaultsTest {
     }
 
     private void routerHoldsNothingYetButLookUpFails() {
-        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).inScenario("look-up").whenScenarioStateIs(Scenario.STARTED)
+        f.router.server().stubFor(lookUp().inScenario("look-up").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(RouterStub.problem(503, "Service Unavailable", "Busy")));
-        f.router.server().stubFor(get(urlEqualTo(LOOK_UP)).inScenario("look-up").whenScenarioStateIs("back")
-                .willReturn(RouterStub.json(200,
-                        "{\"registrations\":[" + RouterStub.registration("reg-1", "PENDING", null) + "]}")));
+        f.router.server().stubFor(lookUp().inScenario("look-up").whenScenarioStateIs("back")
+                .willReturn(RouterStub.lookUpFinding("reg-1", "PENDING")));
+    }
+
+    /** The look-up by the district and the console's own reference, whatever the reference. */
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder lookUp() {
+        return get(urlPathEqualTo(LOOK_UP_PATH)).withQueryParam("districtId", equalTo("IL-0150"))
+                .withQueryParam("clientReference", matching("[0-9a-f-]{36}"));
     }
 
     private void assertLostAndSettledLater() throws Exception {
         Registration lost = f.stored();
         assertThat(lost.state()).isEqualTo(RegistrationState.UNKNOWN);
         assertThat(history()).extracting(HistoryEntry::detail).anyMatch(d -> d.contains("answer was lost"));
+        assertThat(history()).filteredOn(h -> h.delivery() == Delivery.UNCERTAIN).isNotEmpty();
         assertThat(f.viewText()).contains("answer to the registration was lost");
         int posts = f.router.server().findAll(postRequestedFor(urlEqualTo(REGISTRATIONS))).size();
         assertThat(posts).isBetween(1, 3);

@@ -2,6 +2,7 @@ package org.nre.sample;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -45,7 +46,7 @@ class CrashMidRegistrationIT {
     @BeforeEach
     void start() throws Exception {
         mariaDb = MariaDb.freshDatabase();
-        router = new WireMockServer(options().dynamicPort());
+        router = new WireMockServer(options().dynamicPort().templatingEnabled(true).globalTemplating(false));
         router.start();
         String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(TERMS.getBytes(StandardCharsets.UTF_8)));
@@ -53,8 +54,11 @@ class CrashMidRegistrationIT {
                 + "\"effectiveDate\":\"2026-07-01\",\"digest\":\"" + digest + "\",\"text\":\"" + TERMS + "\"}")));
         // The router takes the registration, but its answer comes too late for the console that sent it.
         router.stubFor(post(urlEqualTo("/v1/registrations")).willReturn(json(202, registration()).withFixedDelay(60_000)));
+        // The look-up by the console's own reference finds it.
         router.stubFor(get(urlPathEqualTo("/v1/registrations")).willReturn(json(200,
-                "{\"registrations\":[" + registration() + "]}")));
+                "{\"registrations\":[" + registration().replace("\"state\"",
+                        "\"clientReference\":\"{{request.query.clientReference}}\",\"state\"") + "]}")
+                .withTransformers("response-template")));
     }
 
     @AfterEach
@@ -95,7 +99,11 @@ class CrashMidRegistrationIT {
         assertThat(router.findAll(postRequestedFor(urlEqualTo("/v1/registrations")))).hasSize(1);
         assertThat(text("SELECT router_registration_id FROM nre_registration")).isEqualTo("reg-1");
         assertThat(text("SELECT detail FROM nre_history WHERE action = 'settle'"))
-                .contains("Looked the district up at the router: it holds registration reg-1");
+                .contains("Looked the registration up at the router by its own reference: it arrived (the vendor's "
+                        + "reference reg-1)");
+        assertThat(router.findAll(getRequestedFor(urlPathEqualTo("/v1/registrations"))))
+                .allSatisfy(r -> assertThat(r.queryParameter("clientReference").firstValue())
+                        .isEqualTo(text("SELECT id FROM nre_registration")));
     }
 
     private ConsoleProcess startConsole() throws Exception {

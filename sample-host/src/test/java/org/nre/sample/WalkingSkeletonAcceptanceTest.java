@@ -97,7 +97,9 @@ class WalkingSkeletonAcceptanceTest {
         assertThat(admin.get("/api/panels/nre").body()).contains(
                 "{\"type\":\"labelled-value\",\"label\":\"Exchange Registration\",\"value\":\"Not Registered\"}",
                 "{\"type\":\"status-badge\",\"label\":\"Exchange Status\",\"text\":\"Inactive\"",
-                "{\"name\":\"register\",\"label\":\"Register with the National Records Exchange\",\"level\":\"W\"");
+                "\"actions\":[]", "\"unavailableActions\":[{\"name\":\"refresh\",\"label\":\"Check status now\","
+                        + "\"level\":\"W\",\"reason\":\"The router is not configured yet",
+                "\"data\":{\"state\":\"NOT_REGISTERED\",\"exchangeActive\":false");
     }
 
     @Test
@@ -132,7 +134,10 @@ class WalkingSkeletonAcceptanceTest {
         WebClient.Response api = admin.postJson("/api/panels/nre/actions/register", "{\"accept-terms\":true}",
                 admin.apiCsrfToken());
         assertThat(api.status()).isEqualTo(503);
-        assertThat(api.body()).startsWith("{\"outcome\":\"unavailable\"");
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+                + "\"status\":503,\"detail\":\"Nothing was sent; try again when the router is back.")
+                .endsWith("\"outcome\":\"unavailable\"}");
     }
 
     @Test

@@ -193,15 +193,38 @@ public sealed interface Component
 
     /**
      * A button that runs one of the panel's actions with the values of its section's inputs. The host
-     * shows it only to users who hold the level the action needs.
+     * shows it only to users who hold the level the action needs. A button with a reason is shown
+     * disabled, with the reason beside it, for an action the panel will not carry out now; the host lists
+     * only enabled buttons' actions as available now.
      *
      * @param action the action's name, one of the panel's {@link PanelDefinition#actions()}
      * @param primary whether it is the section's main button
+     * @param disabledReason why the action cannot be used now, or empty when it can
      */
-    record Button(String action, boolean primary) implements Component {
+    record Button(String action, boolean primary, String disabledReason) implements Component {
         /** Checks the fields. */
         public Button {
             Fields.requireId(action, "action");
+            disabledReason = Fields.orEmpty(disabledReason);
+        }
+
+        /**
+         * A button that can be used now.
+         *
+         * @param action the action's name
+         * @param primary whether it is the section's main button
+         */
+        public Button(String action, boolean primary) {
+            this(action, primary, "");
+        }
+
+        /**
+         * Whether the action can be used now.
+         *
+         * @return true when there is no reason against it
+         */
+        public boolean enabled() {
+            return disabledReason.isEmpty();
         }
     }
 }

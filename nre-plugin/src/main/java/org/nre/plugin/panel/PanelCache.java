@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.nre.hostapi.district.District;
 import org.nre.plugin.registration.HistoryEntry;
-import org.nre.plugin.registration.RegistrationStore;
+import org.nre.plugin.registration.Registration;
+import org.nre.plugin.terms.TermsAcceptance;
 import org.nre.plugin.status.RouterHealth;
 import org.nre.plugin.storage.Changes;
 import org.nre.plugin.terms.Terms;
@@ -30,14 +32,30 @@ public final class PanelCache {
     /**
      * What the panel reads from storage for one district.
      *
-     * @param shown the registration and whether a request for it is on its way, or empty
-     * @param acceptedCurrentTerms whether the district accepted the current terms
+     * @param current the district's registration now, or empty
+     * @param past the registrations it no longer follows, newest first
+     * @param acceptances every acceptance of the terms, newest first
+     * @param acceptedTexts the texts of the accepted terms, by version and digest ({@code version@digest})
+     * @param acceptedCurrentTerms whether the current registration accepted the current terms
      * @param routerConfigured whether the router settings are complete
      * @param health the router's reachability
      * @param history the newest history entries first
      */
-    public record Reads(Optional<RegistrationStore.Shown> shown, boolean acceptedCurrentTerms,
-                        boolean routerConfigured, RouterHealth health, List<HistoryEntry> history) {
+    public record Reads(Optional<Registration> current, List<Registration> past, List<TermsAcceptance> acceptances,
+                        Map<String, Terms> acceptedTexts, boolean acceptedCurrentTerms, boolean routerConfigured,
+                        RouterHealth health, List<HistoryEntry> history) {
+
+        public Reads {
+            past = List.copyOf(past);
+            acceptances = List.copyOf(acceptances);
+            acceptedTexts = Map.copyOf(acceptedTexts);
+            history = List.copyOf(history);
+        }
+
+        /** The key of {@link #acceptedTexts()} for a version and digest. */
+        public static String key(String version, String digest) {
+            return version + "@" + digest;
+        }
     }
 
     private record Key(long version, Optional<District> district, Optional<Terms> terms) {

@@ -2,7 +2,7 @@ package org.nre.plugin.registration;
 
 /** Where a district's registration with the National Records Exchange stands. */
 public enum RegistrationState {
-    /** The district has never registered. */
+    /** The district has no registration; for a stored attempt, one that never became a registration. */
     NOT_REGISTERED,
     /** Sent to the router; the vendor has yet to verify and authorize the district. */
     PENDING,
@@ -14,7 +14,7 @@ public enum RegistrationState {
     SUSPENDED,
     /** The district withdrew from the exchange. */
     DEREGISTERED,
-    /** A request's answer was lost; a status look-up settles it. */
+    /** Sent, and the router's answer not known yet: on its way, or lost and settled by its own reference. */
     UNKNOWN;
 
     /**

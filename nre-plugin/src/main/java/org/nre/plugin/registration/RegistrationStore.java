@@ -3,22 +3,26 @@ package org.nre.plugin.registration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.nre.plugin.storage.Sql;
 
 /**
- * Registrations and their history in the plugin's own tables. A registration changes only from the
- * version the caller read ({@link #update} answers false otherwise), and history is only ever added to.
+ * The district's registrations and history in the plugin's own tables. A registration changes only from the
+ * version the caller read ({@link #update} answers false otherwise); registrations and history are only ever
+ * added to.
  */
 public final class RegistrationStore {
 
     static final int MAX_DETAIL = 2000;
     private static final String COLUMNS = """
-            district_id, state, state_reason, application_name, source_address, registered_by_id,
-            registered_by_name, registered_at, terms_version, router_registration_id, idempotency_key,
-            last_router_contact, version, updated_at""";
+            id, district_id, seq, state, state_reason, application_name, source_address, registered_by_id,
+            registered_by_name, registered_at, terms_version, router_registration_id, idempotency_key, sending_until,
+            last_router_contact, locality_sent, locality_sent_at, version, updated_at""";
+    // The district's registration now: its newest that is, or once was, a registration (never an attempt that
+    // did not become one). A live one is always the newest, as none can be started beside it.
+    private static final String CURRENT = "SELECT " + COLUMNS + " FROM nre_registration WHERE district_id = ? "
+            + "AND state <> 'NOT_REGISTERED' ORDER BY seq DESC LIMIT 1";
 
     private final Sql sql;
 
@@ -30,30 +34,49 @@ public final class RegistrationStore {
         return sql;
     }
 
-    public Optional<Registration> find(String districtId) {
-        return sql.one("SELECT " + COLUMNS + " FROM nre_registration WHERE district_id = ?",
+    /** The district's registration now, or empty when it has none. */
+    public Optional<Registration> current(String districtId) {
+        return sql.one(CURRENT, RegistrationStore::read, districtId);
+    }
+
+    public static Optional<Registration> current(Connection connection, String districtId) throws SQLException {
+        return first(Sql.list(connection, CURRENT, RegistrationStore::read, districtId));
+    }
+
+    public Optional<Registration> find(String id) {
+        return sql.one("SELECT " + COLUMNS + " FROM nre_registration WHERE id = ?", RegistrationStore::read, id);
+    }
+
+    /** Every registration and attempt of the district, newest first. */
+    public List<Registration> all(String districtId) {
+        return sql.list("SELECT " + COLUMNS + " FROM nre_registration WHERE district_id = ? ORDER BY seq DESC",
                 RegistrationStore::read, districtId);
     }
 
-    public static Optional<Registration> find(Connection connection, String districtId) throws SQLException {
-        List<Registration> rows = Sql.list(connection, "SELECT " + COLUMNS + " FROM nre_registration WHERE district_id = ?",
-                RegistrationStore::read, districtId);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    /** Registrations the district is not following any more, as the router held them: newest first. */
+    public List<Registration> past(String districtId) {
+        Optional<Registration> current = current(districtId);
+        return all(districtId).stream()
+                .filter(r -> r.hasRouterId() && current.map(c -> !c.id().equals(r.id())).orElse(true))
+                .toList();
     }
 
     /**
-     * Stores the first registration of a district.
+     * Stores a new registration of a district as its newest, whatever {@code r.seq()} says.
      *
-     * @return false when the district already has one (another request got there first)
+     * @return false when the district already has a live registration (another request got there first)
      */
     public static boolean insert(Connection connection, Registration r) throws SQLException {
+        int seq = Sql.list(connection, "SELECT COALESCE(MAX(seq), 0) FROM nre_registration WHERE district_id = ?",
+                row -> row.getInt(1), r.districtId()).get(0) + 1;
         try {
-            return Sql.update(connection, "INSERT INTO nre_registration (" + COLUMNS + ") "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.districtId(), r.state().name(), blankToNull(r.stateReason()), r.applicationName(),
+            return Sql.update(connection, "INSERT INTO nre_registration (" + COLUMNS + ", live_district) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.id(), r.districtId(), seq, r.state().name(), blankToNull(r.stateReason()), r.applicationName(),
                     r.sourceAddress(), r.registeredById(), r.registeredByName(), r.registeredAt(), r.termsVersion(),
-                    blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.lastRouterContact(), 1,
-                    r.updatedAt()) == 1;
+                    blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.sendingUntil(),
+                    r.lastRouterContact(), blankToNull(r.localitySent()), r.localitySentAt(), 1, r.updatedAt(),
+                    r.live() ? r.districtId() : null) == 1;
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 return false;
@@ -65,29 +88,41 @@ public final class RegistrationStore {
     /**
      * Replaces a registration if nobody changed it since it was read at {@code r.version()}.
      *
-     * @return false when it changed meanwhile; nothing is written then
+     * @return false when it changed meanwhile, or when it would become live beside another live one; nothing
+     *     is written then
      */
     public static boolean update(Connection connection, Registration r) throws SQLException {
-        return Sql.update(connection, """
-                UPDATE nre_registration
-                   SET state = ?, state_reason = ?, application_name = ?, source_address = ?, registered_by_id = ?,
-                       registered_by_name = ?, registered_at = ?, terms_version = ?, router_registration_id = ?,
-                       idempotency_key = ?, last_router_contact = ?, version = version + 1, updated_at = ?
-                 WHERE district_id = ? AND version = ?""",
-                r.state().name(), blankToNull(r.stateReason()), r.applicationName(), r.sourceAddress(),
-                r.registeredById(), r.registeredByName(), r.registeredAt(), r.termsVersion(),
-                blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.lastRouterContact(), r.updatedAt(),
-                r.districtId(), r.version()) == 1;
+        try {
+            return Sql.update(connection, """
+                    UPDATE nre_registration
+                       SET state = ?, live_district = ?, state_reason = ?, application_name = ?, source_address = ?,
+                           registered_by_id = ?, registered_by_name = ?, registered_at = ?, terms_version = ?,
+                           router_registration_id = ?, sending_until = ?, last_router_contact = ?,
+                           locality_sent = ?, locality_sent_at = ?, version = version + 1, updated_at = ?
+                     WHERE id = ? AND version = ?""",
+                    r.state().name(), r.live() ? r.districtId() : null, blankToNull(r.stateReason()),
+                    r.applicationName(), r.sourceAddress(), r.registeredById(), r.registeredByName(),
+                    r.registeredAt(), r.termsVersion(), blankToNull(r.routerRegistrationId()), r.sendingUntil(),
+                    r.lastRouterContact(), blankToNull(r.localitySent()), r.localitySentAt(), r.updatedAt(), r.id(),
+                    r.version()) == 1;
+        } catch (SQLException e) {
+            if (Sql.isDuplicate(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public static void record(Connection connection, String districtId, HistoryEntry entry) throws SQLException {
         Sql.update(connection, """
                 INSERT INTO nre_history (district_id, at, actor_id, actor_name, remote_address, action, from_state,
-                                         to_state, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                         to_state, detail, registration_id, delivery, request_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 districtId, entry.at(), entry.actorId(), entry.actorName(), truncate(entry.remoteAddress(), 64),
                 entry.action(), entry.fromState() == null ? null : entry.fromState().name(),
-                entry.toState() == null ? null : entry.toState().name(), truncate(entry.detail(), MAX_DETAIL));
+                entry.toState() == null ? null : entry.toState().name(), truncate(entry.detail(), MAX_DETAIL),
+                entry.registrationId(), entry.delivery() == null ? null : entry.delivery().name(),
+                entry.requestKey());
     }
 
     public void record(String districtId, HistoryEntry entry) {
@@ -97,40 +132,25 @@ public final class RegistrationStore {
         });
     }
 
-    /**
-     * A registration and until when a request for it is on its way.
-     *
-     * @param registration the registration
-     * @param sendingUntil until when a registration request is being sent, or null when none is
-     */
-    public record Shown(Registration registration, Instant sendingUntil) {
-
-        /** Whether a registration request is being sent at {@code now}. */
-        public boolean sending(Instant now) {
-            return sendingUntil != null && now.isBefore(sendingUntil);
-        }
-    }
-
-    /** The registration as the panel shows it, read in one query. */
-    public Optional<Shown> shown(String districtId) {
-        return sql.one("SELECT " + COLUMNS + ", sending_until FROM nre_registration WHERE district_id = ?",
-                row -> new Shown(read(row), Sql.instant(row, "sending_until")), districtId);
-    }
-
     /** The newest history first. */
     public List<HistoryEntry> history(String districtId, int limit) {
         return sql.list("""
-                SELECT at, actor_id, actor_name, remote_address, action, from_state, to_state, detail
+                SELECT at, actor_id, actor_name, remote_address, action, from_state, to_state, detail,
+                       registration_id, delivery, request_key
                   FROM nre_history WHERE district_id = ? ORDER BY id DESC LIMIT ?""",
                 row -> new HistoryEntry(Sql.instant(row, "at"), row.getString("actor_id"), row.getString("actor_name"),
                         row.getString("remote_address"), row.getString("action"), state(row.getString("from_state")),
-                        state(row.getString("to_state")), row.getString("detail")),
+                        state(row.getString("to_state")), row.getString("detail"), row.getString("registration_id"),
+                        row.getString("delivery") == null ? null : Delivery.valueOf(row.getString("delivery")),
+                        row.getString("request_key")),
                 districtId, limit);
     }
 
     private static Registration read(ResultSet row) throws SQLException {
         return new Registration(
+                row.getString("id"),
                 row.getString("district_id"),
+                row.getInt("seq"),
                 RegistrationState.valueOf(row.getString("state")),
                 row.getString("state_reason"),
                 row.getString("application_name"),
@@ -141,9 +161,16 @@ public final class RegistrationStore {
                 row.getString("terms_version"),
                 row.getString("router_registration_id"),
                 row.getString("idempotency_key"),
+                Sql.instant(row, "sending_until"),
                 Sql.instant(row, "last_router_contact"),
+                row.getString("locality_sent"),
+                Sql.instant(row, "locality_sent_at"),
                 row.getInt("version"),
                 Sql.instant(row, "updated_at"));
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private static RegistrationState state(String name) {

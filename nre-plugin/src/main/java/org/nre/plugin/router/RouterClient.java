@@ -16,6 +16,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,8 +26,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The router's client: signed requests over java.net.http, with timeouts, retries only where they are safe
@@ -47,6 +52,7 @@ public final class RouterClient {
     }
 
     static final String JSON = "application/json";
+    private static final Logger LOG = LoggerFactory.getLogger(RouterClient.class);
 
     private record Answer(int status, HttpHeaders headers, byte[] body) {
     }
@@ -70,6 +76,7 @@ public final class RouterClient {
     private final CircuitBreaker circuit;
     private final Retry interactive;
     private final Retry background;
+    private volatile Instant openedAt;
 
     public RouterClient(RouterSettings settings, RouterPolicy policy, Clock clock, RandomGenerator random,
                         Health health) {
@@ -93,6 +100,11 @@ public final class RouterClient {
                 .recordResult(result -> result instanceof Answer answer && failed(answer.status()))
                 .clock(clock)
                 .build());
+        circuit.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = clock.instant();
+            }
+        });
         this.interactive = Retry.of("nre-router-interactive", retryConfig(policy.interactiveAttempts()));
         this.background = Retry.of("nre-router-background", retryConfig(policy.backgroundAttempts()));
     }
@@ -113,9 +125,14 @@ public final class RouterClient {
                 answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
-    /** The district's registrations at the router, newest first: settles an answer that was lost. */
-    public RouterResult<List<RouterRegistration>> registrationsOf(String districtId, Urgency urgency) {
-        return call("GET", "/v1/registrations?districtId=" + encode(districtId), null, null, urgency,
+    /**
+     * The district's registrations at the router that carry the console's reference: settles a registration
+     * whose answer was lost by its own identity, and only by it.
+     */
+    public RouterResult<List<RouterRegistration>> registrationsOf(String districtId, String clientReference,
+                                                                  Urgency urgency) {
+        return call("GET", "/v1/registrations?districtId=" + encode(districtId) + "&clientReference="
+                        + encode(clientReference), null, null, urgency,
                 answer -> RouterJson.registrations(RouterJson.object(answer.body())));
     }
 
@@ -125,19 +142,33 @@ public final class RouterClient {
                 idempotencyKey, urgency, answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
-    public RouterResult<RouterRegistration> putLocality(String id, Map<String, ?> locality, Urgency urgency) {
-        return call("PUT", "/v1/registrations/" + encode(id) + "/locality", RouterJson.write(locality), null, urgency,
-                answer -> RouterJson.registration(RouterJson.object(answer.body())));
+    public RouterResult<RouterRegistration> putLocality(String id, Map<String, ?> locality, String idempotencyKey,
+                                                        Urgency urgency) {
+        return call("PUT", "/v1/registrations/" + encode(id) + "/locality", RouterJson.write(locality),
+                idempotencyKey, urgency, answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
-    public RouterResult<RouterRegistration> deregister(String id) {
-        return call("DELETE", "/v1/registrations/" + encode(id), null, null, Urgency.INTERACTIVE,
+    public RouterResult<RouterRegistration> deregister(String id, String idempotencyKey) {
+        return call("DELETE", "/v1/registrations/" + encode(id), null, idempotencyKey, Urgency.INTERACTIVE,
                 answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     /** Whether the circuit breaker lets calls through now. */
     public boolean circuitClosed() {
-        return circuit.getState() != CircuitBreaker.State.OPEN && circuit.getState() != CircuitBreaker.State.FORCED_OPEN;
+        return circuitOpenUntil().isEmpty();
+    }
+
+    /** Until when the circuit breaker stops calls to the router, when it does now. */
+    public Optional<Instant> circuitOpenUntil() {
+        CircuitBreaker.State state = circuit.getState();
+        if (state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN) {
+            return Optional.empty();
+        }
+        Instant opened = openedAt;
+        Instant until = opened == null ? clock.instant().plus(policy.circuitOpenFor())
+                : opened.plus(policy.circuitOpenFor());
+        // Past that time the breaker lets trial calls through at the next call.
+        return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
     @FunctionalInterface
@@ -145,16 +176,34 @@ public final class RouterClient {
         T read(Answer answer) throws RouterJson.Malformed;
     }
 
+    /** What the attempts of one call came to, beyond their answer. */
+    private static final class Attempts {
+        int made;
+        /** Whether any attempt may have put a byte of the request on the wire. */
+        boolean mayHaveSent;
+        /** The plain-words reason the last attempt failed without sending, or null. */
+        String notSentBecause;
+        /** The router's last answer, such as a 503 that another attempt was to follow, or null. */
+        Answer answered;
+    }
+
     private <T> RouterResult<T> call(String method, String pathAndQuery, byte[] body, String idempotencyKey,
                                      Urgency urgency, Reader<T> reader) {
-        String[] lastFailure = new String[1];
-        int[] attempts = new int[1];
+        Attempts attempts = new Attempts();
         CheckedSupplier<Answer> attempt = CircuitBreaker.decorateCheckedSupplier(circuit, () -> {
-            attempts[0]++;
+            attempts.made++;
             try {
-                return attempt(method, pathAndQuery, body, idempotencyKey);
+                Answer answer = attempt(method, pathAndQuery, body, idempotencyKey);
+                attempts.answered = answer;
+                return answer;
             } catch (IOException e) {
-                lastFailure[0] = reason(e);
+                String notSent = notSentBecause(e);
+                if (notSent == null) {
+                    attempts.mayHaveSent = true;
+                } else {
+                    attempts.notSentBecause = notSent;
+                }
+                LOG.debug("{} {} failed: {}", method, pathAndQuery, e.toString());
                 throw e;
             }
         });
@@ -163,47 +212,67 @@ public final class RouterClient {
         try {
             answer = Retry.decorateCheckedSupplier(retry, attempt).get();
         } catch (CallNotPermittedException e) {
-            String message = "The router has failed repeatedly, so the console has stopped calling it for up to "
+            String paused = "The router failed several times in a row, so the console has paused calls to it for "
                     + policy.circuitOpenFor().toSeconds() + " seconds.";
             // The circuit may have opened during this very call: the router is unreachable either way.
-            health.unreachable(clock.instant(), lastFailure[0] == null ? message
-                    : "The connection to the router failed (" + lastFailure[0] + ").");
-            if (attempts[0] > 0) {
-                // An earlier attempt of this call may have reached the router before the circuit opened.
-                return new RouterResult.Lost<>(message + " An earlier attempt may have reached it.");
+            health.unreachable(clock.instant(), attempts.notSentBecause == null ? paused : attempts.notSentBecause);
+            if (attempts.mayHaveSent) {
+                return new RouterResult.Lost<>(paused + " An earlier attempt of this request may have reached it.");
             }
-            return new RouterResult.Unavailable<>(message + " Nothing more was sent; try again later.",
-                    policy.circuitOpenFor());
+            if (attempts.answered != null) {
+                // An earlier attempt reached the router, which answered it: that answer says what it did.
+                return interpret(attempts.answered, reader);
+            }
+            return new RouterResult.NotSent<>(attempts.notSentBecause == null ? paused
+                    : attempts.notSentBecause + " " + paused, policy.circuitOpenFor());
         } catch (TooLarge e) {
             health.reached(clock.instant());
             return new RouterResult.Malformed<>("The router's answer was larger than "
                     + policy.maxAnswerBytes() / 1024 + " KiB, which the contract does not allow; it was not read.");
-        } catch (ConnectException | UnresolvedAddressException | HttpConnectTimeoutException e) {
-            return unreachable("The router at " + settings.baseUrl() + " cannot be reached (" + reason(e)
-                    + "). Nothing was sent; try again later.");
         } catch (HttpTimeoutException e) {
             String message = "The router did not answer within " + policy.readTimeout().toSeconds() + " seconds.";
             health.unreachable(clock.instant(), message);
             return new RouterResult.Lost<>(message);
         } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
-                return unreachable("The router at " + settings.baseUrl() + " cannot be reached (" + reason(e.getCause())
-                        + "). Nothing was sent; try again later.");
+            if (!attempts.mayHaveSent && attempts.notSentBecause != null) {
+                health.unreachable(clock.instant(), attempts.notSentBecause);
+                return new RouterResult.NotSent<>(attempts.notSentBecause, Duration.ZERO);
             }
-            String message = "The connection to the router broke before its answer arrived (" + reason(e) + ").";
+            String message = "The connection to the router broke before its answer arrived.";
             health.unreachable(clock.instant(), message);
             return new RouterResult.Lost<>(message);
         } catch (Throwable e) {
-            String message = "The call to the router failed (" + reason(e) + ").";
+            LOG.warn("A call to the router failed unexpectedly: {} {}", method, pathAndQuery, e);
+            String message = "The call to the router failed unexpectedly; the console's log has the details.";
             health.unreachable(clock.instant(), message);
-            return new RouterResult.Lost<>(message);
+            return attempts.made == 0 ? new RouterResult.NotSent<>(message, Duration.ZERO)
+                    : new RouterResult.Lost<>(message);
         }
         return interpret(answer, reader);
     }
 
-    private <T> RouterResult<T> unreachable(String message) {
-        health.unreachable(clock.instant(), message);
-        return new RouterResult.Unavailable<>(message, Duration.ZERO);
+    /**
+     * Why an attempt failed before any byte of it left the console, in plain words; null when it may have
+     * been sent (a connection that broke later, a timeout waiting for the answer).
+     */
+    private String notSentBecause(IOException e) {
+        String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() < 0 ? ""
+                : ":" + settings.baseUrl().getPort());
+        if (e instanceof HttpConnectTimeoutException) {
+            return "The router at " + where + " could not be reached: connecting took longer than "
+                    + policy.connectTimeout().toSeconds() + " seconds.";
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                    return "The router's address " + settings.baseUrl().getHost() + " could not be found.";
+                }
+            }
+            String said = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+            return "The router at " + where + " could not be reached"
+                    + (said.contains("refused") ? ": nothing accepted the connection." : ".");
+        }
+        return null;
     }
 
     private <T> RouterResult<T> interpret(Answer answer, Reader<T> reader) {
@@ -342,18 +411,18 @@ public final class RouterClient {
         return 1 + random.nextLong(Math.max(1, Math.min(cap, step)));
     }
 
-    private java.util.Optional<Duration> retryAfter(Answer answer) {
+    private Optional<Duration> retryAfter(Answer answer) {
         return answer.headers().firstValue("Retry-After").flatMap(value -> {
             String text = value.strip();
             try {
-                return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
             } catch (NumberFormatException e) {
                 try {
                     Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
                     Duration wait = Duration.between(clock.instant(), at);
-                    return java.util.Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
                 } catch (DateTimeParseException unreadable) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             }
         });
@@ -365,11 +434,6 @@ public final class RouterClient {
 
     private static boolean failed(int status) {
         return status == 408 || status == 429 || status >= 500;
-    }
-
-    private static String reason(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static String encode(String value) {

@@ -65,7 +65,14 @@ final class RouterJson {
             throw new Malformed("'effectiveDate' is not a date (YYYY-MM-DD)");
         }
         String digest = text(json, "digest", 80).toLowerCase(Locale.ROOT);
-        String text = text(json, "text", 200_000);
+        // The text is checked against its digest as it came, and kept so: the digest is what the district accepts.
+        Object raw = json.get("text");
+        if (!(raw instanceof String text) || text.isBlank()) {
+            throw new Malformed("'text' is missing or not text");
+        }
+        if (text.length() > 200_000) {
+            throw new Malformed("'text' is longer than 200000 characters");
+        }
         String computed = "sha256:" + RequestSigner.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
         if (!computed.equals(digest)) {
             throw new Malformed("the terms' digest does not match their text, so they cannot be trusted");
@@ -81,22 +88,14 @@ final class RouterJson {
         try {
             state = RouterState.valueOf(stateText);
         } catch (IllegalArgumentException e) {
-            throw new Malformed("'state' is '" + stateText + "', which the contract does not know");
+            throw new Malformed("'state' is '" + printable(stateText) + "', which the contract does not know");
         }
-        Object reason = json.get("reason");
-        if (reason != null && !(reason instanceof String)) {
-            throw new Malformed("'reason' is not text");
-        }
-        String reasonText = reason == null ? "" : truncate((String) reason, 1000);
-        Object terms = json.get("termsVersion");
-        Instant updated;
-        try {
-            Object at = json.get("updatedAt");
-            updated = at instanceof String s ? Instant.parse(s) : null;
-        } catch (DateTimeException e) {
-            throw new Malformed("'updatedAt' is not an RFC 3339 time");
-        }
-        return new RouterRegistration(id, district, state, reasonText, terms instanceof String t ? t : "", updated);
+        Map<String, Object> by = optionalObject(json, "registeredBy");
+        return new RouterRegistration(id, district, optionalText(json, "clientReference", 64), state,
+                optionalText(json, "reason", 1000), optionalText(json, "termsVersion", 64),
+                by == null ? "" : optionalText(by, "id", 64), by == null ? "" : optionalText(by, "name", 200),
+                optionalText(json, "applicationName", 128), optionalText(json, "sourceAddress", 64),
+                optionalInstant(json, "createdAt"), optionalInstant(json, "updatedAt"));
     }
 
     static List<RouterRegistration> registrations(Map<String, Object> json) throws Malformed {
@@ -123,9 +122,9 @@ final class RouterJson {
             Object detail = json.get("detail");
             Object title = json.get("title");
             if (detail instanceof String d && !d.isBlank()) {
-                return truncate(d, 500);
+                return printable(truncate(d, 500));
             }
-            return title instanceof String t && !t.isBlank() ? truncate(t, 200) : "";
+            return title instanceof String t && !t.isBlank() ? printable(truncate(t, 200)) : "";
         } catch (Malformed e) {
             return "";
         }
@@ -145,7 +144,67 @@ final class RouterJson {
         if (text.length() > max) {
             throw new Malformed("'" + field + "' is longer than " + max + " characters");
         }
-        return text;
+        return printable(text);
+    }
+
+    /** Text the contract allows to be null or missing: empty then; cut at {@code max}. */
+    private static String optionalText(Map<String, Object> json, String field, int max) throws Malformed {
+        Object value = json.get(field);
+        if (value == null) {
+            return "";
+        }
+        if (!(value instanceof String text)) {
+            throw new Malformed("'" + field + "' is not text");
+        }
+        return printable(truncate(text, max));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> optionalObject(Map<String, Object> json, String field) throws Malformed {
+        Object value = json.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new Malformed("'" + field + "' is not an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static Instant optionalInstant(Map<String, Object> json, String field) throws Malformed {
+        Object value = json.get(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value instanceof String text) {
+                return Instant.parse(text);
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        throw new Malformed("'" + field + "' is not an RFC 3339 time");
+    }
+
+    /**
+     * The text without control characters (terminal escapes among them), which the router has no business
+     * sending and which must not reach a page, a log or the database as they are; line breaks and tabs stay.
+     */
+    static String printable(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r';
+            if (control || Character.getType(c) == Character.FORMAT && c != '\u200d') {
+                if (clean == null) {
+                    clean = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                clean.append('\ufffd');
+            } else if (clean != null) {
+                clean.append(c);
+            }
+        }
+        return clean == null ? text : clean.toString();
     }
 
     private static String truncate(String text, int max) {

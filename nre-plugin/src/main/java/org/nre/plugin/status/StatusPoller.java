@@ -8,14 +8,13 @@ import org.nre.hostapi.user.ActingUser;
 import org.nre.plugin.registration.Lifecycle;
 import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.router.RouterConnection;
-import org.nre.plugin.router.RouterResult;
 import org.nre.plugin.settings.NreSettings;
 import org.nre.plugin.terms.TermsService;
 
 /**
- * Keeps the registration in step with the router, on one console node at a time: refreshes stale terms,
- * settles a registration whose answer was lost, follows a pending, active or suspended registration, and
- * sends acceptances the router has not received. While the router fails it backs off, doubling its pause up to
+ * Keeps the registration in step with the router, on one console node at a time: fetches the terms (so that
+ * new ones are noticed within one poll), settles a registration whose answer was lost, follows a pending,
+ * active or suspended registration, and sends acceptances the router has not received. While the router fails it backs off, doubling its pause up to
  * an hour, with jitter so that many consoles do not call at once.
  */
 public final class StatusPoller implements RepeatingTask {
@@ -46,10 +45,7 @@ public final class StatusPoller implements RepeatingTask {
             failures = 0;
             return interval;
         }
-        boolean failed = false;
-        if (terms.stale()) {
-            failed = !(terms.refresh(client.get(), RouterClient.Urgency.BACKGROUND) instanceof RouterResult.Ok);
-        }
+        boolean failed = !lifecycle.refreshTerms(ActingUser.system(), client.get(), RouterClient.Urgency.BACKGROUND).ok();
         failed |= lifecycle.check(ActingUser.system(), RouterClient.Urgency.BACKGROUND) == Lifecycle.Check.ROUTER_FAILED;
         failures = failed ? failures + 1 : 0;
         return pause(interval, failures);

@@ -15,12 +15,25 @@ import java.time.Instant;
  * @param remoteAddress from where
  * @param idempotencyKey the key sending it to the router carries
  * @param sentAt when it reached the router, or null until it did
+ * @param registrationId the registration it was accepted for
+ * @param refusedReason why the router refused it, or empty when it did not
  */
 public record TermsAcceptance(long id, String districtId, String termsVersion, String termsDigest,
                               String acceptedById, String acceptedByName, Instant acceptedAt, String remoteAddress,
-                              String idempotencyKey, Instant sentAt) {
+                              String idempotencyKey, Instant sentAt, String registrationId,
+                              String refusedReason) {
 
+    public TermsAcceptance {
+        refusedReason = refusedReason == null ? "" : refusedReason;
+    }
+
+    /** Whether the router received it (or refused it, which settles it as well). */
     public boolean sent() {
         return sentAt != null;
+    }
+
+    /** Whether the router refused it. */
+    public boolean refused() {
+        return !refusedReason.isEmpty();
     }
 }

@@ -9,16 +9,27 @@ import org.nre.plugin.router.RouterResult;
 import org.nre.plugin.router.RouterTerms;
 
 /**
- * The current Terms of Service: fetched from the router, checked against their digest, kept in the
- * database (so that the panel shows them while the router is down) and in memory (so that showing the panel
- * costs no database read for them).
+ * The current Terms of Service: fetched from the router at every status poll, checked against their digest,
+ * kept in the database (so that the panel shows them while the router is down and every accepted version stays
+ * readable) and in memory (so that showing the panel costs no database read for them).
  */
 public final class TermsService {
 
-    /** How long fetched terms are trusted before the poller fetches them again. */
-    public static final Duration FRESH_FOR = Duration.ofHours(1);
     /** How long this node trusts its memory before reading what another node may have fetched. */
     static final Duration MEMORY_FOR = Duration.ofSeconds(30);
+
+    /**
+     * What fetching the terms came to.
+     *
+     * @param answer the router's answer
+     * @param published the terms fetched, when they replace other terms the console held
+     */
+    public record Fetch(RouterResult<RouterTerms> answer, Optional<Terms> published) {
+
+        public boolean ok() {
+            return answer instanceof RouterResult.Ok;
+        }
+    }
 
     private final TermsStore store;
     private final Clock clock;
@@ -45,23 +56,22 @@ public final class TermsService {
         return Optional.ofNullable(cached);
     }
 
-    public boolean stale() {
-        Terms terms = current().orElse(null);
-        return terms == null || terms.fetchedAt().plus(FRESH_FOR).isBefore(clock.instant());
-    }
-
     /** Fetches the terms from the router and keeps them when they came back intact. */
-    public RouterResult<RouterTerms> refresh(RouterClient router, RouterClient.Urgency urgency) {
+    public Fetch refresh(RouterClient router, RouterClient.Urgency urgency) {
         RouterResult<RouterTerms> result = router.currentTerms(urgency);
-        if (result instanceof RouterResult.Ok<RouterTerms> ok) {
-            RouterTerms fetched = ok.value();
-            Terms terms = new Terms(fetched.version(), fetched.effectiveDate(), fetched.digest(), fetched.text(),
-                    clock.instant());
-            store.save(terms);
-            cached = terms;
-            loadedAt = clock.instant();
+        if (!(result instanceof RouterResult.Ok<RouterTerms> ok)) {
+            return new Fetch(result, Optional.empty());
         }
-        return result;
+        Optional<Terms> before = current();
+        RouterTerms fetched = ok.value();
+        Terms terms = new Terms(fetched.version(), fetched.effectiveDate(), fetched.digest(), fetched.text(),
+                clock.instant());
+        boolean unknown = store.save(terms);
+        cached = terms;
+        loadedAt = clock.instant();
+        boolean replaces = unknown && before.isPresent() && !(before.get().version().equals(terms.version())
+                && before.get().digest().equals(terms.digest()));
+        return new Fetch(result, replaces ? Optional.of(terms) : Optional.empty());
     }
 
     /** Forgets what is in memory, so that the next read comes from the database (another node may have fetched). */

@@ -55,7 +55,8 @@ class PanelCacheTest {
     Supplier<PanelCache.Reads> reading(RouterHealthStore health) {
         return () -> {
             reads.incrementAndGet();
-            return new PanelCache.Reads(Optional.empty(), false, true, health.read(), List.of());
+            return new PanelCache.Reads(Optional.empty(), List.of(), List.of(), java.util.Map.of(), false, true,
+                    health.read(), List.of());
         };
     }
 
@@ -87,7 +88,7 @@ class PanelCacheTest {
         long start = changes.version();
 
         registrations.record("IL-0150", new HistoryEntry(T0, "jdoe", "Doe, Jane", "10.0.0.7", "register",
-                RegistrationState.NOT_REGISTERED, RegistrationState.UNKNOWN, "Sent."));
+                RegistrationState.NOT_REGISTERED, RegistrationState.UNKNOWN, "Asked to register.", null, null, null));
         assertThat(changes.version()).as("after a single statement").isEqualTo(start + 1);
 
         sql.inTransaction(connection -> Sql.update(connection,

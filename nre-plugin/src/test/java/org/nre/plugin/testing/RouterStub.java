@@ -33,7 +33,8 @@ public final class RouterStub implements AutoCloseable {
     private final WireMockServer server;
 
     public RouterStub(Clock clock) {
-        server = new WireMockServer(options().dynamicPort().extensions(new SignatureCheck(clock)));
+        server = new WireMockServer(options().dynamicPort().templatingEnabled(true).globalTemplating(false)
+                .extensions(new SignatureCheck(clock)));
         server.start();
     }
 
@@ -62,10 +63,35 @@ public final class RouterStub implements AutoCloseable {
     }
 
     public static String registration(String id, String state, String reason) {
-        return "{\"id\":\"" + id + "\",\"districtId\":\"IL-0150\",\"state\":\"" + state + "\",\"reason\":"
+        return registration(id, state, reason, null);
+    }
+
+    /**
+     * A registration as the router reports it.
+     *
+     * @param clientReference the console's reference it carries, or null to leave it out
+     */
+    public static String registration(String id, String state, String reason, String clientReference) {
+        return "{\"id\":\"" + id + "\",\"districtId\":\"IL-0150\","
+                + (clientReference == null ? "" : "\"clientReference\":\"" + clientReference + "\",")
+                + "\"state\":\"" + state + "\",\"reason\":"
                 + (reason == null ? "null" : "\"" + reason + "\"")
-                + ",\"termsVersion\":\"2026-07\",\"createdAt\":\"2026-11-28T19:04:44Z\","
-                + "\"updatedAt\":\"2026-11-28T19:04:44Z\"}";
+                + ",\"termsVersion\":\"2026-07\",\"registeredBy\":{\"id\":\"jdoe\",\"name\":\"Doe, Jane\"},"
+                + "\"createdAt\":\"2026-11-28T19:04:44Z\",\"updatedAt\":\"2026-11-28T19:04:44Z\"}";
+    }
+
+    /** A look-up's answer holding the registration, carrying the reference the look-up asked for. */
+    public static ResponseDefinitionBuilder lookUpFinding(String id, String state) {
+        return json(200, "{\"registrations\":[" + registration(id, state, null, "{{request.query.clientReference}}")
+                + "]}").withTransformers("response-template");
+    }
+
+    /** A registration's answer carrying the reference and the person the registration request sent. */
+    public static ResponseDefinitionBuilder registered(int status, String id, String state) {
+        return json(status, registration(id, state, null, "{{jsonPath request.body '$.clientReference'}}")
+                .replace("{\"id\":\"jdoe\",\"name\":\"Doe, Jane\"}", "{\"id\":\"{{jsonPath request.body "
+                        + "'$.registeredBy.id'}}\",\"name\":\"{{jsonPath request.body '$.registeredBy.name'}}\"}"))
+                .withTransformers("response-template");
     }
 
     @Override

@@ -31,6 +31,30 @@ public final class Panels {
     /** The panel, as the user may see it. */
     public record Shown(Contributions.Panel panel, PanelView view, List<PanelAction> allowedActions)
             implements ViewOutcome {
+
+        /** The actions the user may run and the view offers now: those with an enabled button. */
+        public List<PanelAction> availableNow() {
+            return allowedActions.stream().filter(a -> reasonAgainst(a).filter(String::isEmpty).isPresent()).toList();
+        }
+
+        /**
+         * Why an action the user may run cannot be used now: the reason its button gives, or empty when its
+         * button is enabled; no value when the view shows no button for it.
+         */
+        public Optional<String> reasonAgainst(PanelAction action) {
+            Optional<String> reason = Optional.empty();
+            for (Section section : view.sections()) {
+                for (Component component : section.components()) {
+                    if (component instanceof Component.Button button && button.action().equals(action.name())) {
+                        if (button.enabled()) {
+                            return Optional.of("");
+                        }
+                        reason = Optional.of(button.disabledReason());
+                    }
+                }
+            }
+            return reason;
+        }
     }
 
     /** No such panel among the started plugins. */
@@ -179,6 +203,6 @@ public final class Panels {
             }
             sections.add(new Section(section.heading(), components));
         }
-        return new PanelView(sections, view.refreshSeconds());
+        return new PanelView(sections, view.refreshSeconds(), view.data());
     }
 }

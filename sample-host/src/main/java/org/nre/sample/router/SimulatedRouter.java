@@ -21,7 +21,8 @@ import org.nre.sample.router.SimulatorStore.State;
 
 /**
  * A stand-in for the vendor's registration router on a loopback port, speaking the contract in
- * docs/router-api.md: signed requests only, idempotent registration, 409 for a district already registered.
+ * docs/router-api.md: signed requests only, idempotent registration, 409 while the district has a live
+ * registration, a new registration after a rejection or a withdrawal, look-ups by the console's own reference.
  * Every registration waits as PENDING until someone plays the vendor on the console's Simulated router page.
  */
 public final class SimulatedRouter implements AutoCloseable {
@@ -227,8 +228,9 @@ public final class SimulatedRouter implements AutoCloseable {
         }
         SimulatorStore.Registration created = store.create(new SimulatorStore.Registration(null, districtId,
                 text(body, "districtName", 200), state, text(body, "applicationName", 128),
-                text(body, "sourceAddress", 64), text(by, "name", 200), version, State.PENDING, "",
-                list(locality, "cities"), list(locality, "postalCodes"), null, null));
+                text(body, "sourceAddress", 64), text(body, "clientReference", 64), text(by, "id", 64),
+                text(by, "name", 200), version, State.PENDING, "", list(locality, "cities"),
+                list(locality, "postalCodes"), null, null));
         store.remember(key, digest, 202, created.id());
         send(ctx, 202, registration(created));
     }
@@ -238,8 +240,10 @@ public final class SimulatedRouter implements AutoCloseable {
         if (districtId == null || districtId.isBlank()) {
             throw new Refusal(400, "Missing districtId", "Ask with ?districtId=<the district's id>.");
         }
+        String reference = ctx.queryParam("clientReference");
         List<Map<String, Object>> registrations = new ArrayList<>();
-        store.ofDistrict(districtId).forEach(r -> registrations.add(registration(r)));
+        (reference == null ? store.ofDistrict(districtId) : store.withReference(districtId, reference))
+                .forEach(r -> registrations.add(registration(r)));
         send(ctx, 200, Map.of("registrations", registrations));
     }
 
@@ -249,8 +253,11 @@ public final class SimulatedRouter implements AutoCloseable {
 
     private synchronized void deregister(Context ctx) {
         SimulatorStore.Registration registration = found(ctx);
-        store.move(registration.id(), List.of(State.PENDING, State.ACTIVE, State.SUSPENDED, State.REJECTED),
-                State.DEREGISTERED, "");
+        if (registration.state() == State.REJECTED) {
+            throw new Refusal(409, "Rejected", "The registration was rejected; there is nothing to withdraw. "
+                    + "Register again instead.");
+        }
+        store.move(registration.id(), SimulatorStore.LIVE, State.DEREGISTERED, "");
         send(ctx, 200, registration(store.find(registration.id()).orElseThrow()));
     }
 
@@ -284,9 +291,16 @@ public final class SimulatedRouter implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", r.id());
         body.put("districtId", r.districtId());
+        body.put("clientReference", r.clientReference().isEmpty() ? null : r.clientReference());
         body.put("state", r.state().name());
         body.put("reason", r.reason().isEmpty() ? null : r.reason());
         body.put("termsVersion", r.termsVersion());
+        Map<String, Object> by = new LinkedHashMap<>();
+        by.put("id", r.registeredById().isEmpty() ? null : r.registeredById());
+        by.put("name", r.registeredBy());
+        body.put("registeredBy", by);
+        body.put("applicationName", r.applicationName());
+        body.put("sourceAddress", r.sourceAddress());
         body.put("createdAt", r.createdAt().toString());
         body.put("updatedAt", r.updatedAt().toString());
         return body;

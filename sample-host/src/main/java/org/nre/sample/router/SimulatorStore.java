@@ -20,6 +20,9 @@ public final class SimulatorStore {
     /** The states a registration moves through at the vendor. */
     public enum State { PENDING, ACTIVE, REJECTED, SUSPENDED, DEREGISTERED }
 
+    /** The states in which a registration is the district's live one. */
+    static final List<State> LIVE = List.of(State.PENDING, State.ACTIVE, State.SUSPENDED);
+
     /**
      * A registration as the simulated vendor holds it.
      *
@@ -29,6 +32,8 @@ public final class SimulatorStore {
      * @param stateCode its two-letter US state
      * @param applicationName the console's application name
      * @param sourceAddress where it registered from
+     * @param clientReference the console's own reference for it, or empty
+     * @param registeredById the id of who registered, or empty
      * @param registeredBy who registered, "Last, First"
      * @param termsVersion the terms version it holds as accepted
      * @param state its state
@@ -39,7 +44,8 @@ public final class SimulatorStore {
      * @param updatedAt when it last changed
      */
     public record Registration(String id, String districtId, String districtName, String stateCode,
-                               String applicationName, String sourceAddress, String registeredBy, String termsVersion,
+                               String applicationName, String sourceAddress, String clientReference,
+                               String registeredById, String registeredBy, String termsVersion,
                                State state, String reason, String cities, String postalCodes, Instant createdAt,
                                Instant updatedAt) {
     }
@@ -129,9 +135,15 @@ public final class SimulatorStore {
                 SimulatorStore::registration, districtId);
     }
 
-    /** The district's registration that is not deregistered, if any. */
+    /** The district's live registration (pending, active or suspended), if any: no other is made beside it. */
     Optional<Registration> live(String districtId) {
-        return ofDistrict(districtId).stream().filter(r -> r.state() != State.DEREGISTERED).findFirst();
+        return ofDistrict(districtId).stream().filter(r -> LIVE.contains(r.state())).findFirst();
+    }
+
+    /** The district's registrations that carry the console's reference, newest first. */
+    List<Registration> withReference(String districtId, String clientReference) {
+        return jdbc.list("SELECT * FROM sim_registration WHERE district_id = ? AND client_reference = ? "
+                + "ORDER BY created_at DESC, id DESC", SimulatorStore::registration, districtId, clientReference);
     }
 
     Registration create(Registration draft) {
@@ -139,11 +151,12 @@ public final class SimulatorStore {
         String id = "reg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         jdbc.update("""
                 INSERT INTO sim_registration (id, district_id, district_name, state_code, application_name,
-                       source_address, registered_by, terms_version, state, reason, cities, postal_codes, created_at,
-                       updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)""",
+                       source_address, client_reference, registered_by_id, registered_by, terms_version, state, reason,
+                       cities, postal_codes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)""",
                 id, draft.districtId(), draft.districtName(), draft.stateCode(), draft.applicationName(),
-                draft.sourceAddress(), draft.registeredBy(), draft.termsVersion(), State.PENDING.name(),
-                draft.cities(), draft.postalCodes(), now, now);
+                draft.sourceAddress(), draft.clientReference(), draft.registeredById(), draft.registeredBy(),
+                draft.termsVersion(), State.PENDING.name(), draft.cities(), draft.postalCodes(), now, now);
         return find(id).orElseThrow();
     }
 
@@ -187,9 +200,14 @@ public final class SimulatorStore {
     private static Registration registration(ResultSet row) throws SQLException {
         return new Registration(row.getString("id"), row.getString("district_id"), row.getString("district_name"),
                 row.getString("state_code"), row.getString("application_name"), row.getString("source_address"),
+                orEmpty(row.getString("client_reference")), orEmpty(row.getString("registered_by_id")),
                 row.getString("registered_by"), row.getString("terms_version"), State.valueOf(row.getString("state")),
                 row.getString("reason") == null ? "" : row.getString("reason"), row.getString("cities"),
                 row.getString("postal_codes"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     static String sha256(byte[] bytes) {

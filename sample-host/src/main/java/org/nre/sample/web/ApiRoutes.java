@@ -32,7 +32,11 @@ final class ApiRoutes {
     record ActionJson(String name, String label, String level, String confirmation) {
     }
 
+    record UnavailableActionJson(String name, String label, String level, String reason) {
+    }
+
     record PanelJson(String id, String title, String plugin, int refreshSeconds, List<ActionJson> actions,
+                     List<UnavailableActionJson> unavailableActions, Map<String, Object> data,
                      List<Section> sections) {
     }
 
@@ -108,10 +112,17 @@ final class ApiRoutes {
         Viewer viewer = Guard.viewer(ctx);
         Panels.ViewOutcome outcome = services.panels().view(ctx.pathParam("panel"), viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            List<ActionJson> actions = shown.allowedActions().stream().map(ApiRoutes::action).toList();
+            List<ActionJson> actions = shown.availableNow().stream().map(ApiRoutes::action).toList();
+            List<UnavailableActionJson> unavailable = new ArrayList<>();
+            for (PanelAction action : shown.allowedActions()) {
+                shown.reasonAgainst(action).filter(reason -> !reason.isEmpty()).ifPresent(reason -> unavailable.add(
+                        new UnavailableActionJson(action.name(), action.label(),
+                                String.valueOf(action.level().letter()), reason)));
+            }
             ctx.header("Cache-Control", "no-store");
             ctx.json(new PanelJson(shown.panel().definition().id(), shown.panel().definition().title(),
-                    shown.panel().pluginId(), shown.view().refreshSeconds(), actions, shown.view().sections()));
+                    shown.panel().pluginId(), shown.view().refreshSeconds(), actions, unavailable,
+                    shown.view().data(), shown.view().sections()));
         } else {
             refuse(ctx, outcome);
         }
@@ -141,18 +152,17 @@ final class ApiRoutes {
                 new ActionInput(input), viewer.user(), confirmed);
         if (outcome instanceof Panels.Done done) {
             ActionResult result = done.result();
-            Map<String, String> errors = new LinkedHashMap<>();
-            int status = 200;
-            if (result instanceof ActionResult.Invalid invalid) {
+            if (result instanceof ActionResult.Success) {
+                ctx.json(new ResultJson(Panels.outcomeName(result), result.message(), Map.of()));
+            } else if (result instanceof ActionResult.Invalid invalid) {
+                Map<String, String> errors = new LinkedHashMap<>();
                 invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
-                status = 422;
-            } else if (result instanceof ActionResult.Conflict) {
-                status = 409;
-            } else if (result instanceof ActionResult.Unavailable) {
-                status = 503;
+                Problems.send(ctx, 422, result.message(), Map.of("outcome", "invalid", "errors", errors));
+            } else {
+                boolean conflict = result instanceof ActionResult.Conflict;
+                Problems.send(ctx, conflict ? 409 : 503, result.message(),
+                        Map.of("outcome", Panels.outcomeName(result)));
             }
-            ctx.status(status);
-            ctx.json(new ResultJson(Panels.outcomeName(result), result.message(), errors));
         } else if (outcome instanceof Panels.NeedsConfirmation needs) {
             Problems.send(ctx, 428, needs.action().confirmation()
                     + " Send the request again with \"_confirmed\": true to go ahead.");

@@ -116,8 +116,9 @@ final class ConsoleRoutes {
     }
 
     /**
-     * The panel's sections alone, for the page's script to swap in while a state is about to change. The
-     * seconds until the next update come in X-Refresh-Seconds (0: stop).
+     * The panel's sections alone, for the page's script to merge in: it replaces only what changed. The seconds
+     * until the next update come in X-Refresh-Seconds (0: stop). An ETag lets the script ask "changed since?"
+     * and get 304 with no body while nothing did.
      */
     private void livePanel(Context ctx) {
         Viewer viewer = Guard.viewer(ctx);
@@ -129,10 +130,28 @@ final class ConsoleRoutes {
             PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId, false),
                     panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
                     "", "", Map.of());
+            String html = pages.rendered("panelsections.jte", Map.of("model", model));
+            String etag = "\"" + digest(html) + "\"";
             ctx.header("X-Refresh-Seconds", String.valueOf(shown.view().refreshSeconds()));
-            pages.render(ctx, "panelsections.jte", Map.of("model", model));
+            ctx.header("Cache-Control", "no-cache, private");
+            ctx.header("ETag", etag);
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(HttpStatus.NOT_MODIFIED);
+                return;
+            }
+            ctx.html(html);
         } else {
             refuse(ctx, outcome);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -20,9 +20,13 @@ final class Pages {
     }
 
     void render(Context ctx, String template, Map<String, Object> params) {
+        ctx.html(rendered(template, params));
+    }
+
+    String rendered(String template, Map<String, Object> params) {
         StringOutput output = new StringOutput();
         engine.render(template, params, output);
-        ctx.html(output.toString());
+        return output.toString();
     }
 
     /** The layout's model for the viewer, taking any message the last change left for this page. */

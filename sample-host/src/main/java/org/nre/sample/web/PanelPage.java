@@ -73,6 +73,57 @@ public record PanelPage(Page page, String panelId, String title, String pluginId
         return Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
+    /** A section's key for the page's live update: its heading, or its place when it has none. */
+    public static String sectionKey(Section section, int index) {
+        return "s-" + (section.heading().isEmpty() ? String.valueOf(index) : slug(section.heading()));
+    }
+
+    /**
+     * Each component's key for the page's live update, in order: what the component is (its name, action,
+     * label or caption) rather than where it stands, so that a component added before it leaves it in place.
+     */
+    public static List<String> componentKeys(Section section, int index) {
+        String prefix = sectionKey(section, index) + "-";
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (Component component : section.components()) {
+            String identity = identity(component);
+            int count = seen.merge(identity, 1, Integer::sum);
+            keys.add(prefix + identity + (count == 1 ? "" : "-" + count));
+        }
+        return keys;
+    }
+
+    private static String identity(Component component) {
+        if (component instanceof Component.LabelledValue v) {
+            return "value-" + slug(v.label());
+        } else if (component instanceof Component.StatusBadge b) {
+            return "status-" + slug(b.label());
+        } else if (component instanceof Component.Checkbox c) {
+            return "input-" + c.name();
+        } else if (component instanceof Component.TextInput i) {
+            return "input-" + i.name();
+        } else if (component instanceof Component.SecretInput i) {
+            return "input-" + i.name();
+        } else if (component instanceof Component.Hidden h) {
+            return "hidden-" + h.name();
+        } else if (component instanceof Component.Table t) {
+            return "table-" + slug(t.caption());
+        } else if (component instanceof Component.Button b) {
+            return "button-" + b.action();
+        } else if (component instanceof Component.LongText) {
+            return "text";
+        } else if (component instanceof Component.Notice) {
+            return "notice";
+        }
+        return "paragraph";
+    }
+
+    private static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.length() > 40 ? slug.substring(0, 40) : slug;
+    }
+
     public String inputType(Component.TextInput input) {
         return switch (input.kind()) {
             case URL -> "url";
