@@ -93,20 +93,24 @@
     }
   }
 
-  // The first part on screen, and where it stands, so that the page can be kept still around a change above it.
+  // What the reader looks at, and where it stands on screen: the focused element, or else the part in the
+  // middle of the screen; after a change above it, the page scrolls so that it stays put.
   function scrollAnchor() {
-    var parts = panel.querySelectorAll('[data-key]');
-    for (var i = 0; i < parts.length; i++) {
-      var top = parts[i].getBoundingClientRect().top;
-      if (top >= 0) {
-        return {key: parts[i].getAttribute('data-key'), top: top};
-      }
+    var active = document.activeElement;
+    var node = active && panel.contains(active) ? active
+      : document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+    if (!node || !panel.contains(node)) {
+      return null;
     }
-    return null;
+    var part = node.closest('[data-key]');
+    return {node: node, key: part ? part.getAttribute('data-key') : null, top: node.getBoundingClientRect().top};
   }
 
   function keepStill(anchor) {
-    var node = anchor && keyed(panel, anchor.key);
+    if (!anchor) {
+      return;
+    }
+    var node = document.contains(anchor.node) ? anchor.node : (anchor.key && keyed(panel, anchor.key));
     if (node) {
       window.scrollBy(0, node.getBoundingClientRect().top - anchor.top);
     }

@@ -216,7 +216,8 @@ class RouterFaultsTest {
         assertThat(f.all()).isEmpty();
         assertThat(history().get(0).detail()).startsWith("Asked to register; nothing was sent. The router failed several times");
         String text = f.viewText();
-        assertThat(text).contains("text=Paused", "Button[action=refresh, primary=false, disabledReason=The router "
+        assertThat(text).contains("text=Unreachable", "The console has paused calls to it until 11/28/2026 13:05 CST",
+                "Button[action=refresh, primary=false, disabledReason=The router "
                 + "failed several times in a row, so the console has paused calls to it until 11/28/2026 13:05 CST.",
                 "Button[action=register, primary=true, disabledReason=The router failed several times");
     }
@@ -333,7 +334,11 @@ class RouterFaultsTest {
         assertThat(refresh).isInstanceOf(ActionResult.Unavailable.class);
         assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
         assertThat(f.plugin.parts().health().read().reachable()).isFalse();
-        assertThat(f.viewText()).contains("Router unreachable since", "Maintenance", "Pending verification");
+        assertThat(f.viewText()).contains("Router unreachable since", "Maintenance", "Pending verification",
+                "Button[action=refresh, primary=false, disabledReason=]",
+                "Button[action=deregister, primary=false, disabledReason=The router has not answered since 11/28/2026 "
+                        + "13:04 CST. Last contact: 11/28/2026 13:04 CST. Press \"Check status now\" to try it again.]",
+                "Button[action=resend-locality, primary=false, disabledReason=The router has not answered since");
         assertThat(pause).isGreaterThan(Duration.ofSeconds(60));
     }
 

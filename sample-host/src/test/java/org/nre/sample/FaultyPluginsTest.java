@@ -156,7 +156,7 @@ class FaultyPluginsTest {
 
     @Test
     void aPluginForAnotherHostApiVersionIsDisabledWithTheVersionsNamed() {
-        assertProblem("future-host", "DISABLED", "It requires host API >=9.0.0 but this console offers 0.1.0");
+        assertProblem("future-host", "DISABLED", "It requires host API >=9.0.0 but this console offers 0.1.1");
     }
 
     @Test

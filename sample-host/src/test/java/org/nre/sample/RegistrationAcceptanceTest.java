@@ -118,6 +118,107 @@ class RegistrationAcceptanceTest {
     }
 
     @Test
+    void aRejectedDistrictRegistersAgainAsANewRegistrationAtTheRouterAndTheRejectedOneIsKept() throws Exception {
+        admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
+        String first = registrationId(admin.get("/api/simulator").body());
+        assertThat(admin.postJson("/api/simulator/registrations/" + first + "/reject",
+                "{\"reason\":\"The district is not in the state directory.\"}", admin.apiCsrfToken()).status())
+                .isEqualTo(200);
+        admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of());
+        String rejected = admin.get("/panels/nre").body();
+        assertThat(rejected).contains("Rejected by the vendor: The district is not in the state directory.",
+                ">Register with the National Records Exchange</button>").doesNotContain(">Deregister</button>");
+
+        WebClient.Response again = admin.submit("/panels/nre", "/panels/nre/actions/register",
+                Map.of("accept-terms", "on", "terms-version", "2026-07"));
+
+        assertThat(again.status()).isEqualTo(303);
+        String simulator = admin.get("/api/simulator").body();
+        assertThat(simulator.split("\"id\":\"reg_", -1)).as("two registrations at the router").hasSize(3);
+        assertThat(registrationId(simulator)).as("the newest is a new registration").isNotEqualTo(first);
+        String panel = admin.get("/panels/nre").body();
+        assertThat(panel).contains("Registered with the National Records Exchange. The vendor will now verify",
+                "Pending verification", "Earlier registrations", first);
+        assertThat(admin.get("/api/panels/nre").body()).contains("\"state\":\"PENDING\"",
+                "\"earlierRegistrations\":[{\"state\":\"REJECTED\"");
+    }
+
+    @Test
+    void thePagesLiveUpdateAnswersNotModifiedWhileNothingOnThePanelChanged() {
+        WebClient.Response first = admin.get("/panels/nre/live");
+        assertThat(first.status()).isEqualTo(200);
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        assertThat(first.header("X-Refresh-Seconds")).isEqualTo("5");
+
+        WebClient.Response unchanged = admin.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(admin.base() + "/panels/nre/live")).header("If-None-Match", etag).GET());
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
+        WebClient.Response changed = admin.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(admin.base() + "/panels/nre/live")).header("If-None-Match", etag).GET());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.body()).contains("Pending verification");
+    }
+
+    @Test
+    void theJsonApiListsOnlyTheActionsAllowedNowWithTheStateAndTimesForProgramsAndAnswersRefusalsAsProblems() {
+        String before = admin.get("/api/panels/nre").body();
+        assertThat(before).contains("{\"name\":\"register\"", "{\"name\":\"refresh\"",
+                "\"data\":{\"state\":\"NOT_REGISTERED\"").doesNotContain("{\"name\":\"deregister\"");
+
+        admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
+        String after = admin.get("/api/panels/nre").body();
+        assertThat(after).contains("{\"name\":\"deregister\"", "{\"name\":\"resend-locality\"",
+                "\"state\":\"PENDING\"").doesNotContain("{\"name\":\"register\"")
+                .containsPattern("\"registeredAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.\\d]*Z\"");
+
+        WebClient.Response again = admin.postJson("/api/panels/nre/actions/register",
+                "{\"accept-terms\":true,\"terms-version\":\"2026-07\"}", admin.apiCsrfToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(again.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,")
+                .contains("\"detail\":\"The district is already registered and awaiting the vendor's verification. "
+                        + "Nothing more was sent.\"", "\"outcome\":\"conflict\"");
+        WebClient.Response unticked = admin.postJson("/api/panels/nre/actions/accept-terms", "{}", admin.apiCsrfToken());
+        assertThat(unticked.status()).isEqualTo(422);
+        assertThat(unticked.body()).contains("\"outcome\":\"invalid\"", "\"errors\":{\"accept-terms\":");
+    }
+
+    @Test
+    void whileTheRouterCannotBeReachedItsActionsAreShownDisabledWithTheReasonAndTheLastContact() throws Exception {
+        admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
+        console.console().simulatedRouter().orElseThrow().close();
+
+        WebClient.Response refresh = admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of());
+        assertThat(refresh.status()).isEqualTo(503);
+        assertThat(refresh.body()).contains("Nothing was sent; try again when the router is back. The router at "
+                + "127.0.0.1:", "could not be reached");
+        String panel = admin.get("/panels/nre").body();
+
+        // One check found nothing listening, attempt after attempt: the console pauses its calls for a while.
+        assertThat(panel).containsSubsequence("Router:", "Unreachable")
+                .containsPattern("id=\"b-deregister\"[^>]*disabled")
+                .containsPattern("id=\"b-resend-locality\"[^>]*disabled")
+                .containsPattern("id=\"b-refresh\"[^>]*disabled")
+                .containsPattern("paused calls to it until \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d C[SD]T\\. Last contact: "
+                        + "\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d C[SD]T\\.");
+        assertThat(admin.get("/api/panels/nre").body()).contains("\"actions\":[]", "\"unavailableActions\":[{");
+        WebClient.Response sent = admin.submit("/panels/nre", "/panels/nre/actions/resend-locality", Map.of());
+        assertThat(sent.status()).as("the server still checks the action itself").isEqualTo(503);
+        assertThat(sent.body()).contains("Nothing was sent; try again when the router is back.");
+    }
+
+    private static String registrationId(String simulatorJson) {
+        Matcher id = Pattern.compile("\"id\":\"(reg_[0-9a-f]+)\"").matcher(simulatorJson);
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    @Test
     void theSettingsPanelRefusesWrongValuesFieldByFieldAndNeverShowsTheSecret() {
         String settings = admin.get("/panels/nre-settings").body();
         assertThat(settings).contains("Shared secret <span class=\"detail\">(set)</span>")

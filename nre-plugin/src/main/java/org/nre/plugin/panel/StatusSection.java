@@ -93,16 +93,15 @@ final class StatusSection {
         }
         RouterHealth health = state.reads().health();
         String lastContact = words.time(health.lastContact());
-        if (state.routerPausedUntil().isPresent()) {
-            return new Component.StatusBadge("Router", "Paused", Tone.DANGER, "The router failed several times in a "
-                    + "row, so the console has paused calls to it until " + words.time(state.routerPausedUntil().get())
-                    + ". Last contact: " + lastContact + ". " + health.lastError());
-        }
-        if (health.reachable()) {
+        String paused = state.routerPausedUntil().map(until -> " The console has paused calls to it until "
+                + words.time(until) + ", after repeated failures.").orElse("");
+        if (health.reachable() && paused.isEmpty()) {
             return new Component.StatusBadge("Router", health.lastContact() == null ? "Not contacted yet" : "Reachable",
                     health.lastContact() == null ? Tone.NEUTRAL : Tone.SUCCESS, "Last contact: " + lastContact + ".");
         }
-        return new Component.StatusBadge("Router", "Unreachable", Tone.DANGER, "Router unreachable since "
-                + words.time(health.unreachableSince()) + ". Last contact: " + lastContact + ". " + health.lastError());
+        String since = health.unreachableSince() == null ? "" : "Router unreachable since "
+                + words.time(health.unreachableSince()) + ". ";
+        return new Component.StatusBadge("Router", "Unreachable", Tone.DANGER, since + "Last contact: " + lastContact
+                + ". " + health.lastError() + paused);
     }
 }

@@ -12,6 +12,7 @@ import org.nre.hostapi.user.ActingUser;
 import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.router.RouterClient.Urgency;
 import org.nre.plugin.router.RouterConnection;
+import org.nre.plugin.router.RouterResult;
 import org.nre.plugin.router.RouterState;
 import org.nre.plugin.terms.Terms;
 import org.nre.plugin.terms.TermsService;
@@ -105,8 +106,10 @@ public final class Lifecycle {
         Following.Checked check = following.check(user, Urgency.INTERACTIVE);
         if (check.outcome() == Check.ROUTER_FAILED || !fetch.ok()) {
             String why = !fetch.ok() ? fetch.answer().message() : check.problem();
-            return ActionResult.unavailable("The router could not be asked now. " + why + " The status shown is "
-                    + "the last one known; the console keeps checking on its own.");
+            String opening = fetch.answer() instanceof RouterResult.NotSent ? Words.NOTHING_SENT
+                    : "The router could not be asked now.";
+            return ActionResult.unavailable(opening + " " + why + " The status shown is the last one known; the "
+                    + "console keeps checking on its own.");
         }
         Optional<Registration> now = parts.districts().current().flatMap(d -> parts.store().current(d.id()));
         StringBuilder message = new StringBuilder("Checked with the router: the district is ")

@@ -214,8 +214,11 @@ public final class RouterClient {
         } catch (CallNotPermittedException e) {
             String paused = "The router failed several times in a row, so the console has paused calls to it for "
                     + policy.circuitOpenFor().toSeconds() + " seconds.";
-            // The circuit may have opened during this very call: the router is unreachable either way.
-            health.unreachable(clock.instant(), attempts.notSentBecause == null ? paused : attempts.notSentBecause);
+            // The circuit may have opened during this very call: the router is unreachable either way. A call the
+            // breaker stopped before its first attempt leaves the cause the failures before it recorded.
+            if (attempts.made > 0) {
+                health.unreachable(clock.instant(), attempts.notSentBecause == null ? paused : attempts.notSentBecause);
+            }
             if (attempts.mayHaveSent) {
                 return new RouterResult.Lost<>(paused + " An earlier attempt of this request may have reached it.");
             }
