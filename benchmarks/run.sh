@@ -537,9 +537,18 @@ registration_flow() {
 
 # --- 2. panel throughput ------------------------------------------------------------------------------------------
 
-# wrk_run FILE PATH SECONDS: wrk -t2 -c32 with the session cookie
+# wrk_run FILE PATH SECONDS: wrk -t2 -c32 with the session cookie; the page's live update asks "changed since?"
+# with the ETag it was last given, as the page's script does between changes
 wrk_run() {
-    wrk -t2 -c32 -d"$3"s --latency -H "Cookie: nre_session=$TOKEN" "http://127.0.0.1:$PORT$2" >"$1"
+    local extra=()
+    if [ "$2" = /panels/nre/live ]; then
+        extra=(-H "If-None-Match: $(live_etag)")
+    fi
+    wrk -t2 -c32 -d"$3"s --latency -H "Cookie: nre_session=$TOKEN" "${extra[@]}" "http://127.0.0.1:$PORT$2" >"$1"
+}
+live_etag() {
+    curl -s -D - -o /dev/null -b "nre_session=$TOKEN" "http://127.0.0.1:$PORT/panels/nre/live" \
+        | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r'
 }
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 wrk_p99_ms() {
@@ -552,7 +561,7 @@ wrk_errors() {
 
 wrk_state() {
     local state=$1 rep path name f
-    local paths=(/healthz /panels/nre /api/panels/nre)
+    local paths=(/healthz /panels/nre /api/panels/nre /panels/nre/live)
     for path in "${paths[@]}"; do
         wrk_run "$OUT/wrk/$state-warmup.txt" "$path" "$WRK_WARMUP"
     done
@@ -576,7 +585,7 @@ wrk_state() {
     health=$(median "$OUT/wrk/$state-healthz.rps")
     read -r m lo hi n <<<"$(stats "$OUT/wrk/$state-healthz.rps")"
     fig "wrk.$state.healthz.rps" "$m" "(min $lo, max $hi, n $n; p99 $(median "$OUT/wrk/$state-healthz.p99") ms)"
-    for name in panels-nre api-panels-nre; do
+    for name in panels-nre api-panels-nre panels-nre-live; do
         read -r m lo hi n <<<"$(stats "$OUT/wrk/$state-$name.rps")"
         panel=$m
         p99=$(median "$OUT/wrk/$state-$name.p99")

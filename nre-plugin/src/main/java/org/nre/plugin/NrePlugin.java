@@ -65,7 +65,7 @@ public class NrePlugin extends Plugin {
         Lifecycle lifecycle = new Lifecycle(registrations, terms, router, context.district(), context.host(),
                 context.audit(), context.clock(), () -> UUID.randomUUID().toString());
         ScheduledTask poller = context.scheduler().schedule("status", FIRST_POLL,
-                new StatusPoller(lifecycle, terms, router, settings, random));
+                new StatusPoller(lifecycle, router, settings, random));
         parts = new Parts(registrations, terms, health, settings, router, lifecycle, poller,
                 new PanelCache(changes, context.clock()));
     }

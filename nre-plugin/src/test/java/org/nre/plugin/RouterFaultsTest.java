@@ -130,12 +130,7 @@ class RouterFaultsTest {
 
     @Test
     void settlingALostAnswerNeverAdoptsAnotherRegistrationOfTheDistrict() throws Exception {
-        start(PluginFixture.FAST);
-        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
-        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1")).willReturn(RouterStub.json(200,
-                RouterStub.registration("reg-1", "REJECTED", "Unknown district."))));
-        f.register(TestHost.ADMIN);
-        f.host.runPoller();
+        startWithARejectedRegistration();
         assertThat(f.stored().state()).isEqualTo(RegistrationState.REJECTED);
         // The new attempt's answer is lost; the router holds only the old, rejected registration.
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).atPriority(1)
@@ -158,12 +153,7 @@ class RouterFaultsTest {
 
     @Test
     void aRegistrationThatCannotLeaveTheConsoleIsRecordedAsNotSentAndTheStateStaysAsItWas() throws Exception {
-        start(PluginFixture.FAST);
-        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
-        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1")).willReturn(RouterStub.json(200,
-                RouterStub.registration("reg-1", "REJECTED", "Unknown district."))));
-        f.register(TestHost.ADMIN);
-        f.host.runPoller();
+        startWithARejectedRegistration();
         int port = f.router.server().port();
         f.router.server().stop(); // nothing listens on the port now: the connection is refused
 
@@ -456,6 +446,16 @@ class RouterFaultsTest {
         assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
         assertThat(f.stored().routerRegistrationId()).isEqualTo("reg-1");
         f.router.server().verify(0, postRequestedFor(urlEqualTo(REGISTRATIONS)));
+    }
+
+    /** Doe, Jane registered; the vendor rejected it; the console knows. */
+    private void startWithARejectedRegistration() throws Exception {
+        start(PluginFixture.FAST);
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
+        f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1")).willReturn(RouterStub.json(200,
+                RouterStub.registration("reg-1", "REJECTED", "Unknown district."))));
+        f.register(TestHost.ADMIN);
+        f.host.runPoller();
     }
 
     private void routerHoldsNothingYetButLookUpFails() {

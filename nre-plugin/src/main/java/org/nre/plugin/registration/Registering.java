@@ -10,11 +10,11 @@ import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.plugin.locality.Locality;
+import org.nre.plugin.locality.SentLocality;
 import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.router.RouterClient.Urgency;
 import org.nre.plugin.router.RouterRegistration;
 import org.nre.plugin.router.RouterResult;
-import org.nre.plugin.locality.SentLocality;
 import org.nre.plugin.terms.Terms;
 import org.nre.plugin.terms.TermsAcceptance;
 import org.nre.plugin.terms.TermsService;
@@ -185,12 +185,14 @@ final class Registering {
                         : existing.registeredByName(), existing.createdAt() == null ? now : existing.createdAt(),
                 existing.termsVersion().isEmpty() ? sent.termsVersion() : existing.termsVersion(), existing.id(),
                 parts.keys().get(), null, now, "", null, 0, now);
+        boolean[] inserted = new boolean[1];
         boolean adopted = existing.live() && parts.records().move(user, sent,
                 sent.moved(RegistrationState.NOT_REGISTERED, "", null, now), "register",
                 "The router answered that the district already has a registration (" + held + "); it registered "
                         + "nothing new. The console now follows that registration.", Delivery.RECEIVED,
-                sent.idempotencyKey(), connection -> RegistrationStore.insert(connection, followed));
-        if (!adopted) {
+                sent.idempotencyKey(), connection -> inserted[0] = RegistrationStore.insert(connection, followed))
+                && inserted[0];
+        if (!adopted && parts.store().find(sent.id()).filter(r -> r.state() == RegistrationState.UNKNOWN).isPresent()) {
             parts.records().move(user, sent, sent.moved(RegistrationState.NOT_REGISTERED, "", null, now), "register",
                     "The router answered that the district already has a registration (" + held + "); it "
                             + "registered nothing new.", Delivery.RECEIVED, sent.idempotencyKey(), Records.Also.NOTHING);

@@ -9,7 +9,6 @@ import org.nre.plugin.registration.Lifecycle;
 import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.router.RouterConnection;
 import org.nre.plugin.settings.NreSettings;
-import org.nre.plugin.terms.TermsService;
 
 /**
  * Keeps the registration in step with the router, on one console node at a time: fetches the terms (so that
@@ -22,16 +21,14 @@ public final class StatusPoller implements RepeatingTask {
     public static final Duration MAX_PAUSE = Duration.ofHours(1);
 
     private final Lifecycle lifecycle;
-    private final TermsService terms;
     private final RouterConnection router;
     private final NreSettings settings;
     private final RandomGenerator random;
     private int failures;
 
-    public StatusPoller(Lifecycle lifecycle, TermsService terms, RouterConnection router, NreSettings settings,
+    public StatusPoller(Lifecycle lifecycle, RouterConnection router, NreSettings settings,
                         RandomGenerator random) {
         this.lifecycle = lifecycle;
-        this.terms = terms;
         this.router = router;
         this.settings = settings;
         this.random = random;
