@@ -136,7 +136,7 @@ class WalkingSkeletonAcceptanceTest {
         assertThat(api.status()).isEqualTo(503);
         assertThat(api.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
-                + "\"status\":503,\"detail\":\"Nothing was sent; try again when the router is back.")
+                + "\"status\":503,\"detail\":\"Nothing was sent. The router is not configured yet")
                 .endsWith("\"outcome\":\"unavailable\"}");
     }
 

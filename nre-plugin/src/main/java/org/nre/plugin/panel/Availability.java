@@ -31,8 +31,7 @@ record Availability(boolean configured, Optional<Instant> pausedUntil, RouterHea
     /** Why "Check status now" cannot be used now, or empty when it can: it is how to find the router is back. */
     String toAsk(Words words) {
         if (!configured) {
-            return "The router is not configured yet: a console administrator sets it under National Records "
-                    + "Exchange Settings.";
+            return Words.NOT_CONFIGURED;
         }
         if (pausedUntil.isPresent()) {
             return "The router failed several times in a row, so the console has paused calls to it until "

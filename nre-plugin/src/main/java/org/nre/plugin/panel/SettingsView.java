@@ -27,7 +27,8 @@ public final class SettingsView {
                         settings.secretSet() ? "Leave empty to keep the stored secret." : "16 to 200 characters."),
                 new Component.TextInput(NreSettings.POLL_INTERVAL, "Status check interval (seconds)",
                         String.valueOf(settings.pollInterval().toSeconds()), InputKind.NUMBER,
-                        "How often the console asks the router about a registration, from "
+                        "How often the console asks the router for the registration's status and the current Terms "
+                                + "of Service, from "
                                 + NreSettings.MIN_POLL_SECONDS + " to " + NreSettings.MAX_POLL_SECONDS + "."),
                 new Component.Button(SAVE, true)));
         if (settings.router().isPresent()) {

@@ -37,8 +37,8 @@ final class StatusSection {
             Registration r = registration.get();
             String registered = "Registered from: " + r.sourceAddress() + ", Application Name: " + r.applicationName();
             components.add(new Component.LabelledValue("Exchange Registration", switch (current) {
-                case DEREGISTERED -> "Deregistered (was " + registered + ")";
-                case REJECTED -> "Rejected (was " + registered + ")";
+                case DEREGISTERED -> "Deregistered (was r" + registered.substring(1) + ")";
+                case REJECTED -> "Rejected (was r" + registered.substring(1) + ")";
                 default -> registered;
             }));
             components.add(new Component.LabelledValue("Registered By", r.registeredByName() + " at "
@@ -68,7 +68,8 @@ final class StatusSection {
                     "Verified and authorized by the vendor: records can be exchanged.");
             case PENDING -> new Component.StatusBadge("Exchange Status", "Inactive", Tone.WARNING,
                     "Pending verification: the vendor has yet to verify and authorize the district. The console "
-                            + "asks the router every " + state.pollInterval().toSeconds() + " seconds.");
+                            + "keeps asking the router, and this page shows the vendor's decision as soon as it "
+                            + "learns it.");
             case UNKNOWN -> new Component.StatusBadge("Exchange Status", "Inactive", Tone.WARNING,
                     registration.get().sending(state.now())
                             ? "Registration sent; waiting for the router's answer."
@@ -87,9 +88,7 @@ final class StatusSection {
 
     private Component router(RegistrationView.State state) {
         if (!state.reads().routerConfigured()) {
-            return new Component.StatusBadge("Router", "Not configured", Tone.WARNING,
-                    "A console administrator sets the router's address, the district key and the shared secret "
-                            + "under National Records Exchange Settings.");
+            return new Component.StatusBadge("Router", "Not configured", Tone.WARNING, Words.NOT_CONFIGURED);
         }
         RouterHealth health = state.reads().health();
         String lastContact = words.time(health.lastContact());

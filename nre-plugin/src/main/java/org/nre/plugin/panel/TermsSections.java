@@ -69,11 +69,12 @@ final class TermsSections {
         for (TermsAcceptance a : state.reads().acceptances()) {
             Terms text = state.reads().acceptedTexts().get(PanelCache.Reads.key(a.termsVersion(), a.termsDigest()));
             rows.add(List.of(a.termsVersion(), text == null ? "" : Words.day(text.effectiveDate()), a.acceptedByName(),
-                    words.time(a.acceptedAt()), a.remoteAddress(), sent(state, a), a.termsDigest()));
+                    words.time(a.acceptedAt()), a.remoteAddress(), sent(state, a), shortDigest(a.termsDigest())));
         }
         List<Component> components = new ArrayList<>();
-        components.add(new Component.Table("Terms you accepted", List.of("Version", "Effective", "Accepted by",
-                "When", "From", "Sent to the router", "Digest"), rows, "No terms accepted yet."));
+        components.add(new Component.Table("Every acceptance, newest first (each version's full digest is under its "
+                + "text below)", List.of("Version", "Effective", "Accepted by", "When", "From", "Sent to the router",
+                "Digest"), rows, "No terms accepted yet."));
         Set<String> shown = new HashSet<>();
         for (TermsAcceptance a : state.reads().acceptances()) {
             String key = PanelCache.Reads.key(a.termsVersion(), a.termsDigest());
@@ -84,6 +85,13 @@ final class TermsSections {
             }
         }
         return new Section("Terms you accepted", components);
+    }
+
+    /** The digest's start and end, enough to tell versions apart in a table: {@code sha256:445d229a…3b590ebc}. */
+    private static String shortDigest(String digest) {
+        int hex = digest.indexOf(':') + 1;
+        return digest.length() - hex <= 20 ? digest
+                : digest.substring(0, hex + 8) + "\u2026" + digest.substring(digest.length() - 8);
     }
 
     private String sent(RegistrationView.State state, TermsAcceptance a) {
@@ -98,14 +106,17 @@ final class TermsSections {
         return registered ? "Not yet" : "Never: the registration it came with did not reach the router";
     }
 
-    /** The acceptance the new terms are compared with: the newest one of other terms that the router did not refuse. */
+    /**
+     * The acceptance the terms shown are compared with: the newest one the router did not refuse (for the
+     * registration, when accepting updated terms); none when that one is of these very terms.
+     */
     private static Optional<TermsAcceptance> acceptedBefore(RegistrationView.State state, Terms terms, String action) {
         Optional<String> registration = RegistrationView.ACCEPT_TERMS.equals(action)
                 ? state.reads().current().map(Registration::id) : Optional.empty();
         return state.reads().acceptances().stream()
                 .filter(a -> !a.refused())
                 .filter(a -> registration.map(id -> id.equals(a.registrationId())).orElse(true))
-                .filter(a -> !(a.termsVersion().equals(terms.version()) && a.termsDigest().equals(terms.digest())))
-                .findFirst();
+                .findFirst()
+                .filter(a -> !(a.termsVersion().equals(terms.version()) && a.termsDigest().equals(terms.digest())));
     }
 }

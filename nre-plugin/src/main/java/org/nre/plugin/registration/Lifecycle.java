@@ -95,7 +95,7 @@ public final class Lifecycle {
     public ActionResult refresh(ActingUser user) {
         Optional<RouterClient> client = parts.router().client();
         if (client.isEmpty()) {
-            return ActionResult.unavailable(Words.NOTHING_SENT + " " + Words.NOT_CONFIGURED);
+            return ActionResult.unavailable(Words.NOTHING_SENT_NOT_CONFIGURED);
         }
         Optional<java.time.Instant> paused = client.get().circuitOpenUntil();
         if (paused.isPresent()) {

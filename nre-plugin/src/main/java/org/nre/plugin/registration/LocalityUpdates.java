@@ -41,7 +41,7 @@ final class LocalityUpdates {
         if (client.isEmpty()) {
             parts.records().note(user, current.districtId(), current.id(), "locality", "Asked to send the "
                     + "locality; nothing was sent. " + Words.NOT_CONFIGURED, Delivery.NOT_SENT, null);
-            return ActionResult.unavailable(Words.NOTHING_SENT + " " + Words.NOT_CONFIGURED);
+            return ActionResult.unavailable(Words.NOTHING_SENT_NOT_CONFIGURED);
         }
         String key = parts.keys().get();
         RouterResult<RouterRegistration> answer = client.get().putLocality(current.routerRegistrationId(),

@@ -54,7 +54,9 @@ final class Registering {
         }
         Optional<RouterClient> client = parts.router().client();
         if (client.isEmpty()) {
-            return notSent(user, district, Words.NOT_CONFIGURED);
+            parts.records().note(user, district.id(), null, "register", "Asked to register; nothing was sent. "
+                    + Words.NOT_CONFIGURED + " " + stillSo(before), Delivery.NOT_SENT, null);
+            return ActionResult.unavailable(Words.NOTHING_SENT_NOT_CONFIGURED);
         }
         Optional<Terms> current = parts.terms().current();
         if (current.isEmpty()) {

@@ -33,7 +33,7 @@ final class Withdrawing {
         if (client.isEmpty()) {
             parts.records().note(user, current.districtId(), current.id(), "deregister", "Asked to deregister; "
                     + "nothing was sent. " + Words.NOT_CONFIGURED, Delivery.NOT_SENT, null);
-            return ActionResult.unavailable(Words.NOTHING_SENT + " " + Words.NOT_CONFIGURED);
+            return ActionResult.unavailable(Words.NOTHING_SENT_NOT_CONFIGURED);
         }
         String key = parts.keys().get();
         RouterResult<RouterRegistration> answer = client.get().deregister(current.routerRegistrationId(), key);

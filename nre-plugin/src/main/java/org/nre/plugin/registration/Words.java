@@ -11,10 +11,13 @@ public final class Words {
 
     static final String NO_DISTRICT = "This console has no school district set up, so it cannot register. "
             + "Ask the console administrator to set up the district.";
-    static final String NOT_CONFIGURED = "The router is not configured yet: a console administrator sets its "
+    /** Why nothing that needs the router can be done while it is not configured. */
+    public static final String NOT_CONFIGURED = "The router is not configured yet: a console administrator sets its "
             + "address, the district key and the shared secret under National Records Exchange Settings.";
     /** How every message of a request that never left the console begins. */
     public static final String NOTHING_SENT = "Nothing was sent; try again when the router is back.";
+    /** The message of a request that could not be sent because the router is not configured. */
+    static final String NOTHING_SENT_NOT_CONFIGURED = "Nothing was sent. " + NOT_CONFIGURED;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm zzz", Locale.US);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);

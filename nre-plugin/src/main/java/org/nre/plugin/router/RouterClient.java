@@ -271,9 +271,10 @@ public final class RouterClient {
                     return "The router's address " + settings.baseUrl().getHost() + " could not be found.";
                 }
             }
+            // java.net.http leaves a refused connection's message empty; other causes name themselves.
             String said = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
             return "The router at " + where + " could not be reached"
-                    + (said.contains("refused") ? ": nothing accepted the connection." : ".");
+                    + (said.isEmpty() || said.contains("refused") ? ": nothing accepted the connection." : ".");
         }
         return null;
     }
