@@ -41,6 +41,12 @@ public class NrePanel implements SettingsPanel {
                                     + "exchanged until the district registers again and the vendor authorizes it.")));
 
     private final NrePlugin plugin;
+    private volatile Built built;
+
+    /** The view last built and what it was built from: shown again while none of it changed. */
+    private record Built(PanelCache.Reads reads, Optional<District> district, Optional<Terms> terms,
+                         Optional<Instant> paused, boolean sending, PanelView view) {
+    }
 
     /**
      * Created by the host for the started plugin.
@@ -65,15 +71,25 @@ public class NrePanel implements SettingsPanel {
         if (terms.isEmpty() && reads.routerConfigured()) {
             parts.poller().runSoon(); // fetch the terms now rather than at the poller's next turn
         }
-        Optional<Instant> paused = parts.router().client().flatMap(RouterClient::circuitOpenUntil);
-        return new RegistrationView(parts.lifecycle().words()).view(new RegistrationView.State(district, terms, reads,
-                paused, plugin.context().clock().instant(), parts.settings().pollInterval()));
+        Optional<Instant> paused = parts.router().lastBuilt().flatMap(RouterClient::circuitOpenUntil);
+        Instant now = plugin.context().clock().instant();
+        boolean sending = reads.current().filter(r -> r.sending(now)).isPresent();
+        Built last = built;
+        // The same reads (the cache hands out one copy while nothing changed) make the same view.
+        if (last != null && last.reads() == reads && last.district().equals(district) && last.terms().equals(terms)
+                && last.paused().equals(paused) && last.sending() == sending) {
+            return last.view();
+        }
+        PanelView view = new RegistrationView(parts.lifecycle().words()).view(new RegistrationView.State(district,
+                terms, reads, paused, now, reads.pollInterval()));
+        built = new Built(reads, district, terms, paused, sending, view);
+        return view;
     }
 
     private static PanelCache.Reads read(NrePlugin.Parts parts, Optional<District> district, Optional<Terms> terms) {
         if (district.isEmpty()) {
             return new PanelCache.Reads(Optional.empty(), List.of(), List.of(), Map.of(), false,
-                    parts.settings().configured(), parts.health().read(), List.of());
+                    parts.settings().configured(), parts.settings().pollInterval(), parts.health().read(), List.of());
         }
         String id = district.get().id();
         Optional<Registration> current = parts.registrations().current(id);
@@ -89,7 +105,8 @@ public class NrePanel implements SettingsPanel {
         boolean acceptedCurrent = current.isPresent() && terms.isPresent()
                 && parts.lifecycle().acceptedCurrent(current.get(), terms.get());
         return new PanelCache.Reads(current, parts.registrations().past(id), acceptances, texts, acceptedCurrent,
-                parts.settings().configured(), parts.health().read(), parts.registrations().history(id, HISTORY_SHOWN));
+                parts.settings().configured(), parts.settings().pollInterval(), parts.health().read(),
+                parts.registrations().history(id, HISTORY_SHOWN));
     }
 
     @Override

@@ -453,6 +453,20 @@ class RegistrationLifecycleTest {
         assertThat(f.viewText()).doesNotContain("text=Not configured");
     }
 
+    @Test
+    void thePanelHandsOutTheViewItBuiltWhileNothingItShowsChangedAndAFreshOneAfterAChange() {
+        f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
+        org.nre.hostapi.panel.PanelView before = f.view();
+        assertThat(f.view()).isSameAs(before);
+
+        f.register(TestHost.ADMIN);
+
+        org.nre.hostapi.panel.PanelView after = f.view();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.data()).containsEntry("state", "PENDING");
+        assertThat(f.view()).isSameAs(after);
+    }
+
     /** The panel's buttons by action, with the reason each is disabled (empty when enabled). */
     private Map<String, String> buttons() {
         Map<String, String> buttons = new java.util.LinkedHashMap<>();

@@ -38,12 +38,13 @@ public final class PanelCache {
      * @param acceptedTexts the texts of the accepted terms, by version and digest ({@code version@digest})
      * @param acceptedCurrentTerms whether the current registration accepted the current terms
      * @param routerConfigured whether the router settings are complete
+     * @param pollInterval how often the console asks the router
      * @param health the router's reachability
      * @param history the newest history entries first
      */
     public record Reads(Optional<Registration> current, List<Registration> past, List<TermsAcceptance> acceptances,
                         Map<String, Terms> acceptedTexts, boolean acceptedCurrentTerms, boolean routerConfigured,
-                        RouterHealth health, List<HistoryEntry> history) {
+                        Duration pollInterval, RouterHealth health, List<HistoryEntry> history) {
 
         public Reads {
             past = List.copyOf(past);

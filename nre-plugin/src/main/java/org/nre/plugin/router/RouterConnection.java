@@ -28,6 +28,14 @@ public final class RouterConnection {
         this.health = health;
     }
 
+    /**
+     * The client as last built, without reading the settings again: enough to ask whether its circuit is open,
+     * which a page shown often should not pay a settings read and a secret's decryption for.
+     */
+    public synchronized Optional<RouterClient> lastBuilt() {
+        return Optional.ofNullable(client);
+    }
+
     /** The client, or empty while the router is not configured. */
     public synchronized Optional<RouterClient> client() {
         Optional<RouterSettings> current = settings.get();

@@ -56,6 +56,7 @@ class PanelCacheTest {
         return () -> {
             reads.incrementAndGet();
             return new PanelCache.Reads(Optional.empty(), List.of(), List.of(), java.util.Map.of(), false, true,
+                    Duration.ofSeconds(60),
                     health.read(), List.of());
         };
     }

@@ -28,8 +28,15 @@ public final class Panels {
     public sealed interface ViewOutcome {
     }
 
-    /** The panel, as the user may see it. */
-    public record Shown(Contributions.Panel panel, PanelView view, List<PanelAction> allowedActions)
+    /**
+     * The panel, as the user may see it.
+     *
+     * @param panel the panel
+     * @param view the view without the buttons the user may not use
+     * @param allowedActions the actions the user holds the level for
+     * @param source the view as the plugin returned it, which with the allowed actions makes {@code view}
+     */
+    public record Shown(Contributions.Panel panel, PanelView view, List<PanelAction> allowedActions, PanelView source)
             implements ViewOutcome {
 
         /** The actions the user may run and the view offers now: those with an enabled button. */
@@ -114,7 +121,7 @@ public final class Panels {
                 return new Failed("The plugin '" + panel.pluginId() + "' returned no view for this panel.");
             }
             List<PanelAction> allowed = allowedActions(definition, user);
-            return new Shown(panel, withoutForbiddenButtons(view, allowed), allowed);
+            return new Shown(panel, withoutForbiddenButtons(view, allowed), allowed, view);
         } catch (PluginFailure e) {
             failures.accept(panel.pluginId(), e.getMessage());
             return new Failed("The plugin '" + panel.pluginId() + "' failed to show this panel. The console "
@@ -191,6 +198,12 @@ public final class Panels {
 
     /** Buttons for actions the user may not run, or that the panel never declared, are not shown. */
     private static PanelView withoutForbiddenButtons(PanelView view, List<PanelAction> allowed) {
+        boolean allShown = view.sections().stream().flatMap(s -> s.components().stream())
+                .allMatch(c -> !(c instanceof Component.Button button)
+                        || allowed.stream().anyMatch(a -> a.name().equals(button.action())));
+        if (allShown) {
+            return view; // nothing to take out: no copy of the whole view
+        }
         List<Section> sections = new ArrayList<>();
         for (Section section : view.sections()) {
             List<Component> components = new ArrayList<>();

@@ -51,10 +51,12 @@ final class ApiRoutes {
 
     private final Services services;
     private final ObjectMapper json;
+    private final RenderedPanels rendered;
 
-    ApiRoutes(Services services, ObjectMapper json) {
+    ApiRoutes(Services services, ObjectMapper json, RenderedPanels rendered) {
         this.services = services;
         this.json = json;
+        this.rendered = rendered;
     }
 
     void register(Routes routes) {
@@ -112,19 +114,31 @@ final class ApiRoutes {
         Viewer viewer = Guard.viewer(ctx);
         Panels.ViewOutcome outcome = services.panels().view(ctx.pathParam("panel"), viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            List<ActionJson> actions = shown.availableNow().stream().map(ApiRoutes::action).toList();
-            List<UnavailableActionJson> unavailable = new ArrayList<>();
-            for (PanelAction action : shown.allowedActions()) {
-                shown.reasonAgainst(action).filter(reason -> !reason.isEmpty()).ifPresent(reason -> unavailable.add(
-                        new UnavailableActionJson(action.name(), action.label(),
-                                String.valueOf(action.level().letter()), reason)));
-            }
+            java.util.Set<String> allowed = new java.util.HashSet<>();
+            shown.allowedActions().forEach(a -> allowed.add(a.name()));
+            byte[] body = rendered.json(shown.source(), allowed, () -> panelJson(shown));
             ctx.header("Cache-Control", "no-store");
-            ctx.json(new PanelJson(shown.panel().definition().id(), shown.panel().definition().title(),
-                    shown.panel().pluginId(), shown.view().refreshSeconds(), actions, unavailable,
-                    shown.view().data(), shown.view().sections()));
+            ctx.contentType("application/json");
+            ctx.result(body);
         } else {
             refuse(ctx, outcome);
+        }
+    }
+
+    private byte[] panelJson(Panels.Shown shown) {
+        List<ActionJson> actions = shown.availableNow().stream().map(ApiRoutes::action).toList();
+        List<UnavailableActionJson> unavailable = new ArrayList<>();
+        for (PanelAction action : shown.allowedActions()) {
+            shown.reasonAgainst(action).filter(reason -> !reason.isEmpty()).ifPresent(reason -> unavailable.add(
+                    new UnavailableActionJson(action.name(), action.label(), String.valueOf(action.level().letter()),
+                            reason)));
+        }
+        try {
+            return json.writeValueAsBytes(new PanelJson(shown.panel().definition().id(),
+                    shown.panel().definition().title(), shown.panel().pluginId(), shown.view().refreshSeconds(),
+                    actions, unavailable, shown.view().data(), shown.view().sections()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the panel as JSON", e);
         }
     }
 

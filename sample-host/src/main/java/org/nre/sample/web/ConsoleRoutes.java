@@ -23,11 +23,13 @@ final class ConsoleRoutes {
     private final Services services;
     private final Pages pages;
     private final Guard guard;
+    private final RenderedPanels rendered;
 
-    ConsoleRoutes(Services services, Pages pages, Guard guard) {
+    ConsoleRoutes(Services services, Pages pages, Guard guard, RenderedPanels rendered) {
         this.services = services;
         this.pages = pages;
         this.guard = guard;
+        this.rendered = rendered;
     }
 
     void register(Routes routes) {
@@ -130,29 +132,24 @@ final class ConsoleRoutes {
             PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId, false),
                     panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
                     "", "", Map.of());
-            String html = pages.rendered("panelsections.jte", Map.of("model", model));
-            String etag = "\"" + digest(html) + "\"";
+            RenderedPanels.Html sections = sections(shown, model);
             ctx.header("X-Refresh-Seconds", String.valueOf(shown.view().refreshSeconds()));
             ctx.header("Cache-Control", "no-cache, private");
-            ctx.header("ETag", etag);
-            if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.header("ETag", sections.etag());
+            if (sections.etag().equals(ctx.header("If-None-Match"))) {
                 ctx.status(HttpStatus.NOT_MODIFIED);
                 return;
             }
-            ctx.html(html);
+            ctx.html(sections.html());
         } else {
             refuse(ctx, outcome);
         }
     }
 
-    private static String digest(String text) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The panel's sections as HTML: rendered once for a view, its viewer's actions and session, then reused. */
+    private RenderedPanels.Html sections(Panels.Shown shown, PanelPage model) {
+        return rendered.html(shown.source(), model.actions().keySet(), model.page().csrf(),
+                () -> pages.rendered("panelsections.jte", Map.of("model", model)));
     }
 
     private void showPanel(Context ctx, String panelId, String tone, String message, Map<String, String> errors) {
@@ -164,7 +161,10 @@ final class ConsoleRoutes {
             PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId),
                     panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
                     tone, message, errors);
-            pages.render(ctx, "panel.jte", Map.of("model", model));
+            // An action's answer marks fields and shows its message inside the sections: rendered for it alone.
+            String sections = message.isEmpty() && errors.isEmpty() ? sections(shown, model).html()
+                    : pages.rendered("panelsections.jte", Map.of("model", model));
+            pages.render(ctx, "panel.jte", Map.of("model", model, "sections", sections));
         } else {
             refuse(ctx, outcome);
         }

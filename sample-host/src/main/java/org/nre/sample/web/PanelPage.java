@@ -27,6 +27,10 @@ public record PanelPage(Page page, String panelId, String title, String pluginId
                         Map<String, PanelAction> actions, String messageTone, String message,
                         Map<String, String> fieldErrors) {
 
+    private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern DASH_AT_ENDS = java.util.regex.Pattern.compile("(^-|-$)");
+    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("\\R\\s*\\R");
+
     public PanelPage {
         actions = Map.copyOf(actions);
         fieldErrors = Map.copyOf(fieldErrors);
@@ -70,7 +74,7 @@ public record PanelPage(Page page, String panelId, String title, String pluginId
 
     /** Blank lines separate paragraphs. */
     public static List<String> paragraphs(String text) {
-        return Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(BLANK_LINE.split(text)).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     /** A section's key for the page's live update: its heading, or its place when it has none. */
@@ -120,7 +124,8 @@ public record PanelPage(Page page, String panelId, String title, String pluginId
     }
 
     private static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = NOT_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
+        slug = DASH_AT_ENDS.matcher(slug).replaceAll("");
         return slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
 

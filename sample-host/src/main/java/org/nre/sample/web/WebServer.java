@@ -90,8 +90,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.beforeMatched(guard::check);
 
             Routes routes = new Routes(config.routes);
-            new ConsoleRoutes(services, pages, guard).register(routes);
-            new ApiRoutes(services, json).register(routes);
+            RenderedPanels rendered = new RenderedPanels();
+            new ConsoleRoutes(services, pages, guard, rendered).register(routes);
+            new ApiRoutes(services, json, rendered).register(routes);
             new AdminRoutes(services, pages, json).register(routes);
             services.simulator().ifPresent(simulator -> new SimulatorRoutes(services, simulator, pages, json)
                     .register(routes));
