@@ -19,6 +19,7 @@ import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 import org.nre.sample.audit.AuditStore;
 import org.nre.sample.auth.Accounts;
+import org.nre.sample.auth.Hashing;
 import org.nre.sample.auth.NewPassword;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
@@ -102,7 +103,8 @@ public final class Console implements AutoCloseable {
             GroupStore groups = new GroupStore(database.jdbc(), clock);
             RightsStore rights = new RightsStore(database.jdbc());
             SessionStore sessions = new SessionStore(database.jdbc(), clock, random);
-            Passwords passwords = new Passwords(random);
+            Hashing hashing = Hashing.forThisJvm();
+            Passwords passwords = new Passwords(random, hashing);
             Accounts accounts = new Accounts(users, sessions, passwords, audit,
                     new SignInThrottle(database.jdbc(), clock), new RightsCache(rights));
             Directory directory = new Directory(users, groups, sessions, passwords, rights, audit);
@@ -149,12 +151,13 @@ public final class Console implements AutoCloseable {
             }
             Optional<SimulatedRouter> simulated = joined(routerStarting);
             RouterProvisioning.apply(config, settings, secrets, simulated, random);
-            LOG.info("Console node {}", scheduler.nodeId());
+            LOG.info("Console node {} (up to {} password checks at once)", scheduler.nodeId(), hashing.size());
             plugins.start();
             joined(seeding);
             WebServer web = joined(webStarting);
             web.serve();
-            LOG.info("{} {} listening on http://{}:{}/", PRODUCT_NAME, version(), config.bindAddress(), web.port());
+            LOG.info("{} {} listening on {}://{}:{}/", PRODUCT_NAME, version(), config.tlsKeystore() == null ? "http"
+                    : "https", config.bindAddress(), web.port());
             return new Console(database, scheduler, plugins, web, simulated);
         } catch (RuntimeException e) {
             // What the other threads still do ends before what they use is closed.

@@ -33,12 +33,19 @@ import java.util.Optional;
  * @param demoPassword the demo users' password, from the environment only; empty to print a generated one
  * @param developmentPlugins plugin module folders to load from their build output (development mode), or none
  * @param pluginSettings a properties file of plugin settings and secrets to apply at start, or null
+ * @param publicUrl the console's public origin (behind a TLS-terminating proxy, say), or null to take each
+ *     request's own
+ * @param trustedProxies the proxies whose forwarded headers are believed
+ * @param tlsKeystore a PKCS#12 keystore with the key and certificate the console serves TLS with itself, or null
+ * @param tlsKeystorePassword the keystore's password, from the environment only
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
                          String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData,
                          String router, int routerPort, String routerKey, String routerSecret,
-                         String demoPassword, List<Path> developmentPlugins, Path pluginSettings) {
+                         String demoPassword, List<Path> developmentPlugins, Path pluginSettings,
+                         java.net.URI publicUrl, List<Frontend.Network> trustedProxies, Path tlsKeystore,
+                         String tlsKeystorePassword) {
 
     /** Run an embedded simulated router and point the NRE plugin at it. */
     public static final String SIMULATED_ROUTER = "simulated";
@@ -77,7 +84,16 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             new Option("--dev-plugins", "NRE_DEV_PLUGINS",
                     "development mode: plugin module folders, comma-separated, loaded from their build output"),
             new Option("--plugin-settings", "NRE_PLUGIN_SETTINGS",
-                    "a properties file of plugin settings (<plugin>.<name>=...) and secrets (<plugin>.secret.<name>=...)"));
+                    "a properties file of plugin settings (<plugin>.<name>=...) and secrets (<plugin>.secret.<name>=...)"),
+            new Option("--public-url", "NRE_PUBLIC_URL",
+                    "the console's address as people reach it, such as https://console.district.example (behind a "
+                            + "TLS-terminating proxy: Secure cookies, HSTS, and the Origin changes must come from)"),
+            new Option("--trusted-proxies", "NRE_TRUSTED_PROXIES",
+                    "IP addresses and networks (CIDR) of the proxies whose Forwarded / X-Forwarded-* headers are "
+                            + "believed, comma-separated (default: none)"),
+            new Option("--tls-keystore", "NRE_TLS_KEYSTORE",
+                    "serve HTTPS itself with the key and certificate in this PKCS#12 keystore"),
+            new Option(null, "NRE_TLS_KEYSTORE_PASSWORD", "the TLS keystore's password (environment only)"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -117,6 +133,18 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             throw new ConfigException("NRE_DEMO_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
                     + " characters");
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        tlsKeystorePassword = tlsKeystorePassword == null ? "" : tlsKeystorePassword;
+        if (tlsKeystore != null && !java.nio.file.Files.isReadable(tlsKeystore)) {
+            throw new ConfigException("TLS keystore '" + tlsKeystore + "' cannot be read: give a PKCS#12 file with "
+                    + "the console's key and certificate, and its password in NRE_TLS_KEYSTORE_PASSWORD");
+        }
+    }
+
+    /** How people reach the console: its public URL, the proxies it trusts, whether it serves TLS itself. */
+    public Frontend frontend() {
+        return new Frontend(java.util.Optional.ofNullable(publicUrl), trustedProxies, tlsKeystore != null,
+                serverAddress);
     }
 
     /**
@@ -165,7 +193,12 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 env.getOrDefault("NRE_DEMO_PASSWORD", ""),
                 parsePaths(values.getOrDefault("NRE_DEV_PLUGINS", "")),
                 values.containsKey("NRE_PLUGIN_SETTINGS")
-                        ? Path.of(values.get("NRE_PLUGIN_SETTINGS")).toAbsolutePath().normalize() : null);
+                        ? Path.of(values.get("NRE_PLUGIN_SETTINGS")).toAbsolutePath().normalize() : null,
+                values.containsKey("NRE_PUBLIC_URL") ? Frontend.publicUrl(values.get("NRE_PUBLIC_URL")) : null,
+                Frontend.networks(values.getOrDefault("NRE_TRUSTED_PROXIES", "")),
+                values.containsKey("NRE_TLS_KEYSTORE")
+                        ? Path.of(values.get("NRE_TLS_KEYSTORE")).toAbsolutePath().normalize() : null,
+                env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""));
     }
 
     /** What is wrong with a real router's URL, or null: absolute, and https unless it is on this machine. */
@@ -316,6 +349,9 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 + ", database=" + databaseUrl + ", user=" + databaseUser + ", applicationName=" + applicationName
                 + ", serverAddress=" + serverAddress + ", timeZone=" + timeZone + ", demoData=" + demoData
                 + ", router=" + router + (simulatedRouter() ? ", routerPort=" + routerPort : "")
-                + (developmentPlugins.isEmpty() ? "" : ", developmentPlugins=" + developmentPlugins) + "]";
+                + (developmentPlugins.isEmpty() ? "" : ", developmentPlugins=" + developmentPlugins)
+                + (publicUrl == null ? "" : ", publicUrl=" + publicUrl)
+                + (trustedProxies.isEmpty() ? "" : ", trustedProxies=" + trustedProxies.size())
+                + (tlsKeystore == null ? "" : ", tlsKeystore=" + tlsKeystore) + "]";
     }
 }

@@ -75,7 +75,7 @@ final class ConsoleProcess implements AutoCloseable {
     }
 
     ConsoleProcess awaitStarted() {
-        awaitLog("listening on http://", START_TIMEOUT);
+        awaitLog("listening on http", START_TIMEOUT);
         return this;
     }
 

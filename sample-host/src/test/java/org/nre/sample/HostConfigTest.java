@@ -55,6 +55,33 @@ class HostConfigTest {
     }
 
     @Test
+    void thePublicUrlTrustedProxiesAndTlsKeystoreAreReadAndCheckedWithMessagesThatSayWhatIsAllowed() {
+        HostConfig config = parse(Map.of("NRE_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.5,::1"),
+                "--public-url", "https://Console.District.example/");
+
+        assertThat(config.publicUrl()).hasToString("https://console.district.example");
+        assertThat(config.frontend().https()).isTrue();
+        assertThat(config.frontend().trusts("10.20.30.40")).isTrue();
+        assertThat(config.frontend().trusts("192.168.1.5")).isTrue();
+        assertThat(config.frontend().trusts("192.168.1.6")).isFalse();
+        assertThat(config.frontend().trusts("::1")).isTrue();
+        assertThat(parse(Map.of()).frontend().trusts("127.0.0.1")).as("no proxy is trusted by default").isFalse();
+
+        assertThatThrownBy(() -> parse(Map.of(), "--public-url", "console.district.example"))
+                .hasMessageContaining("must be an absolute https (or http) URL with a host");
+        assertThatThrownBy(() -> parse(Map.of(), "--public-url", "https://console.example/nre"))
+                .hasMessageContaining("the console's origin only");
+        assertThatThrownBy(() -> parse(Map.of(), "--public-url", "https://user:pw@console.example"))
+                .hasMessageContaining("the console's origin only");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "proxy.district.example"))
+                .hasMessageContaining("'proxy.district.example' is not an IP address or network");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "10.0.0.0/33"))
+                .hasMessageContaining("prefix length outside 0 to 32");
+        assertThatThrownBy(() -> parse(Map.of(), "--tls-keystore", "/no/such/console.p12"))
+                .hasMessageContaining("cannot be read").hasMessageContaining("NRE_TLS_KEYSTORE_PASSWORD");
+    }
+
+    @Test
     void wrongValuesAreRefusedWithMessagesThatSayWhatIsAllowed() {
         assertThatThrownBy(() -> parse(Map.of(), "--port", "http")).hasMessageContaining("use 1 to 65535");
         assertThatThrownBy(() -> parse(Map.of("NRE_PORT", "70000"))).hasMessageContaining("out of range");

@@ -32,9 +32,9 @@ class SignInSecurityTest {
     }
 
     @Test
-    void repeatedFailedSignInsAreThrottledAlikeForKnownAndUnknownUserNames() {
+    void repeatedFailedSignInsWaitLongerAndLongerAlikeForKnownAndUnknownUserNames() {
         WebClient client = console.client();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             assertThat(client.postForm("/signin", Map.of("login", "backup", "password", "wrong-" + i)).body())
                     .contains("The user name or password is wrong.");
             assertThat(client.postForm("/signin", Map.of("login", "ghost", "password", "wrong-" + i)).body())
@@ -46,14 +46,37 @@ class SignInSecurityTest {
         WebClient.Response unknown = client.postForm("/signin", Map.of("login", "ghost", "password", "whatever"));
 
         assertThat(known.status()).isEqualTo(401);
-        assertThat(known.body()).contains("Too many failed sign-ins for this user name or from this address. Try again "
-                + "in 15 minutes.");
-        assertThat(unknown.body()).contains("Too many failed sign-ins for this user name or from this address.");
+        assertThat(known.body()).contains("Too many failed sign-ins for this user name from this address. Try again "
+                + "in 1 second.");
+        assertThat(unknown.body()).contains("Too many failed sign-ins for this user name from this address.");
         assertThat(console.admin().get("/admin/audit").body()).contains("signin.failed", "signin.throttled",
                 "(unknown: ghost)");
 
-        clock.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(client.postForm("/signin", Map.of("login", "backup", "password", "wrong-again")).status())
+                .isEqualTo(401);
+        assertThat(client.postForm("/signin", Map.of("login", "backup", "password", TestConsole.DEMO_PASSWORD))
+                .body()).as("the wait doubles with every failure").contains("Try again in 2 seconds.");
+        clock.advance(Duration.ofSeconds(3));
         console.client().signIn("backup", TestConsole.DEMO_PASSWORD);
+    }
+
+    @Test
+    void failedSignInsFromOneAddressNeverKeepTheAdministratorOutAtAnother() {
+        int port = console.console().port();
+        for (int i = 0; i < 40; i++) {
+            assertThat(FromAddress.postForm("127.0.0.2", port, "/signin", Map.of("login", "admin", "password",
+                    "guess-" + i)).status()).isEqualTo(401);
+        }
+        assertThat(FromAddress.postForm("127.0.0.2", port, "/signin", Map.of("login", "admin", "password",
+                TestConsole.ADMIN_PASSWORD)).body()).contains("Too many failed sign-ins");
+
+        FromAddress.Answer elsewhere = FromAddress.postForm("127.0.0.3", port, "/signin", Map.of("login", "admin",
+                "password", TestConsole.ADMIN_PASSWORD));
+
+        assertThat(elsewhere.status()).isEqualTo(303);
+        assertThat(elsewhere.header("Set-Cookie")).startsWith("nre_session=");
+        assertThat(console.admin().get("/admin/audit").body()).contains("127.0.0.2", "signin.throttled");
     }
 
     @Test

@@ -28,17 +28,25 @@ public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final int port;
+    private final String base;
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
 
     public WebClient(int port) {
-        this.port = port;
-        this.http = HttpClient.newBuilder()
+        this("http://localhost:" + port, null);
+    }
+
+    /** A client of the console at {@code base} (such as https://localhost:8443), trusting {@code tls} when given. */
+    public WebClient(String base, javax.net.ssl.SSLContext tls) {
+        this.base = base;
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** The value of a cookie the console set, or empty. */
@@ -55,7 +63,7 @@ public final class WebClient {
     }
 
     public String base() {
-        return "http://localhost:" + port;
+        return base;
     }
 
     public Response get(String path) {

@@ -41,7 +41,7 @@ public final class StartupPieces {
             HostDatabase database = time("pool-open", () -> HostDatabase.open(config));
             time("host-migrations", () -> new Migrations(database).migrateHost());
             SecureRandom random = new SecureRandom();
-            Passwords passwords = new Passwords(random);
+            Passwords passwords = new Passwords(random, org.nre.sample.auth.Hashing.forThisJvm());
             time("argon2-admin-hash", () -> passwords.hash("first-administrator-password"));
             time("argon2-demo-hash", () -> passwords.hash("demo-staff-password"));
             // Jackson's databind, built cold: the console builds it on a start-up thread beside the migrations.

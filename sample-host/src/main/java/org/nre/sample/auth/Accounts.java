@@ -25,6 +25,10 @@ public final class Accounts {
         /** Refused, with what to tell the person (never whether the user exists). */
         record Refused(String message) implements SignIn {
         }
+
+        /** Not checked: too many sign-ins are being checked at once; the person tries again shortly. */
+        record Busy(String message, Duration retryAfter) implements SignIn {
+        }
     }
 
     private final UserStore users;
@@ -56,34 +60,46 @@ public final class Accounts {
         return passwords;
     }
 
-    /** Checks a sign-in; on success opens a new session (never reusing one the browser brought). */
+    /**
+     * Checks a sign-in; on success opens a new session (never reusing one the browser brought). The attempt is
+     * counted before the password is checked, and the check waits its turn among the hashes being computed.
+     */
     public SignIn signIn(String login, String password, String remoteAddress) {
         String name = login == null ? "" : login.strip();
-        Optional<Duration> locked = throttle.lockedFor(name, remoteAddress);
-        if (locked.isPresent()) {
+        SignInThrottle.Attempt attempt = throttle.attempt(name, remoteAddress);
+        if (attempt instanceof SignInThrottle.Attempt.Wait wait) {
             audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.throttled",
-                    "Sign-in refused: too many failed sign-ins");
-            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
-            return new SignIn.Refused("Too many failed sign-ins for this user name or from this address. Try again in "
-                    + minutes + (minutes == 1 ? " minute." : " minutes."));
+                    "Sign-in refused unchecked: too many failed sign-ins " + (wait.byAddress() ? "from this address"
+                            : "for this user name from this address"));
+            return new SignIn.Refused("Too many failed sign-ins " + (wait.byAddress() ? "from this address"
+                    : "for this user name from this address") + ". Try again in " + inWords(wait.delay()) + ".");
         }
+        try {
+            return check(name, password, remoteAddress);
+        } catch (Hashing.Busy e) {
+            audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.busy",
+                    "Sign-in refused unchecked: too many sign-ins at once");
+            return new SignIn.Busy("The console is checking many sign-ins at once. Try again in a moment.",
+                    Duration.ofSeconds(1));
+        }
+    }
+
+    private SignIn check(String name, String password, String remoteAddress) {
         Optional<UserStore.Credentials> credentials = name.isEmpty() || name.length() > 64
                 ? Optional.empty() : users.credentials(name);
         if (credentials.isEmpty()) {
             passwords.checkDecoy(password);
-            throttle.failed(name, remoteAddress);
             audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.failed", "Unknown user name");
             return new SignIn.Refused(SIGN_IN_REFUSED);
         }
         Account account = credentials.get().account();
         boolean matches = passwords.matches(password, credentials.get().passwordHash());
         if (!matches || account.disabled()) {
-            throttle.failed(name, remoteAddress);
             audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "signin.failed",
                     matches ? "User is disabled" : "Wrong password");
             return new SignIn.Refused(SIGN_IN_REFUSED);
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, remoteAddress);
         SessionStore.Opened opened = sessions.open(account.id(), remoteAddress);
         audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "signin", "Signed in");
         return new SignIn.Opened(opened);
@@ -164,6 +180,15 @@ public final class Accounts {
         String shown = login.isEmpty() ? "(empty)" : login.length() > 64 ? login.substring(0, 64) : login;
         return new ActingUser("-", "(unknown: " + shown + ")", address(remoteAddress),
                 org.nre.hostapi.rights.RightSet.none());
+    }
+
+    private static String inWords(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+        if (seconds < 120) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
     }
 
     private static String address(String remoteAddress) {

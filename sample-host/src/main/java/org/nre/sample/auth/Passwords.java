@@ -33,30 +33,42 @@ public final class Passwords {
             + "nIJz8NkIPjISTzlWOSTjORmKK0FfJPvAFy2GLegynYQ";
 
     private final SecureRandom random;
+    private final Hashing hashing;
 
-    public Passwords(SecureRandom random) {
+    public Passwords(SecureRandom random, Hashing hashing) {
         this.random = random;
+        this.hashing = hashing;
     }
 
+    /** Hashes a new password, waiting as long as the console's own work may for a free slot. */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        Hash hash = Password.hash(password).addSalt(salt).with(ARGON2);
-        return hash.getResult();
+        return hashing.run(Hashing.WORK_WAIT, () -> {
+            Hash hash = Password.hash(password).addSalt(salt).with(ARGON2);
+            return hash.getResult();
+        });
     }
 
+    /**
+     * Whether the password matches the stored hash, checked within the sign-in wait.
+     *
+     * @throws Hashing.Busy when no check could start in time
+     */
     public boolean matches(String password, String storedHash) {
         if (password == null || password.length() > MAX_LENGTH) {
             return false;
         }
-        try {
-            return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return hashing.run(Hashing.SIGN_IN_WAIT, () -> {
+            try {
+                return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
-    /** Spends the time of one check, for a login that does not exist. */
+    /** Spends the time (and the slot) of one check, for a login that does not exist. */
     public void checkDecoy(String password) {
         matches(password == null ? "" : password, DECOY);
     }

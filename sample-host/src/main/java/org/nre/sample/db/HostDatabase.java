@@ -108,9 +108,18 @@ public final class HostDatabase implements AutoCloseable {
      *
      * @return true when a connection could be taken and is valid
      */
+    /**
+     * Whether the database answers a real query on one of the console's tables: a pool can hand out connections
+     * that look valid to a database that closed itself (H2 does so after running out of memory).
+     */
     public boolean isUp() {
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(2);
+        try (Connection connection = pool.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "SELECT installed_rank FROM host_schema_history WHERE installed_rank = 1")) {
+                return rows.next();
+            }
         } catch (SQLException e) {
             return false;
         }

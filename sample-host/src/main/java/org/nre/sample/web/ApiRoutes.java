@@ -52,11 +52,13 @@ final class ApiRoutes {
     private final Services services;
     private final ObjectMapper json;
     private final RenderedPanels rendered;
+    private final Guard guard;
 
-    ApiRoutes(Services services, ObjectMapper json, RenderedPanels rendered) {
+    ApiRoutes(Services services, ObjectMapper json, RenderedPanels rendered, Guard guard) {
         this.services = services;
         this.json = json;
         this.rendered = rendered;
+        this.guard = guard;
     }
 
     void register(Routes routes) {
@@ -83,13 +85,18 @@ final class ApiRoutes {
 
     private void signIn(Context ctx) {
         JsonNode body = body(ctx);
-        Accounts.SignIn signIn = services.accounts().signIn(text(body, "login"), text(body, "password"), ctx.ip());
+        Accounts.SignIn signIn = services.accounts().signIn(text(body, "login"), text(body, "password"), Client.of(ctx).address());
         if (signIn instanceof Accounts.SignIn.Refused refused) {
             Problems.send(ctx, 401, refused.message());
             return;
         }
+        if (signIn instanceof Accounts.SignIn.Busy busy) {
+            ctx.header("Retry-After", String.valueOf(busy.retryAfter().toSeconds()));
+            Problems.send(ctx, 503, busy.message());
+            return;
+        }
         SessionStore.Opened opened = ((Accounts.SignIn.Opened) signIn).session();
-        SessionCookie.set(ctx, opened.token());
+        SessionCookie.set(ctx, opened.token(), guard.secure(ctx));
         var account = services.accounts().users().byId(opened.session().userId()).orElseThrow();
         ctx.json(new SessionJson(user(account), opened.session().csrfToken()));
     }

@@ -64,14 +64,20 @@ final class ConsoleRoutes {
     private void signIn(Context ctx) {
         String login = Optional.ofNullable(ctx.formParam("login")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        Accounts.SignIn signIn = services.accounts().signIn(login, password, ctx.ip());
+        Accounts.SignIn signIn = services.accounts().signIn(login, password, Client.of(ctx).address());
         if (signIn instanceof Accounts.SignIn.Refused refused) {
             ctx.status(HttpStatus.UNAUTHORIZED);
             renderSignIn(ctx, refused.message(), login.length() > 64 ? "" : login);
             return;
         }
+        if (signIn instanceof Accounts.SignIn.Busy busy) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            ctx.header("Retry-After", String.valueOf(busy.retryAfter().toSeconds()));
+            renderSignIn(ctx, busy.message(), login.length() > 64 ? "" : login);
+            return;
+        }
         closeBroughtSession(ctx);
-        SessionCookie.set(ctx, ((Accounts.SignIn.Opened) signIn).session().token());
+        SessionCookie.set(ctx, ((Accounts.SignIn.Opened) signIn).session().token(), guard.secure(ctx));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
@@ -85,8 +91,8 @@ final class ConsoleRoutes {
 
     private void signOut(Context ctx) {
         Viewer viewer = Guard.viewer(ctx);
-        services.accounts().signOut(viewer.session(), viewer.account(), ctx.ip());
-        SessionCookie.clear(ctx);
+        services.accounts().signOut(viewer.session(), viewer.account(), Client.of(ctx).address());
+        SessionCookie.clear(ctx, guard.secure(ctx));
         ctx.redirect("/signin", HttpStatus.SEE_OTHER);
     }
 
@@ -103,7 +109,7 @@ final class ConsoleRoutes {
     private void changePassword(Context ctx) {
         Viewer viewer = Guard.viewer(ctx);
         Optional<String> problem = services.accounts().changePassword(viewer.account(), ctx.formParam("current"),
-                ctx.formParam("chosen"), ctx.formParam("repeated"), ctx.ip());
+                ctx.formParam("chosen"), ctx.formParam("repeated"), Client.of(ctx).address());
         if (problem.isPresent()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderPassword(ctx, problem.get());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import org.nre.sample.Frontend;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.auth.Session;
 import org.slf4j.Logger;
@@ -38,9 +39,44 @@ final class Guard {
     }
 
     private final Accounts accounts;
+    private final Frontend frontend;
 
-    Guard(Accounts accounts) {
+    Guard(Accounts accounts, Frontend frontend) {
         this.accounts = accounts;
+        this.frontend = frontend;
+    }
+
+    /**
+     * Before anything else: who the client is (behind trusted proxies, from their headers), HSTS over https, and
+     * a refusal for a Host that is not the console's own, which defeats DNS rebinding against the console (an
+     * attacker's name resolving to it). {@code /healthz} answers whatever the Host, for load balancers.
+     */
+    void front(Context ctx) {
+        Client client = Client.of(ctx, frontend);
+        if (secure(ctx)) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (!ctx.path().equals("/healthz") && !ownHost(client.hostName())) {
+            throw new Refusal(421, "This console does not answer for the host '" + client.hostName() + "'. Use its "
+                    + "own address" + frontend.publicUrl().map(u -> ", " + u).orElse("") + ".");
+        }
+    }
+
+    /** Whether the session cookie is Secure and HSTS is sent: the console is reached over https. */
+    boolean secure(Context ctx) {
+        return frontend.https() || "https".equals(Client.of(ctx, frontend).scheme());
+    }
+
+    /** IP literals cannot be rebound; names must be the console's own. */
+    private boolean ownHost(String host) {
+        if (host.isEmpty()) {
+            return false;
+        }
+        if (host.matches("[0-9.]+") || host.contains(":") || host.equals("localhost")) {
+            return true;
+        }
+        return host.equalsIgnoreCase(frontend.serverAddress())
+                || frontend.publicUrl().map(u -> u.getHost().equalsIgnoreCase(host)).orElse(false);
     }
 
     void check(Context ctx) {
@@ -106,7 +142,7 @@ final class Guard {
             return Optional.empty();
         }
         return accounts.sessions().find(token).map(signed -> new Viewer(signed.session(), signed.account(),
-                accounts.acting(signed.account(), ctx.ip(), signed.rightsGeneration())));
+                accounts.acting(signed.account(), Client.of(ctx).address(), signed.rightsGeneration())));
     }
 
     private static void checkCsrf(Context ctx, Session session) {
@@ -127,8 +163,11 @@ final class Guard {
                 || type.startsWith("multipart/form-data"));
     }
 
-    /** A browser names the page a change came from; it must be one of this console's. */
-    private static void checkOrigin(Context ctx) {
+    /**
+     * A browser names the page a change came from; it must be the console's own: its public URL, or the origin the
+     * client reached it at (whose host {@link #front} has checked).
+     */
+    private void checkOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null) {
             String referer = ctx.header("Referer");
@@ -137,9 +176,12 @@ final class Guard {
             }
             origin = originOf(referer);
         }
-        String host = ctx.header("Host");
-        if (host == null || origin == null || !origin.equalsIgnoreCase(ctx.scheme() + "://" + host)) {
-            throw new Refusal(403, "This change came from another site (Origin " + origin + ") and was refused.");
+        String claimed = origin;
+        String own = Client.of(ctx, frontend).origin();
+        boolean allowed = claimed != null && (claimed.equalsIgnoreCase(own)
+                || frontend.publicUrl().map(u -> u.toString().equalsIgnoreCase(claimed)).orElse(false));
+        if (!allowed) {
+            throw new Refusal(403, "This change came from another site (Origin " + claimed + ") and was refused.");
         }
     }
 

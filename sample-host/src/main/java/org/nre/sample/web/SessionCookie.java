@@ -8,13 +8,13 @@ final class SessionCookie {
     private SessionCookie() {
     }
 
-    static void set(Context ctx, String token) {
+    static void set(Context ctx, String token, boolean secure) {
         ctx.res().addHeader("Set-Cookie", Guard.SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax"
-                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+                + (secure ? "; Secure" : ""));
     }
 
-    static void clear(Context ctx) {
+    static void clear(Context ctx, boolean secure) {
         ctx.res().addHeader("Set-Cookie", Guard.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+                + (secure ? "; Secure" : ""));
     }
 }

@@ -10,7 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.nre.sample.ConsoleException;
+import org.nre.sample.HostConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +71,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer create(Services services) {
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages(services);
-        Guard guard = new Guard(services.accounts());
+        Guard guard = new Guard(services.accounts(), services.config().frontend());
         Routes[] declared = new Routes[1];
         AtomicBoolean serving = new AtomicBoolean();
         Javalin app = Javalin.create(config -> {
@@ -70,6 +79,9 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = services.config().bindAddress();
             config.jetty.port = services.config().port();
+            if (services.config().tlsKeystore() != null) {
+                config.jetty.addConnector((server, http) -> tlsConnector(server, http, services.config()));
+            }
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -82,6 +94,7 @@ public final class WebServer implements AutoCloseable {
             });
 
             config.routes.before(WebServer::securityHeaders);
+            config.routes.before(guard::front);
             config.routes.before(ctx -> {
                 if (!serving.get()) {
                     throw new Starting();
@@ -92,7 +105,7 @@ public final class WebServer implements AutoCloseable {
             Routes routes = new Routes(config.routes);
             RenderedPanels rendered = new RenderedPanels();
             new ConsoleRoutes(services, pages, guard, rendered).register(routes);
-            new ApiRoutes(services, json, rendered).register(routes);
+            new ApiRoutes(services, json, rendered, guard).register(routes);
             new AdminRoutes(services, pages, json).register(routes);
             services.simulator().ifPresent(simulator -> new SimulatorRoutes(services, simulator, pages, json)
                     .register(routes));
@@ -109,6 +122,7 @@ public final class WebServer implements AutoCloseable {
                                 + " KiB).";
                         default -> e.getMessage();
                     }));
+            config.routes.exception(org.nre.sample.auth.Hashing.Busy.class, (e, ctx) -> busy(ctx, pages));
             config.routes.exception(Exception.class, (e, ctx) -> failure(ctx, pages, e));
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -228,6 +242,43 @@ public final class WebServer implements AutoCloseable {
             pages.error(ctx, status, title, message);
         } catch (RuntimeException e) {
             ctx.status(status).contentType("text/plain").result(message);
+        }
+    }
+
+    /**
+     * The one connector when the console serves HTTPS itself: TLS with the keystore's key and certificate on the
+     * console's port; the console's own checks look at the Host, so Jetty's check against the certificate's names
+     * is left off.
+     */
+    private static Connector tlsConnector(Server server, HttpConfiguration http, HostConfig config) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(config.tlsKeystore().toString());
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePassword(config.tlsKeystorePassword());
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    /** Too many passwords being checked at once: try again shortly. */
+    private static void busy(Context ctx, Pages pages) {
+        String message = "The console is checking many passwords at once. Try again in a moment.";
+        ctx.header("Retry-After", "1");
+        if (Routes.isApi(ctx)) {
+            Problems.send(ctx, 503, message);
+            return;
+        }
+        try {
+            pages.error(ctx, 503, "Busy", message);
+        } catch (RuntimeException again) {
+            ctx.status(503).contentType("text/plain").result(message);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
 
-    final Passwords passwords = new Passwords(new SecureRandom());
+    final Passwords passwords = new Passwords(new SecureRandom(), new Hashing(2));
 
     @Test
     void theDecoyIsHashedWithTheSameParametersAsEveryPassword() {
