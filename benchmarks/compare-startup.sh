@@ -13,6 +13,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/benchmarks/lib.sh"
+# The consoles started here inherit it; healthz_get sends it, so that /healthz lists the plugins.
+export NRE_MONITORING_TOKEN=bench-monitoring-token-0123456789
 usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; }
 
 if [ "${1:-}" = snapshot ]; then

@@ -32,14 +32,20 @@ now_us_var() { NOW_US=${EPOCHREALTIME//[.,]/}; }
 exec {PAUSE_FD}<> <(:)
 pause_10ms() { read -r -t 0.01 -u "$PAUSE_FD" _ || true; }
 
-# healthz_get PORT: one GET /healthz over HTTP/1.0; sets HEALTHZ_STATUS (000 when nothing answered) and
-# HEALTHZ_BODY (the answer's header and body lines, joined).
+# healthz_get PORT: one GET /healthz over HTTP/1.0, with the monitoring token when NRE_MONITORING_TOKEN is set (so
+# that the answer lists the plugins); sets HEALTHZ_STATUS (000 when nothing answered) and HEALTHZ_BODY (the answer's
+# header and body lines, joined).
 healthz_get() {
     local line="" fd
     HEALTHZ_STATUS=000
     HEALTHZ_BODY=""
     { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 0
-    printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$fd"
+    if [ -n "${NRE_MONITORING_TOKEN:-}" ]; then
+        printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n\r\n' \
+            "$NRE_MONITORING_TOKEN" >&"$fd"
+    else
+        printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$fd"
+    fi
     if IFS= read -r -t 2 -u "$fd" line; then
         HEALTHZ_STATUS=${line:9:3}
         line=""

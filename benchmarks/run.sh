@@ -29,7 +29,9 @@ QUICK=0
 SKIP_BUILD=0
 ONLY=""
 ALL_PARTS="zip startup startup-options wrk panel-queries panel-options memory rights router"
-ADMIN_PW=bench-admin-password-7
+ADMIN_PW=bench-console-password-7
+# The consoles started here inherit it; healthz_get sends it, so that /healthz lists the plugins.
+export NRE_MONITORING_TOKEN=bench-monitoring-token-0123456789
 DEMO_PW=bench-demo-password-7
 
 usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$BENCH/run.sh"; }

@@ -60,6 +60,7 @@ public class NrePlugin extends Plugin {
         TermsService terms = new TermsService(new TermsStore(sql), context.clock());
         RouterHealthStore health = new RouterHealthStore(sql);
         NreSettings settings = new NreSettings(context.settings(), context.secrets(), changes::movedOn);
+        settings.allowedNetworksProblem().ifPresent(log::error);
         SplittableRandom random = new SplittableRandom();
         RouterConnection router = new RouterConnection(settings::router, policy, context.clock(), random, health);
         Lifecycle lifecycle = new Lifecycle(registrations, terms, router, context.district(), context.host(),
@@ -76,6 +77,7 @@ public class NrePlugin extends Plugin {
         parts = null;
         if (running != null) {
             running.poller().cancel();
+            running.router().close();
         }
     }
 

@@ -1,7 +1,10 @@
 package org.nre.plugin;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.FieldError;
@@ -12,17 +15,24 @@ import org.nre.hostapi.panel.PanelView;
 import org.nre.hostapi.panel.SettingsPanel;
 import org.nre.hostapi.rights.Level;
 import org.nre.plugin.panel.SettingsView;
+import org.nre.plugin.router.RouterClient;
+import org.nre.plugin.router.RouterResult;
+import org.nre.plugin.router.RouterTerms;
 import org.nre.plugin.settings.NreSettings;
 import org.pf4j.Extension;
 
-/** The panel "National Records Exchange - Router Settings": router URL, district key, shared secret, poll interval. */
+/**
+ * The panel "National Records Exchange - Router Settings": router URL, district key, shared secret, poll
+ * interval, and a test of the saved connection.
+ */
 @Extension
 public class NreSettingsPanel implements SettingsPanel {
 
     static final String TITLE = "National Records Exchange - Router Settings";
 
     private static final PanelDefinition DEFINITION = new PanelDefinition(NreTool.SETTINGS_PANEL_ID, TITLE,
-            NreTool.SETTINGS_RIGHT_ID, List.of(PanelAction.of(SettingsView.SAVE, "Save settings", Level.WRITE)));
+            NreTool.SETTINGS_RIGHT_ID, List.of(PanelAction.of(SettingsView.SAVE, "Save settings", Level.WRITE),
+                    PanelAction.of(SettingsView.TEST, "Test connection", Level.WRITE)));
 
     private final NrePlugin plugin;
 
@@ -47,6 +57,9 @@ public class NreSettingsPanel implements SettingsPanel {
 
     @Override
     public ActionResult act(String action, ActionInput input, PanelRequest request) {
+        if (SettingsView.TEST.equals(action)) {
+            return testConnection(request);
+        }
         if (!SettingsView.SAVE.equals(action)) {
             return ActionResult.conflict("The panel has no action '" + action + "'.");
         }
@@ -74,5 +87,33 @@ public class NreSettingsPanel implements SettingsPanel {
                 ? "Saved the National Records Exchange settings unchanged"
                 : "Changed the National Records Exchange " + String.join(", ", changed));
         return ActionResult.success("Saved the National Records Exchange settings.");
+    }
+
+    /** One signed call for the current terms with the saved settings: reachability and signature, no district data. */
+    private ActionResult testConnection(PanelRequest request) {
+        NrePlugin.Parts parts = plugin.parts();
+        Optional<RouterClient> client = parts.router().client();
+        if (client.isEmpty()) {
+            return ActionResult.conflict("The router is not configured yet: save the router URL, the district key "
+                    + "and the shared secret, then test the connection.");
+        }
+        String where = URI.create(parts.settings().routerUrl()).getHost();
+        long started = System.nanoTime();
+        RouterResult<RouterTerms> result = client.get().probe();
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        String said;
+        ActionResult outcome;
+        if (result instanceof RouterResult.Ok<RouterTerms> ok) {
+            said = "the router at " + where + " answered in " + millis + " ms and accepted the signature";
+            outcome = ActionResult.success("The router at " + where + " answered in " + millis + " ms and accepted "
+                    + "the console's signature (current Terms of Service: version " + ok.value().version()
+                    + "). Nothing about the district was sent.");
+        } else {
+            said = result.message();
+            outcome = new ActionResult.Unavailable("The connection test failed: " + result.message());
+        }
+        plugin.context().audit().record(request.user(), "nre.settings.test",
+                "Tested the connection to the router: " + said);
+        return outcome;
     }
 }

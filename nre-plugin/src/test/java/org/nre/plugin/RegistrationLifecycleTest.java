@@ -446,7 +446,7 @@ class RegistrationLifecycleTest {
         assertThat(buttons().get("refresh")).contains("not configured");
 
         ActionResult saved = new NreSettingsPanel(f.plugin).act("save", new org.nre.hostapi.panel.ActionInput(Map.of(
-                "router-url", f.router.url(), "district-key", RouterStub.KEY, "shared-secret", "",
+                "router-url", f.router.url(), "district-key", RouterStub.KEY, "shared-secret", RouterStub.SECRET,
                 "poll-interval-seconds", "60")), new org.nre.hostapi.panel.PanelRequest(TestHost.ADMIN));
 
         assertThat(saved).isInstanceOf(ActionResult.Success.class);

@@ -161,12 +161,12 @@ class RouterFaultsTest {
 
         assertThat(result).isInstanceOf(ActionResult.Unavailable.class);
         assertThat(result.message()).startsWith("Nothing was sent; try again when the router is back. The router at "
-                + "localhost:" + port + " could not be reached");
+                + "127.0.0.1:" + port + " could not be reached");
         assertThat(result.message()).doesNotContain("Exception", "idempotency");
         assertThat(f.stored().state()).isEqualTo(RegistrationState.REJECTED);
         assertThat(f.stored().registeredByName()).isEqualTo("Doe, Jane");
         HistoryEntry line = history().get(0);
-        assertThat(line.detail()).startsWith("Nothing was sent. The router at localhost:" + port)
+        assertThat(line.detail()).startsWith("Nothing was sent. The router at 127.0.0.1:" + port)
                 .endsWith("The district is still rejected by the vendor.");
         assertThat(line.delivery()).isEqualTo(Delivery.NOT_SENT);
         assertThat(history()).extracting(HistoryEntry::detail).noneMatch(d -> d.contains("sent the registration"));

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,8 +108,8 @@ public final class Console implements AutoCloseable {
             Passwords passwords = new Passwords(random, hashing);
             Accounts accounts = new Accounts(users, sessions, passwords, audit,
                     new SignInThrottle(database.jdbc(), clock), new RightsCache(rights));
-            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit);
-            RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit);
+            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock);
+            RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit, clock);
             DistrictStore district = new DistrictStore(database.jdbc(), clock);
             SettingsStore settings = new SettingsStore(database.jdbc());
             SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
@@ -131,8 +132,10 @@ public final class Console implements AutoCloseable {
             // A first start hashes two passwords with Argon2id, slow on purpose. On a new database they are hashed
             // from now on, beside the migrations; otherwise only if an account turns out to be missing.
             Executor ahead = migrations.hostSchemaPresent() ? null : Console::startThread;
-            NewPassword adminPassword = passwords.newPassword(config.adminPassword(), ahead);
-            NewPassword demoPassword = config.demoData() ? passwords.newPassword(config.demoPassword(), ahead) : null;
+            NewPassword adminPassword = passwords.newPassword(config.adminPassword(), "NRE_ADMIN_PASSWORD",
+                    List.of(Accounts.firstAdministrator(false)), ahead);
+            NewPassword demoPassword = config.demoData() ? passwords.newPassword(config.demoPassword(),
+                    "NRE_DEMO_PASSWORD", DemoData.STAFF, ahead) : null;
             MigrationResult hostSchema = migrations.migrateHost();
             LOG.info("Console database {} at schema version {}", database.product(), hostSchema.schemaVersion());
             if (config.demoData()) {

@@ -38,6 +38,8 @@ import java.util.Optional;
  * @param trustedProxies the proxies whose forwarded headers are believed
  * @param tlsKeystore a PKCS#12 keystore with the key and certificate the console serves TLS with itself, or null
  * @param tlsKeystorePassword the keystore's password, from the environment only
+ * @param monitoringToken the token a monitor sends as {@code Authorization: Bearer} to read /healthz's details,
+ *     from the environment only; empty for none
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
@@ -45,7 +47,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                          String router, int routerPort, String routerKey, String routerSecret,
                          String demoPassword, List<Path> developmentPlugins, Path pluginSettings,
                          java.net.URI publicUrl, List<Frontend.Network> trustedProxies, Path tlsKeystore,
-                         String tlsKeystorePassword) {
+                         String tlsKeystorePassword, String monitoringToken) {
 
     /** Run an embedded simulated router and point the NRE plugin at it. */
     public static final String SIMULATED_ROUTER = "simulated";
@@ -93,7 +95,9 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                             + "believed, comma-separated (default: none)"),
             new Option("--tls-keystore", "NRE_TLS_KEYSTORE",
                     "serve HTTPS itself with the key and certificate in this PKCS#12 keystore"),
-            new Option(null, "NRE_TLS_KEYSTORE_PASSWORD", "the TLS keystore's password (environment only)"));
+            new Option(null, "NRE_TLS_KEYSTORE_PASSWORD", "the TLS keystore's password (environment only)"),
+            new Option(null, "NRE_MONITORING_TOKEN",
+                    "a token (at least 24 characters) that shows /healthz's details to a monitor (environment only)"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -135,6 +139,11 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         }
         trustedProxies = List.copyOf(trustedProxies);
         tlsKeystorePassword = tlsKeystorePassword == null ? "" : tlsKeystorePassword;
+        monitoringToken = monitoringToken == null ? "" : monitoringToken.strip();
+        if (!monitoringToken.isEmpty() && monitoringToken.length() < 24) {
+            throw new ConfigException("NRE_MONITORING_TOKEN is too short: use at least 24 random characters, such as "
+                    + "the output of 'openssl rand -base64 24'");
+        }
         if (tlsKeystore != null && !java.nio.file.Files.isReadable(tlsKeystore)) {
             throw new ConfigException("TLS keystore '" + tlsKeystore + "' cannot be read: give a PKCS#12 file with "
                     + "the console's key and certificate, and its password in NRE_TLS_KEYSTORE_PASSWORD");
@@ -198,10 +207,13 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 Frontend.networks(values.getOrDefault("NRE_TRUSTED_PROXIES", "")),
                 values.containsKey("NRE_TLS_KEYSTORE")
                         ? Path.of(values.get("NRE_TLS_KEYSTORE")).toAbsolutePath().normalize() : null,
-                env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""));
+                env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""), env.getOrDefault("NRE_MONITORING_TOKEN", ""));
     }
 
-    /** What is wrong with a real router's URL, or null: absolute, and https unless it is on this machine. */
+    /**
+     * What is wrong with a real router's URL, or null: absolute, no user information, and https unless it is a
+     * loopback IP address (the NRE plugin checks where a name resolves to when it connects).
+     */
     static String routerUrlProblem(String text) {
         java.net.URI uri;
         try {
@@ -213,10 +225,14 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             return "it is not an absolute http(s) URL";
         }
+        if (uri.getRawUserInfo() != null) {
+            return "it holds a user name or password, which the router does not take (requests are signed)";
+        }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        boolean loopback = host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}") || host.equals("[::1]");
         if (scheme.equals("http") && !loopback) {
-            return "a real router must be reached over https (plain http only on this machine)";
+            return "a real router must be reached over https (plain http only to this machine by its IP address, "
+                    + "such as http://127.0.0.1:8090)";
         }
         return null;
     }

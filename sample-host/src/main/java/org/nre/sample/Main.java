@@ -2,6 +2,7 @@ package org.nre.sample;
 
 import java.time.Clock;
 import org.nre.hostapi.HostApiException;
+import org.nre.sample.audit.LogLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ public final class Main {
             System.out.print(HostConfig.usage());
             return;
         }
+        LogLines.install();
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
             HostConfig config = HostConfig.from(args, System.getenv());

@@ -111,7 +111,7 @@ class CrashMidRegistrationIT {
         Files.writeString(settings, "nre.poll-interval-seconds=10\n");
         return ConsoleProcess.start(dir, List.of("--plugins", TestConsole.dropFolderWithNrePluginOnce(dir).toString(),
                         "--data", dir.resolve("data").toString(), "--db-url", mariaDb.url(), "--db-user", mariaDb.user(),
-                        "--demo-data", "true", "--router", router.baseUrl(), "--router-key", "IL-0150-KEY",
+                        "--demo-data", "true", "--router", "http://127.0.0.1:" + router.port(), "--router-key", "IL-0150-KEY",
                         "--plugin-settings", settings.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
                         "NRE_ROUTER_SECRET", "a-shared-secret-of-some-length")).awaitStarted();

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseOutageIT {
 
+    static final String MONITORING_TOKEN = "a-monitoring-token-of-some-length";
+
     static final Duration FAIL_FAST = Duration.ofSeconds(6);
 
     @TempDir
@@ -39,8 +41,8 @@ class DatabaseOutageIT {
         console = TestConsole.start(List.of("--port", "0", "--plugins", plugins.toString(), "--data",
                         dir.resolve("data").toString(), "--db-url", mariaDb.urlThrough(proxy.port()), "--db-user",
                         mariaDb.user(), "--router", "simulated", "--demo-data", "true"),
-                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
-                Clock.systemUTC(), plugins);
+                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
+                        "NRE_MONITORING_TOKEN", MONITORING_TOKEN), Clock.systemUTC(), plugins);
     }
 
     @AfterEach
@@ -73,7 +75,13 @@ class DatabaseOutageIT {
                 .doesNotContain("Exception", "at org.");
         WebClient.Response health = console.client().get("/healthz");
         assertThat(health.status()).isEqualTo(503);
-        assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"database\":\"DOWN\"");
+        assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+        WebClient.Response monitored = console.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                console.client().base() + "/healthz")).header("Authorization", "Bearer " + MONITORING_TOKEN));
+        assertThat(monitored.body()).contains("\"status\":\"DOWN\"", "\"database\":\"DOWN\"");
+        assertThat(console.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console.client()
+                .base() + "/healthz")).header("Authorization", "Bearer not-the-monitoring-token-at-all")).body())
+                .isEqualTo("{\"status\":\"DOWN\"}");
         WebClient.Response register = admin.postJson("/api/panels/nre/actions/register",
                 "{\"accept-terms\":true,\"terms-version\":\"2026-07\"}", csrf);
         assertThat(register.status()).isEqualTo(503);
@@ -83,7 +91,7 @@ class DatabaseOutageIT {
 
         MultiNodeIT.waitUntil(() -> admin.get("/panels/nre").status() == 200, "the console to recover",
                 Duration.ofSeconds(20));
-        assertThat(console.client().get("/healthz").body()).contains("\"database\":\"UP\"");
+        assertThat(console.client().get("/healthz").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(count("SELECT COUNT(*) FROM nre_registration")).as("nothing half-written").isZero();
         assertThat(count("SELECT COUNT(*) FROM nre_terms_acceptance")).isZero();
         WebClient.Response registered = admin.postJson("/api/panels/nre/actions/register",

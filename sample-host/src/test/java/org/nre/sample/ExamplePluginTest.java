@@ -23,7 +23,7 @@ class ExamplePluginTest {
         Files.copy(helloZip(), plugins.resolve(helloZip().getFileName()));
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
             WebClient admin = console.admin();
-            assertThat(console.client().get("/healthz").body()).contains("{\"id\":\"hello\",\"version\":\"1.0.0\",\"state\":\"STARTED\"}");
+            assertThat(admin.get("/healthz").body()).contains("{\"id\":\"hello\",\"version\":\"1.0.0\",\"state\":\"STARTED\"}");
             assertThat(admin.get("/").body()).containsSubsequence("Tools", "<a href=\"/panels/hello\">Hello</a>");
             assertThat(admin.get("/api/rights").body()).contains("\"id\":\"hello.greetings\"");
             assertThat(admin.get("/panels/hello").body()).contains("Hello, Administrator, System!",

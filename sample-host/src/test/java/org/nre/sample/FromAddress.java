@@ -43,6 +43,20 @@ final class FromAddress {
         return send(address, port, "POST", path, headers, "application/x-www-form-urlencoded", body);
     }
 
+    /** Sends the request exactly as given (request line, headers, body) and reads the answer. */
+    static Answer raw(int port, String request) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** GETs a path with these headers, Host among them. */
     static Answer get(String address, int port, String path, Map<String, String> headers) {
         return send(address, port, "GET", path, headers, null, "");

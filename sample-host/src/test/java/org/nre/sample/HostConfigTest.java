@@ -79,6 +79,12 @@ class HostConfigTest {
                 .hasMessageContaining("prefix length outside 0 to 32");
         assertThatThrownBy(() -> parse(Map.of(), "--tls-keystore", "/no/such/console.p12"))
                 .hasMessageContaining("cannot be read").hasMessageContaining("NRE_TLS_KEYSTORE_PASSWORD");
+        assertThatThrownBy(() -> parse(Map.of("NRE_MONITORING_TOKEN", "short")))
+                .hasMessageContaining("NRE_MONITORING_TOKEN is too short: use at least 24");
+        assertThat(parse(Map.of("NRE_MONITORING_TOKEN", "a-monitoring-token-of-some-length")).monitoringToken())
+                .isEqualTo("a-monitoring-token-of-some-length");
+        assertThat(parse(Map.of("NRE_MONITORING_TOKEN", "a-monitoring-token-of-some-length")).toString())
+                .doesNotContain("a-monitoring-token");
     }
 
     @Test
@@ -108,6 +114,10 @@ class HostConfigTest {
         assertThat(parse(Map.of(), "--router", "http://127.0.0.1:9000").router()).isEqualTo("http://127.0.0.1:9000");
         assertThatThrownBy(() -> parse(Map.of(), "--router", "http://router.vendor.example"))
                 .hasMessageContaining("a real router must be reached over https");
+        assertThatThrownBy(() -> parse(Map.of(), "--router", "http://127.evil.example"))
+                .hasMessageContaining("a real router must be reached over https");
+        assertThatThrownBy(() -> parse(Map.of(), "--router", "https://user:pass@router.vendor.example"))
+                .hasMessageContaining("user name or password");
         assertThatThrownBy(() -> parse(Map.of(), "--router", "router"))
                 .hasMessageContaining("Use simulated, settings, or the router's https URL");
         assertThat(parse(Map.of("NRE_ROUTER_SECRET", "a-secret-value"), "--router", "https://r.example").toString())

@@ -60,6 +60,10 @@ public final class MariaDb implements AutoCloseable {
         return USER;
     }
 
+    public String password() {
+        return PASSWORD;
+    }
+
     @Override
     public void close() {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);

@@ -229,11 +229,38 @@ class RegistrationAcceptanceTest {
                         "poll-interval-seconds", "5"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("Use https: only a router on this machine",
+        assertThat(refused.body()).contains("Use https: plain http is allowed only to a router on this machine",
                 "Use only letters, digits and . _ : -", "The shared secret has 16 to 200 characters.",
                 "Enter a whole number of seconds from 10 to 86400.");
         assertThat(admin.get("/panels/nre-settings").body()).contains("value=\"" + console.console().simulatedRouter()
                 .orElseThrow().url() + "\"");
+    }
+
+    @Test
+    void theConnectionTestAsksTheRouterWithTheSavedSettingsAndSaysWhatHappened() {
+        String settings = admin.get("/panels/nre-settings").body();
+        assertThat(settings).contains("Test connection");
+
+        WebClient.Response tested = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/test",
+                Map.of());
+
+        assertThat(tested.status()).isEqualTo(303);
+        assertThat(admin.get("/panels/nre-settings").body()).contains("accepted the console",
+                "Nothing about the district was sent.");
+        assertThat(admin.get("/admin/audit").body()).contains("Tested the connection to the router");
+    }
+
+    @Test
+    void aNewRouterUrlIsNotSavedWithoutTheSharedSecret() {
+        String url = console.console().simulatedRouter().orElseThrow().url();
+
+        WebClient.Response refused = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
+                Map.of("router-url", "https://router.vendor.example", "district-key", "IL-0150-KEY",
+                        "shared-secret", "", "poll-interval-seconds", "10"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("The router URL changed: enter the shared secret again.");
+        assertThat(admin.get("/panels/nre-settings").body()).contains("value=\"" + url + "\"");
     }
 
     private boolean exchangeActive() {

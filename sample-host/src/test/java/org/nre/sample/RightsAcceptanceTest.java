@@ -195,8 +195,8 @@ class RightsAcceptanceTest {
                 .status()).isEqualTo(403);
 
         String adminCsrf = admin.apiCsrfToken();
-        WebClient.Response granted = admin.postJson("/api/rights/" + NRE + "/grants",
-                "{\"groups\":{\"g-registrars\":\"W\"}}", adminCsrf);
+        WebClient.Response granted = admin.postJson("/api/rights/" + NRE + "/grants", "{\"version\":"
+                + rightVersion(NRE) + ",\"groups\":{\"g-registrars\":\"W\"},\"users\":{}}", adminCsrf);
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.body()).contains("\"groups\":{\"g-registrars\":\"RW\"}");
         assertThat(registrar.get("/api/panels/nre").status()).isEqualTo(200);
@@ -207,6 +207,14 @@ class RightsAcceptanceTest {
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body()).contains("\"errors\":{\"name\":\"Give the group a name of 1 to 100 characters.\"}");
         assertThat(admin.get("/api/audit?limit=5").body()).startsWith("[{\"id\":");
+    }
+
+    /** The version of a right's grants, as the JSON API lists it. */
+    private long rightVersion(String rightId) {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("\\{\"id\":\"" + java.util.regex.Pattern.quote(
+                rightId) + "\".*?\"version\":(\\d+)}").matcher(admin.get("/api/rights").body());
+        assertThat(version.find()).as("the right is listed with its version").isTrue();
+        return Long.parseLong(version.group(1));
     }
 
     private void grant(Map<String, String> levels) {

@@ -106,6 +106,92 @@ class SignInSecurityTest {
     }
 
     @Test
+    void aSessionEndsTwelveHoursAfterSignInHoweverBusyItIs() {
+        WebClient client = console.client();
+        client.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        for (int step = 1; step <= 28; step++) {
+            clock.advance(Duration.ofMinutes(25));
+            assertThat(client.get("/").status()).as("in use after %d minutes", step * 25).isEqualTo(200);
+        }
+        clock.advance(Duration.ofMinutes(21)); // 12 h 1 min after sign-in, 21 min after the last page
+        assertThat(client.get("/").header("Location")).isEqualTo("/signin");
+        client.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        assertThat(client.get("/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everySignedInUserFindsChangePasswordAndChangingItEndsTheirOtherSessionsOnly() {
+        WebClient laptop = console.client();
+        laptop.signIn("teacher", TestConsole.DEMO_PASSWORD);
+        WebClient phone = console.client();
+        phone.signIn("teacher", TestConsole.DEMO_PASSWORD);
+        WebClient colleague = console.client();
+        colleague.signIn("counselor", TestConsole.DEMO_PASSWORD);
+        assertThat(laptop.get("/").body()).contains("<a href=\"/account/password\">Change password</a>");
+
+        WebClient.Response changed = laptop.submit("/account/password", "/account/password", Map.of(
+                "current", TestConsole.DEMO_PASSWORD, "chosen", "quiet-meadow-lantern-58",
+                "repeated", "quiet-meadow-lantern-58"));
+
+        assertThat(changed.status()).isEqualTo(303);
+        assertThat(laptop.get("/").body()).contains("Your password was changed. Your other sessions");
+        assertThat(phone.get("/").header("Location")).as("the other session ended").isEqualTo("/signin");
+        assertThat(colleague.get("/").status()).as("other users are left alone").isEqualTo(200);
+        assertThat(console.admin().get("/admin/audit").body()).contains("Changed own password; ended 1 other session");
+        phone.signIn("teacher", "quiet-meadow-lantern-58");
+    }
+
+    @Test
+    void aNewPasswordThatIsCommonOrHoldsTheUserNameIsRefusedAndTheOldOneStillWorks() {
+        WebClient client = console.client();
+        client.signIn("teacher", TestConsole.DEMO_PASSWORD);
+        WebClient.Response common = client.submit("/account/password", "/account/password", Map.of(
+                "current", TestConsole.DEMO_PASSWORD, "chosen", "Password123456", "repeated", "Password123456"));
+        WebClient.Response named = client.submit("/account/password", "/account/password", Map.of(
+                "current", TestConsole.DEMO_PASSWORD, "chosen", "teacher-of-the-year-9",
+                "repeated", "teacher-of-the-year-9"));
+
+        assertThat(common.status()).isEqualTo(422);
+        assertThat(common.body()).contains("The new password is not acceptable: It is too easy to guess.");
+        assertThat(named.status()).isEqualTo(422);
+        assertThat(named.body()).contains("It contains the user name 'teacher'");
+        console.client().signIn("teacher", TestConsole.DEMO_PASSWORD);
+    }
+
+    @Test
+    void guessingTheCurrentPasswordOnTheChangeFormIsSlowedLikeSignIn() {
+        WebClient client = console.client();
+        client.signIn("teacher", TestConsole.DEMO_PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            client.submit("/account/password", "/account/password", Map.of("current", "guess-" + i,
+                    "chosen", "quiet-meadow-lantern-58", "repeated", "quiet-meadow-lantern-58"));
+        }
+        WebClient.Response held = client.submit("/account/password", "/account/password", Map.of(
+                "current", TestConsole.DEMO_PASSWORD, "chosen", "quiet-meadow-lantern-58",
+                "repeated", "quiet-meadow-lantern-58"));
+
+        assertThat(held.status()).isEqualTo(422);
+        assertThat(held.body()).contains("Too many wrong passwords. Try again in 1 second.");
+        assertThat(console.admin().get("/admin/audit").body()).contains("password.refused");
+    }
+
+    @Test
+    void signingInThroughTheApiEndsTheSessionTheClientBrought() {
+        WebClient client = console.client();
+        client.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        String brought = sessionCookie(client);
+
+        WebClient.Response api = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"backup\",\"password\":\""
+                        + TestConsole.DEMO_PASSWORD + "\"}")));
+
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(sessionCookie(client)).isNotEqualTo(brought);
+        assertThat(withSession(brought).get("/").header("Location")).isEqualTo("/signin");
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSite() {
         WebClient.Response signedIn = console.client().postForm("/signin", Map.of("login", "sysadmin", "password",
                 TestConsole.DEMO_PASSWORD));

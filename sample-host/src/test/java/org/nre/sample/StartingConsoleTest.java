@@ -74,7 +74,7 @@ class StartingConsoleTest {
             Files.writeString(release, "go");
         }
         try (TestConsole console = starting.get(60, TimeUnit.SECONDS)) {
-            WebClient.Response health = console.client().get("/healthz");
+            WebClient.Response health = console.admin().get("/healthz");
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.body()).contains("\"id\":\"held\",\"version\":\"1.0.0\",\"state\":\"STARTED\"");
             assertThat(console.admin().get("/").status()).isEqualTo(200);

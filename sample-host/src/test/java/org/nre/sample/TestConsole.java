@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /** A real sample console on a free port, loading the real NRE plugin zip from a drop folder of its own. */
 public final class TestConsole implements AutoCloseable {
 
-    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String ADMIN_PASSWORD = "test-console-password";
     public static final String DEMO_PASSWORD = "test-demo-password";
     public static final ZoneId TIME_ZONE = ZoneId.of("America/Chicago");
 

@@ -37,9 +37,12 @@ class WalkingSkeletonAcceptanceTest {
     }
 
     @Test
-    void theHealthCheckReportsTheHostAndThePluginStarted() {
-        WebClient.Response health = console.client().get("/healthz");
+    void theHealthCheckSaysOnlyUpToAnyoneAndReportsTheHostAndThePluginsToAnAdministrator() {
+        WebClient.Response anyone = console.client().get("/healthz");
+        WebClient.Response health = admin.get("/healthz");
 
+        assertThat(anyone.status()).isEqualTo(200);
+        assertThat(anyone.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"", "\"database\":\"UP\"",
                 "{\"id\":\"nre\",\"version\":\"0.1.0-SNAPSHOT\",\"state\":\"STARTED\"}");

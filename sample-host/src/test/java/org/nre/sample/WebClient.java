@@ -80,11 +80,31 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Posts a form with the CSRF token of the page at {@code page}, as a browser would. */
+    /**
+     * Posts a form with the CSRF token of the page at {@code page} and the hidden fields (such as the version the
+     * change is based on) of its form for {@code action}, as a browser would; {@code fields} win.
+     */
     public Response submit(String page, String action, Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("_csrf", csrfOf(get(page).body()));
+        String html = get(page).body();
+        Map<String, String> form = new LinkedHashMap<>(hiddenFieldsOf(html, action));
+        form.putAll(fields);
+        form.put("_csrf", csrfOf(html));
         return postForm(action, form);
+    }
+
+    /** The hidden inputs of the page's form that posts to {@code action}. */
+    public static Map<String, String> hiddenFieldsOf(String html, String action) {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        Matcher form = Pattern.compile("<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>",
+                Pattern.DOTALL).matcher(html);
+        if (form.find()) {
+            Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+                    .matcher(form.group(1));
+            while (input.find()) {
+                hidden.put(input.group(1), input.group(2));
+            }
+        }
+        return hidden;
     }
 
     public Response postJson(String path, String json, String csrfToken) {

@@ -1,5 +1,7 @@
 package org.nre.plugin.panel;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nre.hostapi.panel.Component;
 import org.nre.hostapi.panel.InputKind;
 import org.nre.hostapi.panel.PanelView;
@@ -11,31 +13,41 @@ import org.nre.plugin.settings.NreSettings;
 public final class SettingsView {
 
     public static final String SAVE = "save";
+    public static final String TEST = "test";
 
     private SettingsView() {
     }
 
     public static PanelView view(NreSettings settings) {
-        Section section = new Section("Router Settings", java.util.List.of(
+        Section section = new Section("Router Settings", List.of(
                 new Component.Paragraph("The vendor issues the router's address, the district key and the shared "
-                        + "secret. The secret signs every request to the router and is never shown again once saved."),
+                        + "secret. The secret signs every request to the router and is never shown again once saved. "
+                        + "Test connection checks the saved settings with one signed request that carries nothing "
+                        + "about the district."),
                 new Component.TextInput(NreSettings.ROUTER_URL, "Router URL", settings.routerUrl(), InputKind.URL,
-                        "https, such as https://router.nre.example (plain http only for a router on this machine)."),
+                        "https, such as https://router.nre.example (plain http only for a router on this machine, "
+                                + "given by its IP address: http://127.0.0.1:8090)."),
                 new Component.TextInput(NreSettings.DISTRICT_KEY, "District key", settings.districtKey(),
                         InputKind.TEXT, "As the vendor issued it."),
                 new Component.SecretInput(NreSettings.SHARED_SECRET, "Shared secret", settings.secretSet(),
-                        settings.secretSet() ? "Leave empty to keep the stored secret." : "16 to 200 characters."),
+                        settings.secretSet() ? "Leave empty to keep the stored secret, unless you change the router "
+                                + "URL: a new address needs the secret again." : "16 to 200 characters."),
                 new Component.TextInput(NreSettings.POLL_INTERVAL, "Status check interval (seconds)",
                         String.valueOf(settings.pollInterval().toSeconds()), InputKind.NUMBER,
                         "How often the console asks the router for the registration's status and the current Terms "
                                 + "of Service, from "
                                 + NreSettings.MIN_POLL_SECONDS + " to " + NreSettings.MAX_POLL_SECONDS + "."),
-                new Component.Button(SAVE, true)));
-        if (settings.router().isPresent()) {
-            return PanelView.of(section);
+                new Component.Button(SAVE, true),
+                new Component.Button(TEST, false, settings.configured() ? ""
+                        : "Save the router URL, the district key and the shared secret first.")));
+        List<Section> sections = new ArrayList<>();
+        settings.allowedNetworksProblem().ifPresent(problem -> sections.add(Section.of("",
+                new Component.Notice(Tone.DANGER, problem))));
+        if (settings.router().isEmpty()) {
+            sections.add(Section.of("", new Component.Notice(Tone.WARNING, "The router is not configured yet: "
+                    + "registering needs all three of the router URL, the district key and the shared secret.")));
         }
-        return PanelView.of(Section.of("", new Component.Notice(Tone.WARNING,
-                "The router is not configured yet: registering needs all three of the router URL, the district key "
-                        + "and the shared secret.")), section);
+        sections.add(section);
+        return PanelView.of(sections.toArray(Section[]::new));
     }
 }

@@ -2,10 +2,14 @@ package org.nre.plugin.registration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.audit.AuditLog;
+import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.user.ActingUser;
@@ -43,6 +47,8 @@ public final class Lifecycle {
     private final TermsAcceptances acceptances;
     private final Withdrawing withdrawing;
     private final LocalityUpdates localities;
+    /** The districts whose status a person asked to check, and since when: one check at a time each. */
+    private final Map<String, Instant> checking = new ConcurrentHashMap<>();
 
     public Lifecycle(RegistrationStore registrations, TermsService terms, RouterConnection router,
                      DistrictDirectory districts, HostInfo host, AuditLog audit, Clock clock, Supplier<String> keys) {
@@ -91,8 +97,26 @@ public final class Lifecycle {
         return fetch;
     }
 
-    /** The refresh action: terms and status, checked now; the message says what it found. */
+    /**
+     * The refresh action: terms and status, checked now; the message says what it found. While one is under way
+     * for the district, another is answered at once that it is, rather than asking the router again.
+     */
     public ActionResult refresh(ActingUser user) {
+        String district = parts.districts().current().map(District::id).orElse("");
+        Instant now = parts.now();
+        Instant running = checking.putIfAbsent(district, now);
+        if (running != null) {
+            return ActionResult.conflict("A check with the router is already under way, since "
+                    + parts.words().time(running) + ": the panel shows what it finds when it ends.");
+        }
+        try {
+            return refreshNow(user);
+        } finally {
+            checking.remove(district, now);
+        }
+    }
+
+    private ActionResult refreshNow(ActingUser user) {
         Optional<RouterClient> client = parts.router().client();
         if (client.isEmpty()) {
             return ActionResult.unavailable(Words.NOTHING_SENT_NOT_CONFIGURED);

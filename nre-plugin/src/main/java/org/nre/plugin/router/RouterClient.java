@@ -7,7 +7,10 @@ import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,7 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * backoff that honours Retry-After, a circuit breaker, and a bound on the answer's size. Every outcome is a
  * {@link RouterResult}; nothing is thrown for the router's faults.
  */
-public final class RouterClient {
+public final class RouterClient implements AutoCloseable {
 
     /** Whether a person is waiting for the call, which sets how many attempts it gets. */
     public enum Urgency { INTERACTIVE, BACKGROUND }
@@ -73,6 +79,10 @@ public final class RouterClient {
     private final Health health;
     private final RequestSigner signer;
     private final HttpClient http;
+    /** Calls in flight on this node, across the clients of one connection; see {@link RouterPolicy#maxCallsAtOnce}. */
+    private final Semaphore callsAtOnce;
+    /** Every https connection goes through it, to the address it checked; null for plain http on loopback. */
+    private final RouterTunnel tunnel;
     private final CircuitBreaker circuit;
     private final Retry interactive;
     private final Retry background;
@@ -80,16 +90,42 @@ public final class RouterClient {
 
     public RouterClient(RouterSettings settings, RouterPolicy policy, Clock clock, RandomGenerator random,
                         Health health) {
+        this(settings, policy, clock, random, health, InetAddress::getAllByName, null,
+                new Semaphore(policy.maxCallsAtOnce()));
+    }
+
+    /**
+     * A client that resolves the router's host with the given resolver, trusts what the SSL context does (the
+     * JDK's default trust when null) and shares the bound on calls at once.
+     */
+    RouterClient(RouterSettings settings, RouterPolicy policy, Clock clock, RandomGenerator random, Health health,
+                 RouterTunnel.Resolver resolver, SSLContext ssl, Semaphore callsAtOnce) {
         this.settings = settings;
+        this.callsAtOnce = callsAtOnce;
         this.policy = policy;
         this.clock = clock;
         this.random = random;
         this.health = health;
         this.signer = new RequestSigner(settings.districtKey(), settings.sharedSecret());
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(policy.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (ssl != null) {
+            http.sslContext(ssl);
+        }
+        URI base = settings.baseUrl();
+        if ("https".equalsIgnoreCase(base.getScheme())) {
+            try {
+                this.tunnel = new RouterTunnel(base.getHost(), base.getPort() < 0 ? 443 : base.getPort(),
+                        settings.allowedNetworks(), policy.connectTimeout(), resolver);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The console cannot open its router tunnel on loopback", e);
+            }
+            http.proxy(ProxySelector.of(tunnel.address()));
+        } else {
+            this.tunnel = null;
+        }
+        this.http = http.build();
         this.circuit = CircuitBreaker.of("nre-router", CircuitBreakerConfig.custom()
                 .slidingWindowSize(policy.circuitWindow())
                 .minimumNumberOfCalls(policy.circuitMinimumCalls())
@@ -112,6 +148,35 @@ public final class RouterClient {
     public RouterResult<RouterTerms> currentTerms(Urgency urgency) {
         return call("GET", "/v1/terms/current", null, null, urgency, answer -> RouterJson.terms(
                 RouterJson.object(answer.body())));
+    }
+
+    /**
+     * One signed request for the current terms, past the circuit breaker and without retries: whether the router
+     * is reachable and accepts the console's signature. It carries the district key and nothing of the district.
+     */
+    public RouterResult<RouterTerms> probe() {
+        Reader<RouterTerms> terms = answer -> RouterJson.terms(RouterJson.object(answer.body()));
+        if (!callsAtOnce.tryAcquire()) {
+            return tooManyAtOnce();
+        }
+        try {
+            return interpret(attempt("GET", "/v1/terms/current", null, null), terms);
+        } catch (TooLarge e) {
+            return new RouterResult.Malformed<>("The router's answer was larger than "
+                    + policy.maxAnswerBytes() / 1024 + " KiB, which the contract does not allow; it was not read.");
+        } catch (HttpTimeoutException e) {
+            return new RouterResult.Lost<>("The router did not answer within " + policy.readTimeout().toSeconds()
+                    + " seconds.");
+        } catch (IOException e) {
+            String notSent = notSentBecause(e);
+            return notSent != null ? new RouterResult.NotSent<>(notSent, Duration.ZERO)
+                    : new RouterResult.Lost<>("The connection to the router broke before its answer arrived.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RouterResult.Lost<>("The test was interrupted before the router answered.");
+        } finally {
+            callsAtOnce.release();
+        }
     }
 
     /** Sends a registration; retries reuse the idempotency key, so the router creates at most one. */
@@ -189,6 +254,25 @@ public final class RouterClient {
 
     private <T> RouterResult<T> call(String method, String pathAndQuery, byte[] body, String idempotencyKey,
                                      Urgency urgency, Reader<T> reader) {
+        if (!callsAtOnce.tryAcquire()) {
+            return tooManyAtOnce();
+        }
+        try {
+            return callWithin(method, pathAndQuery, body, idempotencyKey, urgency, reader);
+        } finally {
+            callsAtOnce.release();
+        }
+    }
+
+    /** Refused at once rather than queued: a person waiting gets an answer, and no thread waits on the router. */
+    private <T> RouterResult<T> tooManyAtOnce() {
+        return new RouterResult.NotSent<>("The console is already waiting for the router on "
+                + policy.maxCallsAtOnce() + " calls, as many as it makes at once. Try again in a moment.",
+                Duration.ofSeconds(1));
+    }
+
+    private <T> RouterResult<T> callWithin(String method, String pathAndQuery, byte[] body, String idempotencyKey,
+                                           Urgency urgency, Reader<T> reader) {
         Attempts attempts = new Attempts();
         CheckedSupplier<Answer> attempt = CircuitBreaker.decorateCheckedSupplier(circuit, () -> {
             attempts.made++;
@@ -265,6 +349,16 @@ public final class RouterClient {
             return "The router at " + where + " could not be reached: connecting took longer than "
                     + policy.connectTimeout().toSeconds() + " seconds.";
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLHandshakeException) {
+                // TLS is settled before the request is written: a failed handshake sent nothing.
+                return "The router at " + where + " could not be reached securely: the TLS handshake failed ("
+                        + RouterJson.printable(String.valueOf(cause.getMessage()), 200) + ").";
+            }
+        }
+        if (tunnel != null && tunnelFailed(e)) {
+            return tunnel.lastRefusal().orElse("The router at " + where + " could not be reached.");
+        }
         if (e instanceof ConnectException || e instanceof UnknownHostException) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
@@ -277,6 +371,37 @@ public final class RouterClient {
                     + (said.isEmpty() || said.contains("refused") ? ": nothing accepted the connection." : ".");
         }
         return null;
+    }
+
+    /**
+     * Whether java.net.http could not open the tunnel, which it reports as an IOException "Tunnel failed, got:
+     * 403" (Java 17 to 25): the tunnel refused before a byte of the request left.
+     */
+    private static boolean tunnelFailed(IOException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Tunnel failed");
+    }
+
+    /**
+     * Opens no more connections, and lets the calls in flight finish: for a client replaced by one with new
+     * settings. Its idle connections end when the router or java.net.http closes them.
+     */
+    public void retire() {
+        if (tunnel != null) {
+            tunnel.stopAccepting();
+        }
+    }
+
+    /** Ends the tunnel's connections, calls in flight included: the client is not used again. */
+    @Override
+    public void close() {
+        if (tunnel != null) {
+            tunnel.close();
+        }
+    }
+
+    /** The tunnel https connections go through, for tests. */
+    Optional<RouterTunnel> tunnel() {
+        return Optional.ofNullable(tunnel);
     }
 
     private <T> RouterResult<T> interpret(Answer answer, Reader<T> reader) {

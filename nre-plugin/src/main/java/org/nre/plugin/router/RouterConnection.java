@@ -1,7 +1,9 @@
 package org.nre.plugin.router;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -9,13 +11,15 @@ import java.util.random.RandomGenerator;
  * The client for the router as currently configured: built when first needed and rebuilt when the settings
  * change, so that a new URL, key or secret takes effect at the next call.
  */
-public final class RouterConnection {
+public final class RouterConnection implements AutoCloseable {
 
     private final Supplier<Optional<RouterSettings>> settings;
     private final RouterPolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
     private final RouterClient.Health health;
+    /** One bound for this node's calls, kept across the clients that new settings build. */
+    private final Semaphore callsAtOnce;
     private RouterSettings built;
     private RouterClient client;
 
@@ -26,6 +30,7 @@ public final class RouterConnection {
         this.clock = clock;
         this.random = random;
         this.health = health;
+        this.callsAtOnce = new Semaphore(policy.maxCallsAtOnce());
     }
 
     /**
@@ -40,14 +45,27 @@ public final class RouterConnection {
     public synchronized Optional<RouterClient> client() {
         Optional<RouterSettings> current = settings.get();
         if (current.isEmpty()) {
-            built = null;
-            client = null;
+            close();
             return Optional.empty();
         }
         if (!current.get().equals(built)) {
+            if (client != null) {
+                client.retire();
+            }
             built = current.get();
-            client = new RouterClient(built, policy, clock, random, health);
+            client = new RouterClient(built, policy, clock, random, health, InetAddress::getAllByName, null,
+                    callsAtOnce);
         }
         return Optional.of(client);
+    }
+
+    /** Ends the client's connections, calls in flight included: for the plugin's stop. */
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+        built = null;
+        client = null;
     }
 }

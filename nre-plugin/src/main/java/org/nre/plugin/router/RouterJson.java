@@ -73,6 +73,11 @@ final class RouterJson {
         if (text.length() > 200_000) {
             throw new Malformed("'text' is longer than 200000 characters");
         }
+        if (!printable(text).equals(text)) {
+            // Cleaning the text would break its digest, which is what the district accepts: it is not taken.
+            throw new Malformed("'text' holds control characters (such as terminal escapes), which the contract "
+                    + "does not allow");
+        }
         String computed = "sha256:" + RequestSigner.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
         if (!computed.equals(digest)) {
             throw new Malformed("the terms' digest does not match their text, so they cannot be trusted");
@@ -88,7 +93,7 @@ final class RouterJson {
         try {
             state = RouterState.valueOf(stateText);
         } catch (IllegalArgumentException e) {
-            throw new Malformed("'state' is '" + printable(stateText) + "', which the contract does not know");
+            throw new Malformed("'state' is '" + stateText + "', which the contract does not know");
         }
         Map<String, Object> by = optionalObject(json, "registeredBy");
         return new RouterRegistration(id, district, optionalText(json, "clientReference", 64), state,
@@ -205,6 +210,11 @@ final class RouterJson {
             }
         }
         return clean == null ? text : clean.toString();
+    }
+
+    /** The text cleaned as {@link #printable(String)} and cut at {@code max} characters. */
+    static String printable(String text, int max) {
+        return printable(truncate(text, max));
     }
 
     private static String truncate(String text, int max) {

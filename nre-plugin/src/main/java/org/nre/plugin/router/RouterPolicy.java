@@ -16,13 +16,26 @@ import java.time.Duration;
  * @param circuitMinimumCalls how many calls it needs before it may open
  * @param circuitOpenFor how long it stays open before letting trial calls through
  * @param maxAnswerBytes the largest answer read
+ * @param maxCallsAtOnce how many calls one console node makes to the router at the same time; more are refused
+ *                       at once, so that a slow router holds at most this many of the console's threads
  */
 public record RouterPolicy(Duration connectTimeout, Duration readTimeout, int interactiveAttempts,
                            int backgroundAttempts, Duration firstBackoff, Duration maxBackoff, int circuitWindow,
-                           int circuitMinimumCalls, Duration circuitOpenFor, int maxAnswerBytes) {
+                           int circuitMinimumCalls, Duration circuitOpenFor, int maxAnswerBytes, int maxCallsAtOnce) {
+
+    public static final int DEFAULT_CALLS_AT_ONCE = 8;
 
     public static final RouterPolicy DEFAULT = new RouterPolicy(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 4,
-            Duration.ofMillis(500), Duration.ofSeconds(8), 10, 5, Duration.ofSeconds(60), 256 * 1024);
+            Duration.ofMillis(500), Duration.ofSeconds(8), 10, 5, Duration.ofSeconds(60), 256 * 1024,
+            DEFAULT_CALLS_AT_ONCE);
+
+    /** A policy with the default bound on calls at once. */
+    public RouterPolicy(Duration connectTimeout, Duration readTimeout, int interactiveAttempts,
+                        int backgroundAttempts, Duration firstBackoff, Duration maxBackoff, int circuitWindow,
+                        int circuitMinimumCalls, Duration circuitOpenFor, int maxAnswerBytes) {
+        this(connectTimeout, readTimeout, interactiveAttempts, backgroundAttempts, firstBackoff, maxBackoff,
+                circuitWindow, circuitMinimumCalls, circuitOpenFor, maxAnswerBytes, DEFAULT_CALLS_AT_ONCE);
+    }
 
     public RouterPolicy {
         if (interactiveAttempts < 1 || backgroundAttempts < 1) {
@@ -30,6 +43,9 @@ public record RouterPolicy(Duration connectTimeout, Duration readTimeout, int in
         }
         if (maxAnswerBytes < 1024) {
             throw new IllegalArgumentException("maxAnswerBytes must be at least 1024");
+        }
+        if (maxCallsAtOnce < 1) {
+            throw new IllegalArgumentException("maxCallsAtOnce must be at least 1");
         }
     }
 }

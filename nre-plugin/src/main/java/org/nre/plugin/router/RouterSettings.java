@@ -1,7 +1,7 @@
 package org.nre.plugin.router;
 
 import java.net.URI;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * Where the router is and how to sign requests to it.
@@ -9,49 +9,36 @@ import java.util.Locale;
  * @param baseUrl the router's base URL, such as {@code https://router.nre.example}
  * @param districtKey the key the vendor issued to the district
  * @param sharedSecret the secret shared with the vendor; it only signs requests and never travels
+ * @param allowedNetworks the networks beyond the public internet the operator lets the console call
  */
-public record RouterSettings(URI baseUrl, String districtKey, String sharedSecret) {
+public record RouterSettings(URI baseUrl, String districtKey, String sharedSecret,
+                             List<RouterAddress.Network> allowedNetworks) {
 
     public RouterSettings {
         if (baseUrl == null || districtKey == null || districtKey.isBlank() || sharedSecret == null
                 || sharedSecret.isEmpty()) {
             throw new IllegalArgumentException("The router URL, district key and shared secret are all needed");
         }
+        allowedNetworks = List.copyOf(allowedNetworks);
+    }
+
+    /** Settings that call public addresses only (and a router on this machine given by its IP address). */
+    public RouterSettings(URI baseUrl, String districtKey, String sharedSecret) {
+        this(baseUrl, districtKey, sharedSecret, List.of());
     }
 
     /**
-     * What is wrong with a router URL, or null when it is acceptable: absolute http(s), and https unless it
-     * points at this machine (a simulated router).
+     * What is wrong with a router URL as written, or null when it is acceptable; see
+     * {@link RouterAddress#syntaxProblem}.
      */
     public static String urlProblem(String text) {
-        URI uri;
-        try {
-            uri = URI.create(text.strip());
-        } catch (IllegalArgumentException e) {
-            return "It is not a URL: use an address such as https://router.nre.example";
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return "Use an absolute https address such as https://router.nre.example";
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            return "Use https: only a router on this machine (localhost) may be reached over plain http";
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return "Leave out the query and fragment: give the router's base address only";
-        }
-        return null;
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1")
-                || h.startsWith("127.");
+        return RouterAddress.syntaxProblem(text);
     }
 
     /** The settings without the secret, for logs. */
     @Override
     public String toString() {
-        return "RouterSettings[baseUrl=" + baseUrl + ", districtKey=" + districtKey + ", sharedSecret=(set)]";
+        return "RouterSettings[baseUrl=" + baseUrl + ", districtKey=" + districtKey + ", sharedSecret=(set)"
+                + ", allowedNetworks=" + allowedNetworks + "]";
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.storage.Secrets;
 import org.nre.hostapi.storage.Settings;
+import org.nre.plugin.router.RouterAddress;
 import org.nre.plugin.router.RouterSettings;
 
 /**
@@ -21,6 +22,11 @@ public final class NreSettings {
     public static final String DISTRICT_KEY = "district-key";
     public static final String SHARED_SECRET = "shared-secret";
     public static final String POLL_INTERVAL = "poll-interval-seconds";
+    /**
+     * Networks beyond the public internet the console may call the router in, such as {@code 10.20.0.0/16}:
+     * set by the operator in the console's plugin settings file, never in the panel.
+     */
+    public static final String ALLOWED_NETWORKS = "router-allowed-networks";
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
     public static final int MIN_POLL_SECONDS = 10;
@@ -51,7 +57,33 @@ public final class NreSettings {
         if (url == null || key == null || RouterSettings.urlProblem(url) != null) {
             return Optional.empty();
         }
-        return secrets.read(SHARED_SECRET).map(secret -> new RouterSettings(URI.create(url.strip()), key, secret));
+        List<RouterAddress.Network> allowed = allowedNetworks();
+        return secrets.read(SHARED_SECRET).map(secret -> new RouterSettings(URI.create(url.strip()), key, secret,
+                allowed));
+    }
+
+    /**
+     * The networks the operator allowed; none while the setting is wrong, which {@link #allowedNetworksProblem}
+     * explains.
+     */
+    public List<RouterAddress.Network> allowedNetworks() {
+        try {
+            return RouterAddress.networks(settings.get(ALLOWED_NETWORKS).orElse(""));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** What is wrong with the operator's allowed networks, or empty. */
+    public Optional<String> allowedNetworksProblem() {
+        try {
+            RouterAddress.networks(settings.get(ALLOWED_NETWORKS).orElse(""));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("The operator's setting nre." + ALLOWED_NETWORKS + " is wrong: " + e.getMessage()
+                    + ". Give IP addresses or networks such as 10.20.0.0/16, separated by commas, in the plugin "
+                    + "settings file and restart the console; until then no private network is allowed.");
+        }
     }
 
     /** Whether the URL, key and secret are all set, without decrypting the secret. */
@@ -95,8 +127,12 @@ public final class NreSettings {
             String problem = RouterSettings.urlProblem(change.routerUrl());
             if (problem != null) {
                 errors.add(new FieldError(ROUTER_URL, problem + "."));
+            } else {
+                RouterAddress.addressProblem(URI.create(change.routerUrl().strip()), allowedNetworks())
+                        .ifPresent(where -> errors.add(new FieldError(ROUTER_URL, where)));
             }
         }
+        boolean newUrl = !change.routerUrl().strip().equals(routerUrl());
         if (change.districtKey().isBlank()) {
             errors.add(new FieldError(DISTRICT_KEY, "Enter the district key the vendor issued."));
         } else if (!change.districtKey().matches("[A-Za-z0-9._:-]{1,100}")) {
@@ -105,6 +141,11 @@ public final class NreSettings {
         }
         if (change.sharedSecret().isEmpty() && !secretSet()) {
             errors.add(new FieldError(SHARED_SECRET, "Enter the shared secret the vendor issued."));
+        } else if (change.sharedSecret().isEmpty() && newUrl) {
+            // The secret signs requests to whatever address is saved: a new address needs it typed again.
+            errors.add(new FieldError(SHARED_SECRET, "The router URL changed: enter the shared secret again. "
+                    + "The console signs every request with it, so it signs for a new address only once you type it "
+                    + "for that address."));
         } else if (!change.sharedSecret().isEmpty()
                 && (change.sharedSecret().length() < 16 || change.sharedSecret().length() > 200)) {
             errors.add(new FieldError(SHARED_SECRET, "The shared secret has 16 to 200 characters."));

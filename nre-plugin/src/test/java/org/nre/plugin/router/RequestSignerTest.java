@@ -46,7 +46,7 @@ class RequestSignerTest {
     @Test
     void aRouterUrlMustBeHttpsUnlessItIsOnThisMachine() {
         assertThat(RouterSettings.urlProblem("https://router.nre.example")).isNull();
-        assertThat(RouterSettings.urlProblem("http://localhost:8090")).isNull();
+        assertThat(RouterSettings.urlProblem("http://localhost:8090")).contains("Use https");
         assertThat(RouterSettings.urlProblem("http://127.0.0.1:8090/nre")).isNull();
         assertThat(RouterSettings.urlProblem("http://router.nre.example")).contains("Use https");
         assertThat(RouterSettings.urlProblem("ftp://router")).contains("absolute https");

@@ -34,7 +34,7 @@ class RouterClientAnswerSizeTest {
         router.start();
         RouterPolicy policy = new RouterPolicy(Duration.ofMillis(500), Duration.ofSeconds(2), 1, 1,
                 Duration.ofMillis(10), Duration.ofMillis(50), 10, 5, Duration.ofSeconds(60), LIMIT);
-        client = new RouterClient(new RouterSettings(URI.create(router.baseUrl()), "key", "a-shared-secret"), policy,
+        client = new RouterClient(new RouterSettings(URI.create("http://127.0.0.1:" + router.port()), "key", "a-shared-secret"), policy,
                 Clock.systemUTC(), new SplittableRandom(1), new RouterClient.Health() {
                     @Override
                     public void reached(Instant at) {

@@ -43,7 +43,7 @@ public final class RouterStub implements AutoCloseable {
     }
 
     public String url() {
-        return server.baseUrl();
+        return "http://127.0.0.1:" + server.port();
     }
 
     public static ResponseDefinitionBuilder json(int status, String body) {

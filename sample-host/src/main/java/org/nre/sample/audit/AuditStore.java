@@ -28,12 +28,15 @@ public final class AuditStore {
         this.clock = clock;
     }
 
+    /** Writes an entry; control characters in any of its values are escaped (see {@link Printable}). */
     public void record(String source, ActingUser user, String action, String detail) {
         jdbc.update("""
                 INSERT INTO host_audit (at, source, actor_id, actor_name, remote_address, action, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                clock.instant(), source, user.id(), user.displayName(), user.remoteAddress(),
-                truncate(action, 100), truncate(detail == null ? "" : detail, MAX_DETAIL));
+                clock.instant(), truncate(Printable.escape(source), 64), truncate(Printable.escape(user.id()), 64),
+                truncate(Printable.escape(user.displayName()), 200), truncate(Printable.escape(user.remoteAddress()), 64),
+                truncate(Printable.escape(action), 100),
+                truncate(Printable.escape(detail == null ? "" : detail), MAX_DETAIL));
     }
 
     /** The newest entries first. */

@@ -2,6 +2,7 @@ package org.nre.sample.auth;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.sample.audit.AuditStore;
@@ -111,17 +112,28 @@ public final class Accounts {
     }
 
     /**
-     * Changes a user's own password.
+     * Changes a user's own password and ends their other sessions: whoever else held one of them (a stolen
+     * cookie, a shared machine) must sign in with the new password.
      *
      * @return what is wrong, or empty when the password was changed
      */
-    public Optional<String> changePassword(Account account, String current, String chosen, String repeated,
-                                           String remoteAddress) {
+    public Optional<String> changePassword(Session session, Account account, String current, String chosen,
+                                           String repeated, String remoteAddress) {
+        // The current password is guessed no faster here than at the sign-in form.
+        if (throttle.attempt(account.login(), remoteAddress) instanceof SignInThrottle.Attempt.Wait wait) {
+            audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "password.refused",
+                    "Own password not changed, unchecked: too many wrong passwords");
+            return Optional.of("Too many wrong passwords. Try again in " + inWords(wait.delay()) + ".");
+        }
         Optional<UserStore.Credentials> credentials = users.credentials(account.login());
         if (credentials.isEmpty() || !passwords.matches(current, credentials.get().passwordHash())) {
+            audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "password.refused",
+                    "Own password not changed: the current password was wrong");
             return Optional.of("The current password is wrong.");
         }
-        String problem = Passwords.problem(chosen);
+        throttle.succeeded(account.login(), remoteAddress);
+        String problem = PasswordPolicy.problem(chosen, account.login(),
+                List.of(account.firstName(), account.lastName()));
         if (problem != null) {
             return Optional.of("The new password is not acceptable: " + problem);
         }
@@ -132,7 +144,9 @@ public final class Accounts {
             return Optional.of("Choose a password other than the current one.");
         }
         users.setPassword(account.id(), passwords.hash(chosen), false);
-        audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "password.changed", "Changed own password");
+        int ended = sessions.closeOthersOf(account.id(), session.tokenHash());
+        audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "password.changed", "Changed own password"
+                + (ended == 0 ? "" : "; ended " + ended + " other session" + (ended == 1 ? "" : "s")));
         return Optional.empty();
     }
 
@@ -144,8 +158,7 @@ public final class Accounts {
         if (users.count() > 0) {
             return;
         }
-        Account admin = new Account("admin", FIRST_ADMIN_LOGIN, "System", "Administrator", true, password.generated(),
-                false);
+        Account admin = firstAdministrator(password.generated());
         users.create(admin, password.hash());
         audit.record(AuditStore.HOST_SOURCE, ActingUser.system(), "user.created",
                 "Created the first administrator '" + FIRST_ADMIN_LOGIN + "'");
@@ -162,6 +175,11 @@ public final class Accounts {
             console.println();
             console.flush();
         }
+    }
+
+    /** The account a new console starts with. */
+    public static Account firstAdministrator(boolean mustChangePassword) {
+        return new Account("admin", FIRST_ADMIN_LOGIN, "System", "Administrator", true, mustChangePassword, false);
     }
 
     /** The acting user for a signed-in account, with its effective rights at the given generation. */

@@ -6,9 +6,13 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.nre.sample.ConfigException;
+import org.nre.sample.directory.Account;
 
 /** Argon2id password hashes (OWASP's minimum: 19 MiB, 2 passes, 1 lane). */
 public final class Passwords {
@@ -18,8 +22,6 @@ public final class Passwords {
     static final int PARALLELISM = 1;
     static final int HASH_BYTES = 32;
     static final int SALT_BYTES = 16;
-    static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 256;
 
     private static final Argon2Function ARGON2 =
             Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID);
@@ -56,7 +58,7 @@ public final class Passwords {
      * @throws Hashing.Busy when no check could start in time
      */
     public boolean matches(String password, String storedHash) {
-        if (password == null || password.length() > MAX_LENGTH) {
+        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
             return false;
         }
         return hashing.run(Hashing.SIGN_IN_WAIT, () -> {
@@ -74,17 +76,34 @@ public final class Passwords {
     }
 
     /**
-     * A password for a new account: the configured one or, when none is, a generated one.
+     * A password for new accounts: the configured one or, when none is, a generated one. A configured password is
+     * held to {@link PasswordPolicy} for every account it is for, when it is hashed: a first start that cannot
+     * use it fails with {@link ConfigException} naming the setting.
      *
+     * @param setting where the configured password came from, for the message
+     * @param accounts the accounts the password is for
      * @param ahead where to start hashing it at once, or null to hash it only when the hash is asked for
      */
-    public NewPassword newPassword(String configured, Executor ahead) {
+    public NewPassword newPassword(String configured, String setting, List<Account> accounts, Executor ahead) {
         boolean generated = configured == null || configured.isEmpty();
         String text = generated ? generate() : configured;
+        Supplier<String> checkedHash = () -> {
+            if (!generated) {
+                for (Account account : accounts) {
+                    String problem = PasswordPolicy.problem(text, account.login(),
+                            List.of(account.firstName(), account.lastName()));
+                    if (problem != null) {
+                        throw new ConfigException(setting + " cannot be the password of '" + account.login() + "': "
+                                + problem + " Set another one, or leave it unset for a generated one-time password");
+                    }
+                }
+            }
+            return hash(text);
+        };
         if (ahead == null) {
-            return new NewPassword(text, generated, () -> hash(text));
+            return new NewPassword(text, generated, checkedHash);
         }
-        CompletableFuture<String> hashing = CompletableFuture.supplyAsync(() -> hash(text), ahead);
+        CompletableFuture<String> hashing = CompletableFuture.supplyAsync(checkedHash, ahead);
         return new NewPassword(text, generated, () -> {
             try {
                 return hashing.join();
@@ -99,19 +118,5 @@ public final class Passwords {
         byte[] bytes = new byte[15];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** What is wrong with a new password, or null when it is acceptable. */
-    public static String problem(String password) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            return "Use at least " + MIN_LENGTH + " characters.";
-        }
-        if (password.length() > MAX_LENGTH) {
-            return "Use at most " + MAX_LENGTH + " characters.";
-        }
-        if (password.isBlank()) {
-            return "A password cannot be only spaces.";
-        }
-        return null;
     }
 }

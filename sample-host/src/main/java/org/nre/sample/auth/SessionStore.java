@@ -22,6 +22,8 @@ public final class SessionStore {
 
     /** A session unused for this long ends. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** A session ends this long after sign-in however busy it is: a working day, then sign in again. */
+    public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
     // Writing last_seen_at on every request would turn every read into a write: once a minute is enough.
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     static final int TOKEN_BYTES = 32;
@@ -61,7 +63,10 @@ public final class SessionStore {
     public record Signed(Session session, Account account, long rightsGeneration) {
     }
 
-    /** The live session for a token, with its account; an idle session is ended and not returned. */
+    /**
+     * The live session for a token, with its account; a session idle too long, older than its lifetime, or of
+     * a disabled user is ended and not returned.
+     */
     public Optional<Signed> find(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
@@ -86,7 +91,8 @@ public final class SessionStore {
         }
         Instant now = clock.instant();
         Session session = found.get().session();
-        if (session.lastSeenAt().plus(IDLE_TIMEOUT).isBefore(now) || found.get().account().disabled()) {
+        if (session.lastSeenAt().plus(IDLE_TIMEOUT).isBefore(now) || !now.isBefore(session.createdAt()
+                .plus(ABSOLUTE_LIFETIME)) || found.get().account().disabled()) {
             close(tokenHash);
             return Optional.empty();
         }
@@ -123,6 +129,11 @@ public final class SessionStore {
 
     public void closeAllOf(String userId) {
         jdbc.update("DELETE FROM host_session WHERE user_id = ?", userId);
+    }
+
+    /** Ends every session of the user but the one given; answers how many ended. */
+    public int closeOthersOf(String userId, String keptTokenHash) {
+        return jdbc.update("DELETE FROM host_session WHERE user_id = ? AND token_hash <> ?", userId, keptTokenHash);
     }
 
     private String randomToken() {

@@ -56,8 +56,13 @@ public final class HostDatabase implements AutoCloseable {
         hikari.setMaxLifetime(MAX_LIFETIME.toMillis());
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hikari.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        OwnerOnly.folder(config.dataDir());
         try {
-            return new HostDatabase(new HikariDataSource(hikari), product);
+            HostDatabase database = new HostDatabase(new HikariDataSource(hikari), product);
+            if (product == DatabaseProduct.H2) {
+                OwnerOnly.databaseFiles(config.databaseUrl());
+            }
+            return database;
         } catch (HikariPool.PoolInitializationException e) {
             throw new ConsoleException("Cannot connect to the database at " + config.databaseUrl() + ": "
                     + rootMessage(e) + ". Check that the server is running and that the URL, NRE_DB_USER and "

@@ -10,10 +10,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
-/** Small helpers over plain JDBC, so that stores hold SQL and mapping, not plumbing. */
+/**
+ * Small helpers over plain JDBC, so that stores hold SQL and mapping, not plumbing. Inside {@link #atomically}
+ * every call on this thread, whichever store makes it, runs in the one transaction.
+ */
 public final class Jdbc {
+
+    /** Attempts of one atomic change when the database reports a deadlock or a serialization failure. */
+    static final int ATTEMPTS = 3;
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -28,12 +35,50 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Runs the work as one transaction: every read and write of every store on this thread joins it, and it
+     * commits or rolls back whole. A deadlock or serialization failure rolls it back and runs the work again,
+     * up to {@link #ATTEMPTS} times in all, so the work must do nothing outside the database that it cannot
+     * do twice. Called inside another atomic change, it joins that one.
+     */
+    public <T> T atomically(Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(connection -> {
+                    bound.set(connection);
+                    try {
+                        return work.get();
+                    } finally {
+                        bound.remove();
+                    }
+                });
+            } catch (StorageException e) {
+                if (attempt >= ATTEMPTS || !Transient.is(e)) {
+                    throw e;
+                }
+                Transient.pause(attempt);
+            }
+        }
+    }
+
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        Connection joined = bound.get();
+        if (joined != null) {
+            try {
+                return list(joined, sql, mapper, params);
+            } catch (SQLException e) {
+                throw new StorageException(sql, e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return list(connection, sql, mapper, params);
         } catch (SQLException e) {
@@ -47,6 +92,14 @@ public final class Jdbc {
     }
 
     public int update(String sql, Object... params) {
+        Connection joined = bound.get();
+        if (joined != null) {
+            try {
+                return update(joined, sql, params);
+            } catch (SQLException e) {
+                throw new StorageException(sql, e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return update(connection, sql, params);
         } catch (SQLException e) {
@@ -54,7 +107,16 @@ public final class Jdbc {
         }
     }
 
+    /** Runs the work in a transaction of its own, or in the atomic change this thread is in. */
     public <T> T inTransaction(TransactionWork<T> work) {
+        Connection joined = bound.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StorageException("transaction", e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

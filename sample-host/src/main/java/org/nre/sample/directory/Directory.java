@@ -1,5 +1,6 @@
 package org.nre.sample.directory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,20 +10,26 @@ import java.util.UUID;
 import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.sample.audit.AuditStore;
+import org.nre.sample.auth.PasswordPolicy;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
 import org.nre.sample.rights.RightsStore;
 
 /**
- * What console administrators do to users and groups: every change is checked field by field, written to the
- * audit log, and moves the rights generation on so that it applies at each user's next request.
+ * What console administrators do to users and groups: every change is checked field by field and against the
+ * version it was based on, and commits together with its audit entry and the move of the rights generation
+ * (so that it applies at each user's next request), or not at all.
  */
 public final class Directory {
 
-    /** How a change ended: done with a message, or refused with what is wrong per field. */
-    public record Outcome(String message, List<FieldError> problems) {
+    /** How a change ended: done with a message, refused with what is wrong per field, or based on an old version. */
+    public record Outcome(String message, List<FieldError> problems, boolean stale) {
         public Outcome {
             problems = List.copyOf(problems);
+        }
+
+        public Outcome(String message, List<FieldError> problems) {
+            this(message, problems, false);
         }
 
         public boolean done() {
@@ -35,6 +42,10 @@ public final class Directory {
 
         static Outcome refused(List<FieldError> problems) {
             return new Outcome("Nothing was changed: correct the fields marked.", problems);
+        }
+
+        static Outcome stale(String message) {
+            return new Outcome(message, List.of(new FieldError("version", message)), true);
         }
     }
 
@@ -53,15 +64,17 @@ public final class Directory {
     private final Passwords passwords;
     private final RightsStore rights;
     private final AuditStore audit;
+    private final Clock clock;
 
     public Directory(UserStore users, GroupStore groups, SessionStore sessions, Passwords passwords, RightsStore rights,
-                     AuditStore audit) {
+                     AuditStore audit, Clock clock) {
         this.users = users;
         this.groups = groups;
         this.sessions = sessions;
         this.passwords = passwords;
         this.rights = rights;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public UserStore users() {
@@ -73,57 +86,85 @@ public final class Directory {
     }
 
     public Outcome createUser(ActingUser actor, UserForm form) {
-        List<FieldError> problems = new ArrayList<>();
         String login = form.login().strip();
-        if (!login.matches("[A-Za-z0-9._@-]{2,64}")) {
-            problems.add(new FieldError("login", "Use 2 to 64 letters, digits, '.', '_', '@' or '-'."));
-        } else if (users.byLogin(login).isPresent()) {
-            problems.add(new FieldError("login", "The user name '" + login + "' is taken."));
-        }
-        names(form, problems);
-        String passwordProblem = Passwords.problem(form.temporaryPassword());
-        if (passwordProblem != null) {
-            problems.add(new FieldError("temporary-password", passwordProblem));
-        }
-        if (!problems.isEmpty()) {
-            return Outcome.refused(problems);
-        }
-        Account account = new Account(UUID.randomUUID().toString(), login, form.firstName().strip(),
-                form.lastName().strip(), form.administrator(), true, form.disabled());
-        users.create(account, passwords.hash(form.temporaryPassword()));
-        rights.changed();
-        audit.record(AuditStore.HOST_SOURCE, actor, "user.created", "Created user '" + login + "' ("
-                + account.displayName() + (account.administrator() ? ", console administrator" : "") + ")");
-        return Outcome.done("Created " + account.displayName() + ". They choose their own password at first sign-in.");
+        String passwordProblem = PasswordPolicy.problem(form.temporaryPassword(), login,
+                List.of(form.firstName(), form.lastName()));
+        // Hashed before the transaction: nothing waits on the locks while Argon2 runs.
+        String hash = passwordProblem == null && loginProblem(login) == null ? passwords.hash(form.temporaryPassword())
+                : null;
+        return rights.changing(() -> {
+            List<FieldError> problems = new ArrayList<>();
+            String loginProblem = loginProblem(login);
+            if (loginProblem != null) {
+                problems.add(new FieldError("login", loginProblem));
+            }
+            names(form, problems);
+            if (passwordProblem != null) {
+                problems.add(new FieldError("temporary-password", passwordProblem));
+            }
+            if (!problems.isEmpty()) {
+                return Outcome.refused(problems);
+            }
+            Account account = new Account(UUID.randomUUID().toString(), login, form.firstName().strip(),
+                    form.lastName().strip(), form.administrator(), true, form.disabled());
+            users.create(account, hash);
+            rights.changed();
+            audit.record(AuditStore.HOST_SOURCE, actor, "user.created", "Created user '" + login + "' ("
+                    + account.displayName() + (account.administrator() ? ", console administrator" : "") + ")");
+            return Outcome.done("Created " + account.displayName() + ". They choose their own password at first "
+                    + "sign-in.");
+        });
     }
 
-    public Outcome updateUser(ActingUser actor, String userId, UserForm form) {
-        Optional<Account> found = users.byId(userId);
-        if (found.isEmpty()) {
-            return Outcome.refused(List.of(new FieldError("login", "There is no such user.")));
+    private String loginProblem(String login) {
+        if (!login.matches("[A-Za-z0-9._@-]{2,64}")) {
+            return "Use 2 to 64 letters, digits, '.', '_', '@' or '-'.";
         }
-        Account before = found.get();
-        List<FieldError> problems = new ArrayList<>();
-        names(form, problems);
-        boolean losesAdministration = before.administrator() && !before.disabled()
-                && (!form.administrator() || form.disabled());
-        if (losesAdministration && users.enabledAdministrators() <= 1) {
-            problems.add(new FieldError("administrator", "This is the last console administrator: make someone else an "
-                    + "administrator first."));
+        if (users.byLogin(login).isPresent()) {
+            return "The user name '" + login + "' is taken.";
         }
-        if (!problems.isEmpty()) {
-            return Outcome.refused(problems);
-        }
-        Account after = new Account(before.id(), before.login(), form.firstName().strip(), form.lastName().strip(),
-                form.administrator(), before.mustChangePassword(), form.disabled());
-        users.update(after);
-        if (after.disabled()) {
-            sessions.closeAllOf(after.id());
-        }
-        rights.changed();
-        audit.record(AuditStore.HOST_SOURCE, actor, "user.changed", "Changed user '" + before.login() + "': "
-                + describeChange(before, after));
-        return Outcome.done("Saved " + after.displayName() + ".");
+        return null;
+    }
+
+    /**
+     * Changes a user's names, administration and whether they may sign in.
+     *
+     * @param basedOn the version of the user the change was made on
+     */
+    public Outcome updateUser(ActingUser actor, String userId, UserForm form, long basedOn) {
+        return rights.changing(() -> {
+            Optional<Account> found = users.byId(userId);
+            if (found.isEmpty()) {
+                return Outcome.refused(List.of(new FieldError("login", "There is no such user.")));
+            }
+            Account before = found.get();
+            Version version = users.version(userId).orElseThrow();
+            if (version.number() != basedOn) {
+                return Outcome.stale(version.staleMessage("the user " + before.login(), basedOn));
+            }
+            List<FieldError> problems = new ArrayList<>();
+            names(form, problems);
+            boolean losesAdministration = before.administrator() && !before.disabled()
+                    && (!form.administrator() || form.disabled());
+            if (losesAdministration && users.enabledAdministrators() <= 1) {
+                problems.add(new FieldError("administrator", "This is the last console administrator: make someone "
+                        + "else an administrator first."));
+            }
+            if (!problems.isEmpty()) {
+                return Outcome.refused(problems);
+            }
+            Account after = new Account(before.id(), before.login(), form.firstName().strip(), form.lastName().strip(),
+                    form.administrator(), before.mustChangePassword(), form.disabled());
+            String change = describeChange(before, after);
+            users.update(after, version.next(actor.displayName(), clock.instant(), change));
+            if (after.disabled()) {
+                sessions.closeAllOf(after.id());
+            }
+            rights.changed();
+            audit.record(AuditStore.HOST_SOURCE, actor, "user.changed", "Changed user '" + before.login() + "': "
+                    + change);
+            return Outcome.done("Saved " + after.displayName() + ".");
+        });
     }
 
     public Outcome resetPassword(ActingUser actor, String userId, String temporaryPassword) {
@@ -131,63 +172,98 @@ public final class Directory {
         if (found.isEmpty()) {
             return Outcome.refused(List.of(new FieldError("temporary-password", "There is no such user.")));
         }
-        String problem = Passwords.problem(temporaryPassword);
+        Account account = found.get();
+        String problem = PasswordPolicy.problem(temporaryPassword, account.login(),
+                List.of(account.firstName(), account.lastName()));
         if (problem != null) {
             return Outcome.refused(List.of(new FieldError("temporary-password", problem)));
         }
-        users.setPassword(userId, passwords.hash(temporaryPassword), true);
-        sessions.closeAllOf(userId);
-        audit.record(AuditStore.HOST_SOURCE, actor, "user.password-reset", "Set a temporary password for '"
-                + found.get().login() + "'");
-        return Outcome.done("Set a temporary password for " + found.get().displayName()
-                + ". They choose their own at their next sign-in.");
+        String hash = passwords.hash(temporaryPassword);
+        return rights.changing(() -> {
+            if (users.byId(userId).isEmpty()) {
+                return Outcome.refused(List.of(new FieldError("temporary-password", "There is no such user.")));
+            }
+            users.setPassword(userId, hash, true);
+            sessions.closeAllOf(userId);
+            audit.record(AuditStore.HOST_SOURCE, actor, "user.password-reset", "Set a temporary password for '"
+                    + account.login() + "'");
+            return Outcome.done("Set a temporary password for " + account.displayName()
+                    + ". They choose their own at their next sign-in.");
+        });
     }
 
     public Outcome createGroup(ActingUser actor, GroupForm form) {
-        List<FieldError> problems = groupProblems(form, Optional.empty());
-        if (!problems.isEmpty()) {
-            return Outcome.refused(problems);
-        }
-        Group group = new Group(UUID.randomUUID().toString(), form.name().strip(), form.description().strip(),
-                distinct(form.memberIds()));
-        groups.create(group);
-        rights.changed();
-        audit.record(AuditStore.HOST_SOURCE, actor, "group.created", "Created group '" + group.name() + "' with "
-                + group.memberIds().size() + " members");
-        return Outcome.done("Created the group " + group.name() + ".");
+        return rights.changing(() -> {
+            List<FieldError> problems = groupProblems(form, Optional.empty());
+            if (!problems.isEmpty()) {
+                return Outcome.refused(problems);
+            }
+            Group group = new Group(UUID.randomUUID().toString(), form.name().strip(), form.description().strip(),
+                    distinct(form.memberIds()));
+            groups.create(group);
+            rights.changed();
+            audit.record(AuditStore.HOST_SOURCE, actor, "group.created", "Created group '" + group.name() + "' with "
+                    + group.memberIds().size() + " members");
+            return Outcome.done("Created the group " + group.name() + ".");
+        });
     }
 
-    public Outcome updateGroup(ActingUser actor, String groupId, GroupForm form) {
-        Optional<Group> before = groups.byId(groupId);
-        if (before.isEmpty()) {
-            return Outcome.refused(List.of(new FieldError("name", "There is no such group.")));
-        }
-        List<FieldError> problems = groupProblems(form, before);
-        if (!problems.isEmpty()) {
-            return Outcome.refused(problems);
-        }
-        Group after = new Group(groupId, form.name().strip(), form.description().strip(), distinct(form.memberIds()));
-        groups.update(after);
-        rights.changed();
-        Set<String> added = new LinkedHashSet<>(after.memberIds());
-        before.get().memberIds().forEach(added::remove);
-        Set<String> removed = new LinkedHashSet<>(before.get().memberIds());
-        after.memberIds().forEach(removed::remove);
-        audit.record(AuditStore.HOST_SOURCE, actor, "group.changed", "Changed group '" + after.name() + "': added "
-                + logins(added) + ", removed " + logins(removed));
-        return Outcome.done("Saved the group " + after.name() + ".");
+    /**
+     * Replaces a group's name, description and members.
+     *
+     * @param basedOn the version of the group the change was made on
+     */
+    public Outcome updateGroup(ActingUser actor, String groupId, GroupForm form, long basedOn) {
+        return rights.changing(() -> {
+            Optional<Group> before = groups.byId(groupId);
+            if (before.isEmpty()) {
+                return Outcome.refused(List.of(new FieldError("name", "There is no such group.")));
+            }
+            Version version = groups.version(groupId).orElseThrow();
+            if (version.number() != basedOn) {
+                return Outcome.stale(version.staleMessage("the group " + before.get().name(), basedOn));
+            }
+            List<FieldError> problems = groupProblems(form, before);
+            if (!problems.isEmpty()) {
+                return Outcome.refused(problems);
+            }
+            Group after = new Group(groupId, form.name().strip(), form.description().strip(),
+                    distinct(form.memberIds()));
+            Set<String> added = new LinkedHashSet<>(after.memberIds());
+            before.get().memberIds().forEach(added::remove);
+            Set<String> removed = new LinkedHashSet<>(before.get().memberIds());
+            after.memberIds().forEach(removed::remove);
+            String change = (before.get().name().equals(after.name()) ? "" : "renamed to '" + after.name() + "', ")
+                    + "added " + logins(added) + ", removed " + logins(removed);
+            groups.update(after, version.next(actor.displayName(), clock.instant(), change));
+            rights.changed();
+            audit.record(AuditStore.HOST_SOURCE, actor, "group.changed", "Changed group '" + before.get().name()
+                    + "': " + change);
+            return Outcome.done("Saved the group " + after.name() + ".");
+        });
     }
 
-    public Outcome deleteGroup(ActingUser actor, String groupId) {
-        Optional<Group> group = groups.byId(groupId);
-        if (group.isEmpty()) {
-            return Outcome.refused(List.of(new FieldError("name", "There is no such group.")));
-        }
-        groups.delete(groupId);
-        rights.changed();
-        audit.record(AuditStore.HOST_SOURCE, actor, "group.deleted", "Deleted group '" + group.get().name()
-                + "' and its grants");
-        return Outcome.done("Deleted the group " + group.get().name() + ".");
+    /**
+     * Deletes a group and its grants.
+     *
+     * @param basedOn the version of the group the deletion was asked on
+     */
+    public Outcome deleteGroup(ActingUser actor, String groupId, long basedOn) {
+        return rights.changing(() -> {
+            Optional<Group> group = groups.byId(groupId);
+            if (group.isEmpty()) {
+                return Outcome.refused(List.of(new FieldError("name", "There is no such group.")));
+            }
+            Version version = groups.version(groupId).orElseThrow();
+            if (version.number() != basedOn) {
+                return Outcome.stale(version.staleMessage("the group " + group.get().name(), basedOn));
+            }
+            groups.delete(groupId);
+            rights.changed();
+            audit.record(AuditStore.HOST_SOURCE, actor, "group.deleted", "Deleted group '" + group.get().name()
+                    + "' and its grants");
+            return Outcome.done("Deleted the group " + group.get().name() + ".");
+        });
     }
 
     private List<FieldError> groupProblems(GroupForm form, Optional<Group> existing) {

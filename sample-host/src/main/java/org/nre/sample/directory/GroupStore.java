@@ -2,6 +2,7 @@ package org.nre.sample.directory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,25 @@ public final class GroupStore {
         });
     }
 
-    /** Replaces a group's name, description and members in one transaction. */
-    public void update(Group group) {
+    /** The version of a group, or empty when there is no such group. */
+    public Optional<Version> version(String id) {
+        return jdbc.one("SELECT version, changed_by, changed_at, change_summary FROM host_group WHERE id = ?",
+                Version::of, id);
+    }
+
+    /** The version of every group, by group id. */
+    public Map<String, Long> versions() {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.list("SELECT id, version FROM host_group", row -> versions.put(row.getString(1), row.getLong(2)));
+        return versions;
+    }
+
+    /** Replaces a group's name, description, members and version in one transaction. */
+    public void update(Group group, Version version) {
         jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "UPDATE host_group SET name = ?, description = ? WHERE id = ?",
-                    group.name(), group.description(), group.id());
+            Jdbc.update(connection, "UPDATE host_group SET name = ?, description = ?, version = ?, changed_by = ?, "
+                            + "changed_at = ?, change_summary = ? WHERE id = ?", group.name(), group.description(),
+                    version.number(), version.changedBy(), version.changedAt(), version.summary(), group.id());
             Jdbc.update(connection, "DELETE FROM host_group_member WHERE group_id = ?", group.id());
             for (String member : group.memberIds()) {
                 Jdbc.update(connection, "INSERT INTO host_group_member (group_id, user_id) VALUES (?, ?)",

@@ -3,7 +3,9 @@ package org.nre.sample.directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nre.sample.db.Jdbc;
 
@@ -52,9 +54,24 @@ public final class UserStore {
                 account.mustChangePassword(), account.disabled(), passwordHash, clock.instant());
     }
 
-    public void update(Account account) {
-        jdbc.update("UPDATE host_user SET first_name = ?, last_name = ?, administrator = ?, disabled = ? WHERE id = ?",
-                account.firstName(), account.lastName(), account.administrator(), account.disabled(), account.id());
+    public void update(Account account, Version version) {
+        jdbc.update("UPDATE host_user SET first_name = ?, last_name = ?, administrator = ?, disabled = ?, version = ?, "
+                        + "changed_by = ?, changed_at = ?, change_summary = ? WHERE id = ?",
+                account.firstName(), account.lastName(), account.administrator(), account.disabled(),
+                version.number(), version.changedBy(), version.changedAt(), version.summary(), account.id());
+    }
+
+    /** The version of a user's account, or empty when there is no such user. */
+    public Optional<Version> version(String id) {
+        return jdbc.one("SELECT version, changed_by, changed_at, change_summary FROM host_user WHERE id = ?",
+                Version::of, id);
+    }
+
+    /** The version of every user's account, by user id. */
+    public Map<String, Long> versions() {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.list("SELECT id, version FROM host_user", row -> versions.put(row.getString(1), row.getLong(2)));
+        return versions;
     }
 
     public void setPassword(String userId, String passwordHash, boolean mustChange) {

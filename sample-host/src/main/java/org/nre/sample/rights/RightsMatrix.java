@@ -1,5 +1,6 @@
 package org.nre.sample.rights;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Group;
 import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
+import org.nre.sample.directory.Version;
 import org.nre.sample.plugins.Contributions;
 
 /**
@@ -37,9 +39,10 @@ public final class RightsMatrix {
      * @param users each user's directly granted levels, by user id
      * @param holders the users who hold the right at any level, directly or through a group
      * @param warnings why the holders do not fit the right's hint
+     * @param version the version of the right's grants, which a change must be based on
      */
     public record Row(Contributions.Right right, Map<String, Set<Level>> groups, Map<String, Set<Level>> users,
-                      Set<String> holders, List<String> warnings) {
+                      Set<String> holders, List<String> warnings, long version) {
 
         public boolean grantedToGroup(String groupId, Level level) {
             return groups.getOrDefault(groupId, Set.of()).contains(level);
@@ -51,7 +54,7 @@ public final class RightsMatrix {
     }
 
     /** A change to one right refused, with why. */
-    public static final class Refused extends RuntimeException {
+    public static class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Refused(String message) {
@@ -59,21 +62,33 @@ public final class RightsMatrix {
         }
     }
 
+    /** A change to one right based on an older version of its grants; nothing was changed. */
+    public static final class Stale extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        Stale(String message) {
+            super(message);
+        }
+    }
+
     private final RightsStore store;
     private final GroupStore groups;
     private final UserStore users;
     private final AuditStore audit;
+    private final Clock clock;
 
-    public RightsMatrix(RightsStore store, GroupStore groups, UserStore users, AuditStore audit) {
+    public RightsMatrix(RightsStore store, GroupStore groups, UserStore users, AuditStore audit, Clock clock) {
         this.store = store;
         this.groups = groups;
         this.users = users;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The matrix for every contributed right, sorted by place in the tree and label. */
     public List<Row> rows(Contributions contributions) {
         List<Grant> grants = store.grants();
+        Map<String, Version> versions = store.versions();
         List<Group> allGroups = groups.all();
         List<Account> allUsers = users.all();
         List<Contributions.Right> rights = new ArrayList<>(contributions.allRights());
@@ -81,12 +96,14 @@ public final class RightsMatrix {
                 .thenComparing(r -> r.definition().label()));
         List<Row> rows = new ArrayList<>();
         for (Contributions.Right right : rights) {
-            rows.add(row(right, grants, allGroups, allUsers));
+            rows.add(row(right, grants, allGroups, allUsers, versions.getOrDefault(right.definition().id(),
+                    Version.FIRST).number()));
         }
         return rows;
     }
 
-    private static Row row(Contributions.Right right, List<Grant> grants, List<Group> allGroups, List<Account> allUsers) {
+    private static Row row(Contributions.Right right, List<Grant> grants, List<Group> allGroups, List<Account> allUsers,
+                           long version) {
         Map<String, Set<Level>> byGroup = new LinkedHashMap<>();
         Map<String, Set<Level>> byUser = new LinkedHashMap<>();
         for (Grant grant : grants) {
@@ -112,42 +129,53 @@ public final class RightsMatrix {
         if (right.definition().limitedHolders() && holders.size() > MANY_HOLDERS) {
             warnings.add(holders.size() + " users hold this right. " + right.definition().holderHint() + ".");
         }
-        return new Row(right, byGroup, byUser, holders, warnings);
+        return new Row(right, byGroup, byUser, holders, warnings, version);
     }
 
     /**
      * Replaces the grants of one right: levels per group and per user, each only among the levels the right
-     * offers (a level beyond read also grants read).
+     * offers (a level beyond read also grants read). The grants, their new version, the rights generation and
+     * the audit entry commit together.
      *
-     * @throws Refused when a level, group or user is unknown; nothing is changed then
+     * @param basedOn the version of the right's grants the change was made on
+     * @throws Refused when a level, group or user is unknown, or (as {@link Stale}) when the grants changed since
+     *                 their version {@code basedOn}; nothing is changed then
      */
     public void grant(ActingUser actor, Contributions contributions, String rightId, Map<String, Set<Level>> groupLevels,
-                      Map<String, Set<Level>> userLevels) {
+                      Map<String, Set<Level>> userLevels, long basedOn) {
         Contributions.Right right = contributions.right(rightId)
                 .orElseThrow(() -> new Refused("There is no right '" + rightId + "' among the started plugins."));
         RightDefinition definition = right.definition();
-        Set<String> groupIds = new HashSet<>();
-        groups.all().forEach(g -> groupIds.add(g.id()));
-        Set<String> userIds = new HashSet<>();
-        users.all().forEach(u -> userIds.add(u.id()));
-        List<Grant> grants = new ArrayList<>();
-        for (Map.Entry<String, Set<Level>> entry : groupLevels.entrySet()) {
-            if (!groupIds.contains(entry.getKey())) {
-                throw new Refused("A group in the form no longer exists; reload the page.");
+        store.changing(() -> {
+            Version version = store.version(rightId);
+            if (version.number() != basedOn) {
+                throw new Stale(version.staleMessage("the grants of '" + definition.label() + "'", basedOn));
             }
-            grants.add(new Grant(Grant.Subject.GROUP, entry.getKey(), rightId, closed(definition, entry.getValue())));
-        }
-        for (Map.Entry<String, Set<Level>> entry : userLevels.entrySet()) {
-            if (!userIds.contains(entry.getKey())) {
-                throw new Refused("A user in the form no longer exists; reload the page.");
+            Set<String> groupIds = new HashSet<>();
+            groups.all().forEach(g -> groupIds.add(g.id()));
+            Set<String> userIds = new HashSet<>();
+            users.all().forEach(u -> userIds.add(u.id()));
+            List<Grant> grants = new ArrayList<>();
+            for (Map.Entry<String, Set<Level>> entry : groupLevels.entrySet()) {
+                if (!groupIds.contains(entry.getKey())) {
+                    throw new Refused("A group in the form no longer exists; reload the page.");
+                }
+                grants.add(new Grant(Grant.Subject.GROUP, entry.getKey(), rightId, closed(definition, entry.getValue())));
             }
-            grants.add(new Grant(Grant.Subject.USER, entry.getKey(), rightId, closed(definition, entry.getValue())));
-        }
-        Row before = row(right, store.grants(), groups.all(), users.all());
-        store.replace(rightId, grants);
-        Row after = row(right, store.grants(), groups.all(), users.all());
-        audit.record(AuditStore.HOST_SOURCE, actor, "rights.changed", "Changed the grants of '" + definition.label()
-                + "' (" + rightId + "): " + describe(before, after));
+            for (Map.Entry<String, Set<Level>> entry : userLevels.entrySet()) {
+                if (!userIds.contains(entry.getKey())) {
+                    throw new Refused("A user in the form no longer exists; reload the page.");
+                }
+                grants.add(new Grant(Grant.Subject.USER, entry.getKey(), rightId, closed(definition, entry.getValue())));
+            }
+            Row before = row(right, store.grants(), groups.all(), users.all(), version.number());
+            Row after = row(right, grants, groups.all(), users.all(), version.number() + 1);
+            String change = describe(before, after);
+            store.replace(rightId, grants, version.next(actor.displayName(), clock.instant(), change));
+            audit.record(AuditStore.HOST_SOURCE, actor, "rights.changed", "Changed the grants of '"
+                    + definition.label() + "' (" + rightId + "): " + change);
+            return null;
+        });
     }
 
     private static Set<Level> closed(RightDefinition right, Set<Level> levels) {

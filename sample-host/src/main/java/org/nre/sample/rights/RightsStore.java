@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.nre.hostapi.rights.Level;
 import org.nre.sample.db.Jdbc;
+import org.nre.sample.directory.Version;
 
 /**
  * Tool-right grants in the database, and the rights generation: every change to grants, groups or users
@@ -20,6 +22,34 @@ public final class RightsStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Runs an administrator change as one transaction that commits or rolls back whole: what it writes to users,
+     * groups, grants and the audit log, and the move of the generation. It first locks the generation's row, so
+     * that changes on every node are made one after the other and each checks the versions it was based on
+     * against what the one before it committed; a deadlock or serialization failure runs it again (a bounded
+     * number of times).
+     */
+    public <T> T changing(Supplier<T> change) {
+        return jdbc.atomically(() -> {
+            jdbc.one("SELECT generation FROM host_rights_generation WHERE slot = 1 FOR UPDATE", row -> row.getLong(1));
+            return change.get();
+        });
+    }
+
+    /** The version of a right's grants. */
+    public Version version(String rightId) {
+        return jdbc.one("SELECT version, changed_by, changed_at, change_summary FROM host_right_version "
+                + "WHERE right_id = ?", Version::of, rightId).orElse(Version.FIRST);
+    }
+
+    /** The version of every right whose grants were ever changed, by right id. */
+    public Map<String, Version> versions() {
+        Map<String, Version> versions = new HashMap<>();
+        jdbc.list("SELECT right_id, version, changed_by, changed_at, change_summary FROM host_right_version",
+                row -> versions.put(row.getString("right_id"), Version.of(row)));
+        return versions;
+    }
+
     public List<Grant> grants() {
         return jdbc.list("SELECT subject_type, subject_id, right_id, levels FROM host_grant "
                         + "ORDER BY right_id, subject_type, subject_id",
@@ -27,9 +57,13 @@ public final class RightsStore {
                         Grant.parse(row.getString(4))));
     }
 
-    /** Replaces every grant of one right in one transaction, and moves the generation on. */
-    public void replace(String rightId, List<Grant> grants) {
+    /** Replaces every grant of one right and its version in one transaction, and moves the generation on. */
+    public void replace(String rightId, List<Grant> grants, Version version) {
         jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM host_right_version WHERE right_id = ?", rightId);
+            Jdbc.update(connection, "INSERT INTO host_right_version (right_id, version, changed_by, changed_at, "
+                    + "change_summary) VALUES (?, ?, ?, ?, ?)", rightId, version.number(), version.changedBy(),
+                    version.changedAt(), version.summary());
             Jdbc.update(connection, "DELETE FROM host_grant WHERE right_id = ?", rightId);
             for (Grant grant : grants) {
                 if (!grant.levels().isEmpty()) {

@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class LeaseScheduler implements AutoCloseable {
 
     /** How often each node renews or tries to take each lease. */
-    public static final Duration BEAT = Duration.ofSeconds(5);
-    /** How long a lease lasts without renewal: a dead node's tasks move on within this. */
-    public static final Duration LEASE = Duration.ofSeconds(15);
+    public static final Duration BEAT = Duration.ofSeconds(2);
+    /**
+     * How long a lease lasts without renewal: a dead node's tasks move on within this and a beat (8 s), inside
+     * the shortest interval a plugin's task may have (the NRE status check's 10 s).
+     */
+    public static final Duration LEASE = Duration.ofSeconds(6);
 
     /** How long closing waits for a run under way to end. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);

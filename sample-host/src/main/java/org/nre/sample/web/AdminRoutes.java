@@ -1,6 +1,5 @@
 package org.nre.sample.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,6 +19,8 @@ import org.nre.sample.directory.Directory;
 import org.nre.sample.directory.Group;
 import org.nre.sample.rights.Grant;
 import org.nre.sample.rights.RightsMatrix;
+import org.nre.sample.web.JsonRequest.Field;
+import org.nre.sample.web.JsonRequest.Type;
 
 /** Users, groups, the tool-rights matrix and the audit log: pages and JSON API, for console administrators. */
 final class AdminRoutes {
@@ -27,10 +28,11 @@ final class AdminRoutes {
     static final int AUDIT_PAGE = 100;
 
     record UserJson(String id, String login, String firstName, String lastName, String displayName,
-                    boolean administrator, boolean disabled, boolean mustChangePassword, List<String> groups) {
+                    boolean administrator, boolean disabled, boolean mustChangePassword, List<String> groups,
+                    long version) {
     }
 
-    record GroupJson(String id, String name, String description, List<String> members) {
+    record GroupJson(String id, String name, String description, List<String> members, long version) {
     }
 
     record OutcomeJson(String message, Map<String, String> errors) {
@@ -38,7 +40,7 @@ final class AdminRoutes {
 
     record RightJson(String id, String label, List<String> path, String description, List<String> levels,
                      String holderHint, boolean limitedHolders, String plugin, Map<String, String> groups,
-                     Map<String, String> users, List<String> holders, List<String> warnings) {
+                     Map<String, String> users, List<String> holders, List<String> warnings, long version) {
     }
 
     private final Services services;
@@ -109,14 +111,15 @@ final class AdminRoutes {
         }
         pages.render(ctx, "user.jte", Map.of("page", pages.page(ctx, account.get().displayName(), ""),
                 "account", account.get(), "groups", directory().groups().all(),
-                "outcome", Optional.ofNullable(outcome)));
+                "outcome", Optional.ofNullable(outcome),
+                "version", directory().users().version(account.get().id()).orElseThrow().number()));
     }
 
     private void updateUser(Context ctx) {
         Directory.Outcome outcome = directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"),
-                userForm(ctx, form(ctx, "first-name", "last-name")));
+                userForm(ctx, form(ctx, "first-name", "last-name")), formVersion(ctx));
         if (!outcome.done()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(outcome.stale() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
             user(ctx, outcome);
             return;
         }
@@ -167,16 +170,17 @@ final class AdminRoutes {
             return;
         }
         pages.render(ctx, "group.jte", Map.of("page", pages.page(ctx, group.get().name(), ""), "group", group.get(),
-                "users", directory().users().all(), "outcome", Optional.ofNullable(outcome)));
+                "users", directory().users().all(), "outcome", Optional.ofNullable(outcome),
+                "version", directory().groups().version(group.get().id()).orElseThrow().number()));
     }
 
     private void updateGroup(Context ctx) {
         Map<String, String> form = form(ctx, "name", "description");
         Directory.Outcome outcome = directory().updateGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 new Directory.GroupForm(form.getOrDefault("name", ""), form.getOrDefault("description", ""),
-                        ctx.formParams("members")));
+                        ctx.formParams("members")), formVersion(ctx));
         if (!outcome.done()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(outcome.stale() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
             group(ctx, outcome);
             return;
         }
@@ -190,7 +194,13 @@ final class AdminRoutes {
                     List.of(new FieldError("_confirmed", "Tick the box to confirm: the group's grants are removed too."))));
             return;
         }
-        Directory.Outcome outcome = directory().deleteGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"));
+        Directory.Outcome outcome = directory().deleteGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"),
+                formVersion(ctx));
+        if (outcome.stale()) {
+            ctx.status(HttpStatus.CONFLICT);
+            group(ctx, outcome);
+            return;
+        }
         flashAndGo(ctx, outcome.done() ? outcome.message() : outcome.problems().get(0).message(), "/admin/groups");
     }
 
@@ -217,9 +227,9 @@ final class AdminRoutes {
         });
         try {
             services.matrix().grant(Guard.viewer(ctx).user(), services.plugins().contributions(), ctx.pathParam("right"),
-                    groupLevels, userLevels);
+                    groupLevels, userLevels, formVersion(ctx));
         } catch (RightsMatrix.Refused e) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(e instanceof RightsMatrix.Stale ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
             rights(ctx, e.getMessage());
             return;
         }
@@ -289,53 +299,67 @@ final class AdminRoutes {
 
     private void usersJson(Context ctx) {
         List<Group> groups = directory().groups().all();
+        Map<String, Long> versions = directory().users().versions();
         List<UserJson> users = new ArrayList<>();
         for (Account a : directory().users().all()) {
             users.add(new UserJson(a.id(), a.login(), a.firstName(), a.lastName(), a.displayName(), a.administrator(),
                     a.disabled(), a.mustChangePassword(), groups.stream().filter(g -> g.memberIds().contains(a.id()))
-                    .map(Group::id).toList()));
+                    .map(Group::id).toList(), versions.getOrDefault(a.id(), 1L)));
         }
         ctx.json(users);
     }
 
     private void createUserJson(Context ctx) {
-        JsonNode body = body(ctx);
-        answer(ctx, directory().createUser(Guard.viewer(ctx).user(), new Directory.UserForm(text(body, "login"),
-                text(body, "firstName"), text(body, "lastName"), body.path("administrator").asBoolean(false),
-                body.path("disabled").asBoolean(false), text(body, "temporaryPassword"))), 201);
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("login", Type.TEXT),
+                Field.required("firstName", Type.TEXT), Field.required("lastName", Type.TEXT),
+                Field.optional("administrator", Type.BOOLEAN), Field.optional("disabled", Type.BOOLEAN),
+                Field.required("temporaryPassword", Type.TEXT));
+        answer(ctx, directory().createUser(Guard.viewer(ctx).user(), new Directory.UserForm(body.text("login"),
+                body.text("firstName"), body.text("lastName"), body.bool("administrator", false),
+                body.bool("disabled", false), body.text("temporaryPassword"))), 201);
     }
 
     private void updateUserJson(Context ctx) {
-        JsonNode body = body(ctx);
+        // Every field is required: a field left out must never mean "false" (once, an administrator demoted).
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE),
+                Field.required("firstName", Type.TEXT), Field.required("lastName", Type.TEXT),
+                Field.required("administrator", Type.BOOLEAN), Field.required("disabled", Type.BOOLEAN));
         answer(ctx, directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"), new Directory.UserForm("",
-                text(body, "firstName"), text(body, "lastName"), body.path("administrator").asBoolean(false),
-                body.path("disabled").asBoolean(false), "")), 200);
+                body.text("firstName"), body.text("lastName"), body.bool("administrator", false),
+                body.bool("disabled", false), ""), body.whole("version")), 200);
     }
 
     private void resetPasswordJson(Context ctx) {
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("temporaryPassword", Type.TEXT));
         answer(ctx, directory().resetPassword(Guard.viewer(ctx).user(), ctx.pathParam("id"),
-                text(body(ctx), "temporaryPassword")), 200);
+                body.text("temporaryPassword")), 200);
     }
 
     private void groupsJson(Context ctx) {
-        ctx.json(directory().groups().all().stream()
-                .map(g -> new GroupJson(g.id(), g.name(), g.description(), g.memberIds())).toList());
+        Map<String, Long> versions = directory().groups().versions();
+        ctx.json(directory().groups().all().stream().map(g -> new GroupJson(g.id(), g.name(), g.description(),
+                g.memberIds(), versions.getOrDefault(g.id(), 1L))).toList());
     }
 
     private void createGroupJson(Context ctx) {
-        JsonNode body = body(ctx);
-        answer(ctx, directory().createGroup(Guard.viewer(ctx).user(), new Directory.GroupForm(text(body, "name"),
-                text(body, "description"), strings(body.path("members")))), 201);
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("name", Type.TEXT),
+                Field.optional("description", Type.TEXT), Field.optional("members", Type.TEXTS));
+        answer(ctx, directory().createGroup(Guard.viewer(ctx).user(), new Directory.GroupForm(body.text("name"),
+                body.text("description"), body.texts("members"))), 201);
     }
 
     private void updateGroupJson(Context ctx) {
-        JsonNode body = body(ctx);
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE),
+                Field.required("name", Type.TEXT), Field.required("description", Type.TEXT),
+                Field.required("members", Type.TEXTS));
         answer(ctx, directory().updateGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"), new Directory.GroupForm(
-                text(body, "name"), text(body, "description"), strings(body.path("members")))), 200);
+                body.text("name"), body.text("description"), body.texts("members")), body.whole("version")), 200);
     }
 
     private void deleteGroupJson(Context ctx) {
-        answer(ctx, directory().deleteGroup(Guard.viewer(ctx).user(), ctx.pathParam("id")), 200);
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE));
+        answer(ctx, directory().deleteGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"), body.whole("version")),
+                200);
     }
 
     private void rightsJson(Context ctx) {
@@ -349,16 +373,22 @@ final class AdminRoutes {
             row.users().forEach((id, l) -> users.put(id, Grant.letters(l)));
             rights.add(new RightJson(d.id(), d.label(), d.path(), d.description(), levels, d.holderHint(),
                     d.limitedHolders(), row.right().pluginId(), groups, users, row.holders().stream().sorted().toList(),
-                    row.warnings()));
+                    row.warnings(), row.version()));
         }
         ctx.json(rights);
     }
 
     private void grantJson(Context ctx) {
-        JsonNode body = body(ctx);
+        // Both maps are required: leaving one out must never mean "take every grant of this kind away".
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE),
+                Field.required("groups", Type.LEVELS), Field.required("users", Type.LEVELS));
         try {
             services.matrix().grant(Guard.viewer(ctx).user(), services.plugins().contributions(), ctx.pathParam("right"),
-                    levels(body.path("groups")), levels(body.path("users")));
+                    levels(body.levels("groups"), "groups"), levels(body.levels("users"), "users"),
+                    body.whole("version"));
+        } catch (RightsMatrix.Stale e) {
+            Problems.send(ctx, 409, e.getMessage());
+            return;
         } catch (RightsMatrix.Refused e) {
             Problems.send(ctx, 422, e.getMessage());
             return;
@@ -379,6 +409,10 @@ final class AdminRoutes {
     }
 
     private void answer(Context ctx, Directory.Outcome outcome, int status) {
+        if (outcome.stale()) {
+            Problems.send(ctx, 409, outcome.message());
+            return;
+        }
         if (outcome.done()) {
             ctx.status(status).json(new OutcomeJson(outcome.message(), Map.of()));
             return;
@@ -401,37 +435,34 @@ final class AdminRoutes {
         return form;
     }
 
-    private JsonNode body(Context ctx) {
-        return JsonBodies.object(ctx, json);
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? "" : value.asText();
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(item -> values.add(item.asText()));
+    /** The version a form's change was based on, from its hidden field. */
+    private static long formVersion(Context ctx) {
+        String text = ctx.formParam("version");
+        try {
+            return Long.parseLong(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new Guard.Refusal(400, "The form does not say which version it changes: reload the page and make "
+                    + "your change again.");
         }
-        return values;
     }
 
-    private static Map<String, Set<Level>> levels(JsonNode node) {
+    private static Map<String, Set<Level>> levels(Map<String, String> letters, String field) {
         Map<String, Set<Level>> result = new HashMap<>();
-        if (node.isObject()) {
-            node.fields().forEachRemaining(entry -> {
-                EnumSet<Level> set = EnumSet.noneOf(Level.class);
-                for (char letter : entry.getValue().asText().toCharArray()) {
-                    set.add(level(String.valueOf(letter)));
+        letters.forEach((id, text) -> {
+            EnumSet<Level> set = EnumSet.noneOf(Level.class);
+            for (char letter : text.toCharArray()) {
+                try {
+                    set.add(Level.parse(String.valueOf(letter)));
+                } catch (org.nre.hostapi.HostApiException e) {
+                    throw new JsonRequest.Refused("Nothing was changed: level '" + letter + "' in '" + field + "' for "
+                            + id + " is unknown; use R, W, A or D.", Map.of(field, "Level '" + letter
+                            + "' is unknown; use R, W, A or D."));
                 }
-                result.put(entry.getKey(), set);
-            });
-        }
+            }
+            result.put(id, set);
+        });
         return result;
     }
-
 
     private static int parseInt(String text, int fallback) {
         try {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +73,43 @@ final class ApiRoutes {
         routes.get("/api/plugins", Access.ADMINISTRATOR, this::plugins);
     }
 
+    /**
+     * UP, DEGRADED or DOWN for anyone (a load balancer needs no more); the product, the database and each plugin's
+     * version and state for a console administrator or a monitor that sends the monitoring token.
+     */
     private void health(Context ctx) {
         boolean databaseUp = services.database().isUp();
-        List<PluginJson> plugins = services.plugins().statuses().stream()
-                .map(p -> new PluginJson(p.id(), p.version(), p.state())).toList();
         boolean pluginsHealthy = services.plugins().statuses().stream().allMatch(PluginStatus::started);
         String status = !databaseUp ? "DOWN" : pluginsHealthy ? "UP" : "DEGRADED";
         ctx.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
         ctx.header("Cache-Control", "no-store");
+        if (!healthDetails(ctx)) {
+            ctx.json(Map.of("status", status));
+            return;
+        }
+        List<PluginJson> plugins = services.plugins().statuses().stream()
+                .map(p -> new PluginJson(p.id(), p.version(), p.state())).toList();
         ctx.json(new HealthJson(status, services.productName(), services.productVersion(),
                 databaseUp ? "UP" : "DOWN", plugins));
+    }
+
+    private boolean healthDetails(Context ctx) {
+        String token = services.config().monitoringToken();
+        String authorization = ctx.header("Authorization");
+        if (!token.isEmpty() && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        if (ctx.cookie(Guard.SESSION_COOKIE) == null) {
+            return false;
+        }
+        try {
+            Viewer viewer = guard.resolve(ctx);
+            return viewer != null && viewer.administrator();
+        } catch (RuntimeException e) {
+            return false; // the database is down: the status says so, the details wait
+        }
     }
 
     private void signIn(Context ctx) {
@@ -96,6 +125,7 @@ final class ApiRoutes {
             return;
         }
         SessionStore.Opened opened = ((Accounts.SignIn.Opened) signIn).session();
+        guard.endBroughtSession(ctx);
         SessionCookie.set(ctx, opened.token(), guard.secure(ctx));
         var account = services.accounts().users().byId(opened.session().userId()).orElseThrow();
         ctx.json(new SessionJson(user(account), opened.session().csrfToken()));

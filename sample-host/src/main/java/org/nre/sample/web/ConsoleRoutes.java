@@ -76,17 +76,9 @@ final class ConsoleRoutes {
             renderSignIn(ctx, busy.message(), login.length() > 64 ? "" : login);
             return;
         }
-        closeBroughtSession(ctx);
+        guard.endBroughtSession(ctx);
         SessionCookie.set(ctx, ((Accounts.SignIn.Opened) signIn).session().token(), guard.secure(ctx));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
-    }
-
-    /** A session the browser brought to the sign-in form is ended: every sign-in starts a new one. */
-    private void closeBroughtSession(Context ctx) {
-        Viewer previous = guard.resolve(ctx);
-        if (previous != null) {
-            services.accounts().sessions().close(previous.session().tokenHash());
-        }
     }
 
     private void signOut(Context ctx) {
@@ -108,14 +100,16 @@ final class ConsoleRoutes {
 
     private void changePassword(Context ctx) {
         Viewer viewer = Guard.viewer(ctx);
-        Optional<String> problem = services.accounts().changePassword(viewer.account(), ctx.formParam("current"),
+        Optional<String> problem = services.accounts().changePassword(viewer.session(), viewer.account(),
+                ctx.formParam("current"),
                 ctx.formParam("chosen"), ctx.formParam("repeated"), Client.of(ctx).address());
         if (problem.isPresent()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderPassword(ctx, problem.get());
             return;
         }
-        services.accounts().sessions().flash(viewer.session().tokenHash(), "success", "Your password was changed.");
+        services.accounts().sessions().flash(viewer.session().tokenHash(), "success",
+                "Your password was changed. Your other sessions, if you had any, have ended.");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 

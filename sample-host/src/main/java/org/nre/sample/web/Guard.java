@@ -91,6 +91,7 @@ final class Guard {
             checkOrigin(ctx);
         }
         if (access == Access.PUBLIC || access == Access.SIGN_IN) {
+            checkJson(ctx, change);
             return;
         }
         Viewer viewer = resolve(ctx);
@@ -114,6 +115,14 @@ final class Guard {
         if (access == Access.ADMINISTRATOR && !viewer.administrator()) {
             throw new Refusal(403, "Only a console administrator may use this page.");
         }
+        checkJson(ctx, change);
+    }
+
+    /** A change through the JSON API says its body is JSON: a form or text body is not read as JSON. */
+    private static void checkJson(Context ctx, boolean change) {
+        if (change && Routes.isApi(ctx) && !json(ctx)) {
+            throw new Refusal(415, "Send the body as JSON, with the header Content-Type: application/json.");
+        }
     }
 
     /** The signed-in viewer, looked up once per request. */
@@ -128,6 +137,17 @@ final class Guard {
         Viewer viewer = lookup(ctx).orElse(null);
         ctx.attribute(VIEWER, viewer == null ? Boolean.FALSE : viewer);
         return viewer;
+    }
+
+    /**
+     * Ends the session the client brought to a sign-in, whoever it belonged to: every sign-in starts a new one,
+     * so a session planted before sign-in (session fixation) is never the one signed in.
+     */
+    void endBroughtSession(Context ctx) {
+        Viewer previous = resolve(ctx);
+        if (previous != null) {
+            accounts.sessions().close(previous.session().tokenHash());
+        }
     }
 
     /** The viewer a guarded handler runs for; null only on public routes. */
@@ -155,6 +175,15 @@ final class Guard {
             throw new Refusal(403, "The form was stale or did not come from this console (missing or wrong CSRF "
                     + "token). Reload the page and try again.");
         }
+    }
+
+    private static boolean json(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null) {
+            return false;
+        }
+        String media = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
     }
 
     private static boolean isForm(Context ctx) {

@@ -53,6 +53,7 @@ final class Pages {
 
     void error(Context ctx, int status, String title, String message) {
         ctx.status(status);
+        ctx.attribute(Refusals.REASON, message);
         render(ctx, "error.jte", Map.of("page", page(ctx, title, ""), "status", status, "message", message));
     }
 }

@@ -18,6 +18,7 @@ final class Problems {
     /** A problem with extension members beside the standard ones, such as an action's field errors. */
     static void send(Context ctx, int status, String detail, Map<String, Object> extensions) {
         ctx.status(status);
+        ctx.attribute(Refusals.REASON, detail);
         ctx.contentType("application/problem+json");
         String title = HttpStatus.forStatus(status).getMessage();
         Map<String, Object> body = new LinkedHashMap<>();

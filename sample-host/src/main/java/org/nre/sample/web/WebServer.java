@@ -6,10 +6,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -72,6 +75,7 @@ public final class WebServer implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages(services);
         Guard guard = new Guard(services.accounts(), services.config().frontend());
+        Refusals refusals = new Refusals(services.audit(), guard, java.time.Clock.systemUTC());
         Routes[] declared = new Routes[1];
         AtomicBoolean serving = new AtomicBoolean();
         Javalin app = Javalin.create(config -> {
@@ -83,6 +87,9 @@ public final class WebServer implements AutoCloseable {
                 config.jetty.addConnector((server, http) -> tlsConnector(server, http, services.config()));
             }
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new PlainMethods()),
+                    "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add(files -> {
@@ -101,6 +108,7 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             config.routes.beforeMatched(guard::check);
+            config.routes.after(refusals::after);
 
             Routes routes = new Routes(config.routes);
             RenderedPanels rendered = new RenderedPanels();
@@ -113,6 +121,8 @@ public final class WebServer implements AutoCloseable {
 
             config.routes.exception(Starting.class, (e, ctx) -> starting(ctx));
             config.routes.exception(Guard.Refusal.class, (e, ctx) -> refusal(ctx, pages, e.status, e.getMessage()));
+            config.routes.exception(JsonRequest.Refused.class, (e, ctx) -> Problems.send(ctx, 422, e.getMessage(),
+                    java.util.Map.of("errors", e.errors)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> refusal(ctx, pages, e.getStatus(),
                     switch (e.getStatus()) {
                         case 404 -> "There is nothing at " + ctx.path() + ".";

@@ -1,6 +1,7 @@
 package org.nre.sample.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.password4j.Argon2Function;
 import java.security.SecureRandom;
@@ -10,8 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.nre.sample.ConfigException;
+import org.nre.sample.directory.Account;
 
 class PasswordsTest {
+
+    static final List<Account> ACCOUNTS = List.of(Accounts.firstAdministrator(false),
+            new Account("u-kim", "kim.lopez", "Kim", "Lopez", false, false, false));
 
     final Passwords passwords = new Passwords(new SecureRandom(), new Hashing(2));
 
@@ -39,8 +45,8 @@ class PasswordsTest {
 
     @Test
     void aNewAccountsPasswordIsTheConfiguredOneOrAGeneratedOneThatMustBeShown() {
-        NewPassword configured = passwords.newPassword("a-password-long-enough", null);
-        NewPassword generated = passwords.newPassword("", null);
+        NewPassword configured = passwords.newPassword("a-password-long-enough", "NRE_TEST_PASSWORD", ACCOUNTS, null);
+        NewPassword generated = passwords.newPassword("", "NRE_TEST_PASSWORD", ACCOUNTS, null);
 
         assertThat(configured.text()).isEqualTo("a-password-long-enough");
         assertThat(configured.generated()).isFalse();
@@ -48,6 +54,18 @@ class PasswordsTest {
         assertThat(generated.generated()).isTrue();
         assertThat(passwords.matches(generated.text(), generated.hash())).isTrue();
         assertThat(configured.toString()).doesNotContain("a-password-long-enough");
+    }
+
+    @Test
+    void aConfiguredPasswordTheRulesRefuseFailsTheStartNamingTheSettingAndTheAccount() {
+        NewPassword common = passwords.newPassword("Password123456", "NRE_TEST_PASSWORD", ACCOUNTS, null);
+        NewPassword withName = passwords.newPassword("kim.lopez-long-secret", "NRE_TEST_PASSWORD", ACCOUNTS,
+                Runnable::run);
+
+        assertThatThrownBy(common::hash).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("NRE_TEST_PASSWORD cannot be the password of 'admin': It is too easy to guess.");
+        assertThatThrownBy(withName::hash).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("of 'kim.lopez': It contains the user name 'kim.lopez'");
     }
 
     @Test
@@ -63,7 +81,7 @@ class PasswordsTest {
             thread.start();
         };
 
-        NewPassword password = passwords.newPassword("a-password-long-enough", ahead);
+        NewPassword password = passwords.newPassword("a-password-long-enough", "NRE_TEST_PASSWORD", ACCOUNTS, ahead);
 
         assertThat(started.await(10, TimeUnit.SECONDS)).as("hashing started before anyone asked").isTrue();
         assertThat(passwords.matches("a-password-long-enough", password.hash())).isTrue();

@@ -17,6 +17,7 @@ import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Group;
 import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
+import org.nre.sample.directory.Version;
 
 class RightsCacheTest {
 
@@ -38,8 +39,8 @@ class RightsCacheTest {
         groups.create(new Group("g1", "Admins", "", List.of("u1")));
         store.replace("nre.registration", List.of(
                 new Grant(Grant.Subject.USER, "u1", "nre.registration", Set.of(Level.READ)),
-                new Grant(Grant.Subject.GROUP, "g1", "nre.registration", EnumSet.of(Level.DELETE))));
-        store.replace("other.tool", List.of(new Grant(Grant.Subject.GROUP, "g1", "other.tool", Set.of(Level.WRITE))));
+                new Grant(Grant.Subject.GROUP, "g1", "nre.registration", EnumSet.of(Level.DELETE))), new Version(2, "test", java.time.Instant.now(), "granted"));
+        store.replace("other.tool", List.of(new Grant(Grant.Subject.GROUP, "g1", "other.tool", Set.of(Level.WRITE))), new Version(2, "test", java.time.Instant.now(), "granted"));
         RightsCache cache = new RightsCache(store);
         long generation = store.generation();
 

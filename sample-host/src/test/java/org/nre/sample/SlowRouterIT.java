@@ -1,0 +1,180 @@
+package org.nre.sample;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A router that answers after 9 s, 300 people pressing "Check status now" and 300 pressing "Test connection" at
+ * once: the console coalesces the checks, makes at most its bound of calls, refuses the rest at once, and
+ * /healthz answers quickly throughout.
+ */
+class SlowRouterIT {
+
+    static final int AT_ONCE = 300;
+    static final Duration HEALTHY = Duration.ofMillis(200);
+    static final String TEXT = "The slow router's terms.";
+
+    @TempDir
+    Path dir;
+    ConsoleProcess console;
+    WireMockServer router;
+
+    @AfterEach
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (router != null) {
+            router.stop();
+        }
+    }
+
+    @Test
+    void threeHundredChecksAgainstARouterThatAnswersAfterNineSecondsLeaveTheConsoleAnswering() throws Exception {
+        router = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(2 * AT_ONCE + 50)
+                .http2PlainDisabled(true));
+        router.start();
+        router.stubFor(get(urlEqualTo("/v1/terms/current")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(9_000)
+                .withBody("{\"version\":\"2026-07\",\"effectiveDate\":\"2026-07-01\",\"digest\":\"sha256:"
+                        + sha256(TEXT) + "\",\"text\":\"" + TEXT + "\"}")));
+        console = ConsoleProcess.start(dir, List.of("--plugins", TestConsole.dropFolderWithNrePlugin(dir).toString(),
+                        "--data", dir.resolve("data").toString(), "--router", "http://127.0.0.1:" + router.port(),
+                        "--router-key", "IL-0150-KEY"),
+                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
+                        "NRE_ROUTER_SECRET", "a-shared-secret-of-some-length")).awaitStarted();
+        WebClient admin = console.client();
+        admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
+        assertThat(admin.postJson("/api/rights/nre.registration/grants", "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{}}",
+                admin.apiCsrfToken()).status()).isEqualTo(200);
+        WebClient sysadmin = console.client();
+        sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
+        String token = sysadmin.apiCsrfToken();
+        WebClient.Response first = sysadmin.postJson("/api/panels/nre/actions/refresh", "{}", token);
+        assertThat(first.status()).as(first.body()).isIn(200, 503);
+
+        AtomicBoolean watching = new AtomicBoolean(true);
+        List<Long> healthMillis = new ArrayList<>();
+        Thread watcher = new Thread(() -> watchHealth(watching, healthMillis), "healthz-watcher");
+        ExecutorService pool = Executors.newFixedThreadPool(2 * AT_ONCE);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<WebClient.Response>> answers = new ArrayList<>();
+        List<Future<WebClient.Response>> testAnswers = new ArrayList<>();
+        List<WebClient.Response> answered = new ArrayList<>();
+        List<WebClient.Response> tested = new ArrayList<>();
+        String adminToken = admin.apiCsrfToken();
+        try {
+            watcher.start();
+            for (int i = 0; i < AT_ONCE; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return sysadmin.postJson("/api/panels/nre/actions/refresh", "{}", token);
+                }));
+                testAnswers.add(pool.submit(() -> {
+                    go.await();
+                    return admin.postJson("/api/panels/nre-settings/actions/test", "{}", adminToken);
+                }));
+            }
+            go.countDown();
+            for (Future<WebClient.Response> answer : answers) {
+                answered.add(answer.get());
+            }
+            for (Future<WebClient.Response> answer : testAnswers) {
+                tested.add(answer.get());
+            }
+            Thread.sleep(1_000); // and a moment after the last answer
+        } finally {
+            watching.set(false);
+            watcher.join();
+            pool.shutdownNow();
+        }
+
+        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        answered.forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+        Map<Integer, Long> testsByStatus = new java.util.TreeMap<>();
+        tested.forEach(r -> testsByStatus.merge(r.status(), 1L, Long::sum));
+        java.util.LongSummaryStatistics health = healthMillis.stream().mapToLong(Long::longValue).summaryStatistics();
+        System.out.printf("Slow router: %d checks answered %s, %d connection tests %s; the router got %d calls; "
+                        + "/healthz %d times, slowest %d ms, mean %.1f ms%n", AT_ONCE, byStatus, AT_ONCE, testsByStatus,
+                router.findAll(anyRequestedFor(anyUrl())).size(), health.getCount(), health.getMax(),
+                health.getAverage());
+        assertThat(answered).extracting(WebClient.Response::status).as("success, already under way, or busy")
+                .allMatch(status -> status == 200 || status == 409 || status == 503);
+        assertThat(answered).filteredOn(r -> r.status() == 409).as("checks joined to the one under way")
+                .isNotEmpty().allSatisfy(r -> assertThat(r.body()).contains("already under way"));
+        assertThat(tested).extracting(WebClient.Response::status).as("tested, or refused at once as too many")
+                .allMatch(status -> status == 200 || status == 503);
+        assertThat(tested).filteredOn(r -> r.status() == 503).as("tests beyond the bound").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.body()).contains("as many as it makes at once"));
+        assertThat(router.findAll(anyRequestedFor(anyUrl())).size()).as("calls the router got: 8 at once at most, "
+                + "and everything was asked within the first 9 s").isLessThanOrEqualTo(16);
+        assertThat(healthMillis).as("/healthz answers, one every 50 ms, for the whole time").hasSizeGreaterThan(100);
+        assertThat(healthMillis.stream().mapToLong(Long::longValue).max().orElseThrow())
+                .as("the slowest /healthz, in ms").isLessThan(HEALTHY.toMillis());
+        assertThat(console.log()).doesNotContain("OutOfMemoryError", "Exception in thread");
+    }
+
+    /**
+     * GETs /healthz every 50 ms on its own connection, noting how long each answer took; an answer other than 200,
+     * or none within 5 s, counts as 5 s.
+     */
+    private void watchHealth(AtomicBoolean watching, List<Long> millis) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.port + "/healthz"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (watching.get()) {
+            long started = System.nanoTime();
+            long took;
+            try {
+                int status = http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                took = status == 200 ? Duration.ofNanos(System.nanoTime() - started).toMillis() : 5_000;
+            } catch (Exception e) {
+                took = 5_000;
+            }
+            synchronized (millis) {
+                millis.add(took);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
