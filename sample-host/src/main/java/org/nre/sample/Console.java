@@ -35,6 +35,7 @@ import org.nre.sample.district.DistrictStore;
 import org.nre.sample.panel.Panels;
 import org.nre.sample.plugins.PluginCalls;
 import org.nre.sample.plugins.PluginHost;
+import org.nre.sample.plugins.PluginTrust;
 import org.nre.sample.plugins.PluginStates;
 import org.nre.sample.settings.PluginSettingsFile;
 import org.nre.sample.rights.RightsCache;
@@ -118,11 +119,15 @@ public final class Console implements AutoCloseable {
             HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
                     config.timeZone());
             LeaseScheduler tasks = scheduler;
+            PluginTrust trust = PluginTrust.load(config.pluginChecksums(), config.pluginKeys());
+            if (config.developmentPlugins().isEmpty()) {
+                LOG.info("{}", trust.describe());
+            }
             plugins = new PluginHost(config.pluginsDir(), config.developmentPlugins(),
                     new PluginStates(database.jdbc(), clock), (pluginId, calls, extensions) -> new PluginContext(pluginId,
                     pluginDatabase(database, migrations, pluginId, calls), host, district, audit.forPlugin(pluginId),
                     clock, tasks.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
-                    secrets.forPlugin(pluginId), extensions), tasks::cancelAll);
+                    secrets.forPlugin(pluginId), extensions), tasks::cancelAll, trust);
             Panels panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
             Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, audit, plugins,
                     panels, simulatorStore, directory, matrix);

@@ -40,6 +40,8 @@ import java.util.Optional;
  * @param tlsKeystorePassword the keystore's password, from the environment only
  * @param monitoringToken the token a monitor sends as {@code Authorization: Bearer} to read /healthz's details,
  *     from the environment only; empty for none
+ * @param pluginChecksums a file of the SHA-256 checksums plugin zips must match (unless signed), or null
+ * @param pluginKeys a file of the Ed25519 public keys whose signatures a plugin zip may carry instead, or null
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
@@ -47,7 +49,8 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                          String router, int routerPort, String routerKey, String routerSecret,
                          String demoPassword, List<Path> developmentPlugins, Path pluginSettings,
                          java.net.URI publicUrl, List<Frontend.Network> trustedProxies, Path tlsKeystore,
-                         String tlsKeystorePassword, String monitoringToken) {
+                         String tlsKeystorePassword, String monitoringToken, Path pluginChecksums,
+                         Path pluginKeys) {
 
     /** Run an embedded simulated router and point the NRE plugin at it. */
     public static final String SIMULATED_ROUTER = "simulated";
@@ -97,7 +100,12 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                     "serve HTTPS itself with the key and certificate in this PKCS#12 keystore"),
             new Option(null, "NRE_TLS_KEYSTORE_PASSWORD", "the TLS keystore's password (environment only)"),
             new Option(null, "NRE_MONITORING_TOKEN",
-                    "a token (at least 24 characters) that shows /healthz's details to a monitor (environment only)"));
+                    "a token (at least 24 characters) that shows /healthz's details to a monitor (environment only)"),
+            new Option("--plugin-checksums", "NRE_PLUGIN_CHECKSUMS",
+                    "a file of SHA-256 checksums (as sha256sum prints them): only zips listed, or signed, are loaded"),
+            new Option("--plugin-keys", "NRE_PLUGIN_KEYS",
+                    "a file of Ed25519 public keys (PEM): a zip with a signature by one beside it (its name plus .sig) "
+                            + "is loaded"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -113,6 +121,12 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         }
         if (pluginSettings != null && !java.nio.file.Files.isReadable(pluginSettings)) {
             throw new ConfigException("Plugin settings file '" + pluginSettings + "' cannot be read");
+        }
+        if (pluginChecksums != null && !java.nio.file.Files.isReadable(pluginChecksums)) {
+            throw new ConfigException("Plugin checksums file '" + pluginChecksums + "' cannot be read");
+        }
+        if (pluginKeys != null && !java.nio.file.Files.isReadable(pluginKeys)) {
+            throw new ConfigException("Plugin keys file '" + pluginKeys + "' cannot be read");
         }
         if (port < 0 || port > 65535) {
             throw new ConfigException("Port " + port + " is out of range: use 1 to 65535, or 0 for any free port");
@@ -207,7 +221,12 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 Frontend.networks(values.getOrDefault("NRE_TRUSTED_PROXIES", "")),
                 values.containsKey("NRE_TLS_KEYSTORE")
                         ? Path.of(values.get("NRE_TLS_KEYSTORE")).toAbsolutePath().normalize() : null,
-                env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""), env.getOrDefault("NRE_MONITORING_TOKEN", ""));
+                env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""), env.getOrDefault("NRE_MONITORING_TOKEN", ""),
+                path(values.get("NRE_PLUGIN_CHECKSUMS")), path(values.get("NRE_PLUGIN_KEYS")));
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath().normalize();
     }
 
     /**

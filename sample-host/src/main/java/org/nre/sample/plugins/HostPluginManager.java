@@ -38,10 +38,14 @@ final class HostPluginManager extends DefaultPluginManager {
     private final ThreadLocal<String> actor = ThreadLocal.withInitial(() -> "console");
     private final Map<String, PluginContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, PluginCalls> calls = new ConcurrentHashMap<>();
+    private final PluginTrust trust;
+    // Set while the super constructor runs (it creates the repository), so no initializer may reset it.
+    private DropFolderRepository dropFolder;
 
     HostPluginManager(Path pluginsRoot, java.util.List<Path> developmentPlugins, Problems problems,
-                      ContextFactory contextFactory, PluginStates states) {
+                      ContextFactory contextFactory, PluginStates states, PluginTrust trust) {
         super(pluginsRoot);
+        this.trust = trust;
         this.problems = problems;
         this.contextFactory = contextFactory;
         this.states = states;
@@ -62,7 +66,8 @@ final class HostPluginManager extends DefaultPluginManager {
     protected PluginRepository createPluginRepository() {
         // Called from the super constructor, before this class's fields are set: the lambdas read them only
         // when they are called.
-        PluginRepository dropFolder = new DropFolderRepository(getPluginsRoot(), (key, message) -> problems.add(key, message));
+        dropFolder = new DropFolderRepository(getPluginsRoot(), (key, message) -> problems.add(key, message),
+                () -> trust);
         return new PluginRepository() {
             @Override
             public java.util.List<Path> getPluginPaths() {
@@ -207,12 +212,29 @@ final class HostPluginManager extends DefaultPluginManager {
         ArrayList<PluginWrapper> started = new ArrayList<>(getStartedPlugins());
         java.util.Collections.reverse(started);
         for (PluginWrapper plugin : started) {
-            PluginCalls pluginCalls = calls(plugin.getPluginId());
-            try {
-                pluginCalls.call("stopping", () -> stopPlugin(plugin.getPluginId()));
-            } catch (PluginFailure e) {
-                problems.add(plugin.getPluginId(), e.getMessage());
+            stopPlugin(plugin.getPluginId());
+        }
+    }
+
+    /**
+     * Stops a plugin with its class loader. A plugin whose {@code stop()} throws is stopped all the same: the
+     * console stops using it (so it can be disabled, reloaded or left out at shutdown) and reports the failure.
+     */
+    @Override
+    public PluginState stopPlugin(String pluginId) {
+        try {
+            return calls(pluginId).call("stopping", () -> super.stopPlugin(pluginId));
+        } catch (PluginFailure e) {
+            problems.add(pluginId, e.getMessage() + ". The console stopped using it all the same; what the plugin "
+                    + "had not released may stay until the console restarts.");
+            PluginWrapper plugin = getPlugin(pluginId);
+            PluginState before = plugin.getPluginState();
+            if (before == PluginState.STARTED) {
+                plugin.setPluginState(PluginState.STOPPED);
+                startedPlugins.remove(plugin);
+                firePluginStateEvent(new org.pf4j.PluginStateEvent(this, plugin, before));
             }
+            return plugin.getPluginState();
         }
     }
 
@@ -252,5 +274,10 @@ final class HostPluginManager extends DefaultPluginManager {
 
     boolean development() {
         return isDevelopment();
+    }
+
+    /** The zip a loaded plugin came from, or empty for one loaded from a folder. */
+    java.util.Optional<DropFolderRepository.Archive> archive(PluginWrapper plugin) {
+        return isDevelopment() ? java.util.Optional.empty() : dropFolder.archive(plugin.getPluginPath());
     }
 }

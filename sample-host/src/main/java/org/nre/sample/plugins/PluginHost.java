@@ -50,6 +50,7 @@ public final class PluginHost implements AutoCloseable {
     private final HostPluginManager manager;
     private final Extensions extensions;
     private final java.util.function.Consumer<String> stopped;
+    private final Claims claims;
     private volatile Contributions contributions = Contributions.none();
 
     /**
@@ -60,15 +61,17 @@ public final class PluginHost implements AutoCloseable {
      * @param states which plugins are disabled
      * @param contexts builds each plugin's services
      * @param stopped told the id of every plugin that stops, to release what the host holds for it
+     * @param trust what zips must be to be loaded
      */
     public PluginHost(Path pluginsDir, List<Path> developmentPlugins, PluginStates states, ContextFactory contexts,
-                      java.util.function.Consumer<String> stopped) {
+                      java.util.function.Consumer<String> stopped, PluginTrust trust) {
         this.pluginsDir = pluginsDir;
         this.developmentPlugins = List.copyOf(developmentPlugins);
         this.stopped = stopped;
+        this.claims = states.claims();
         Extensions[] shared = new Extensions[1];
         this.manager = new HostPluginManager(pluginsDir, developmentPlugins, problems,
-                (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]), states);
+                (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]), states, trust);
         this.extensions = new PluginExtensions(manager);
         shared[0] = extensions;
         manager.addPluginStateListener(event -> {
@@ -198,13 +201,16 @@ public final class PluginHost implements AutoCloseable {
             List<String> messages = new ArrayList<>();
             describeFailure(plugin).ifPresentOrElse(messages::add, () -> { });
             messages.addAll(problems.of(plugin.getPluginId()));
+            var archive = manager.archive(plugin);
             statuses.add(new PluginStatus(plugin.getPluginId(), orEmpty(descriptor.getVersion()),
                     orEmpty(descriptor.getProvider()), orEmpty(descriptor.getPluginDescription()),
-                    orEmpty(descriptor.getRequires()), plugin.getPluginState().toString(), messages));
+                    orEmpty(descriptor.getRequires()), plugin.getPluginState().toString(), messages,
+                    archive.map(DropFolderRepository.Archive::fileName).orElse(""),
+                    archive.map(DropFolderRepository.Archive::sha256).orElse("")));
         }
         problems.all().forEach((key, messages) -> {
             if (!known.contains(key)) {
-                statuses.add(new PluginStatus(key, "", "", "", "", PluginStatus.REFUSED, messages));
+                statuses.add(new PluginStatus(key, "", "", "", "", PluginStatus.REFUSED, messages, "", ""));
             }
         });
         statuses.sort(Comparator.comparing(PluginStatus::id));
@@ -234,15 +240,18 @@ public final class PluginHost implements AutoCloseable {
         List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
         started.sort(Comparator.comparing(PluginWrapper::getPluginId));
 
+        Set<String> installed = new HashSet<>();
+        manager.getPlugins().forEach(plugin -> installed.add(plugin.getPluginId()));
+        claimOwnIds(started, installed);
         Map<String, Contributions.Right> rights = new LinkedHashMap<>();
         for (PluginWrapper plugin : started) {
             for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
                 List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
                 for (RightDefinition right : defined == null ? List.<RightDefinition>of() : defined) {
-                    Contributions.Right existing = rights.get(right.id());
-                    if (existing != null) {
-                        refuse(plugin, "Its right '" + right.id() + "' was left out: plugin '" + existing.pluginId()
-                                + "' already defines a right with that id");
+                    String taken = claimedByAnother(Claims.Kind.RIGHT, right.id(), plugin, installed);
+                    if (taken != null || rights.containsKey(right.id())) {
+                        refuse(plugin, "Its right '" + right.id() + "' was left out: " + (taken != null ? taken
+                                : "it defines that id twice"));
                     } else {
                         rights.put(right.id(), new Contributions.Right(plugin.getPluginId(), right));
                     }
@@ -257,7 +266,8 @@ public final class PluginHost implements AutoCloseable {
                 if (definition == null) {
                     continue;
                 }
-                String problem = panelProblem(definition, rights, panels);
+                String problem = claimedByAnother(Claims.Kind.PANEL, definition.id(), plugin, installed);
+                problem = problem != null ? problem : panelProblem(definition, rights, panels);
                 if (problem != null) {
                     refuse(plugin, "Its panel '" + definition.id() + "' was left out: " + problem);
                     continue;
@@ -273,7 +283,9 @@ public final class PluginHost implements AutoCloseable {
             for (MenuContribution contribution : extensions(plugin, MenuContribution.class)) {
                 List<MenuEntry> entries = guarded(plugin, "listing its menu entries", contribution::menuEntries);
                 for (MenuEntry entry : entries == null ? List.<MenuEntry>of() : entries) {
-                    String problem = menuProblem(plugin.getPluginId(), entry, rights, panels, menuIds);
+                    String problem = claimedByAnother(Claims.Kind.MENU, entry.id(), plugin, installed);
+                    problem = problem != null ? problem : menuProblem(plugin.getPluginId(), entry, rights, panels,
+                            menuIds);
                     if (problem != null) {
                         refuse(plugin, "Its menu entry '" + entry.id() + "' was left out: " + problem);
                         continue;
@@ -293,6 +305,49 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         return new Contributions(menu, rights, panels);
+    }
+
+    /**
+     * Gives each plugin the ids in its own namespace (its id, or its id and a dot or hyphen) before anything else is
+     * claimed, so that a plugin whose name sorts first cannot take "nre.registration" from "nre" when both are
+     * installed at once.
+     */
+    private void claimOwnIds(List<PluginWrapper> started, Set<String> installed) {
+        for (PluginWrapper plugin : started) {
+            String own = plugin.getPluginId();
+            List<Map.Entry<Claims.Kind, String>> ids = new ArrayList<>();
+            for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
+                List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
+                (defined == null ? List.<RightDefinition>of() : defined)
+                        .forEach(right -> ids.add(Map.entry(Claims.Kind.RIGHT, right.id())));
+            }
+            for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
+                PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
+                if (definition != null) {
+                    ids.add(Map.entry(Claims.Kind.PANEL, definition.id()));
+                }
+            }
+            for (Map.Entry<Claims.Kind, String> id : ids) {
+                if (id.getValue().equals(own) || id.getValue().startsWith(own + ".")
+                        || id.getValue().startsWith(own + "-")) {
+                    claims.claim(id.getKey(), id.getValue(), own, installed);
+                }
+            }
+        }
+    }
+
+    /** Why the id is not the plugin's to use, naming the plugin that owns it; null when it is the plugin's. */
+    private String claimedByAnother(Claims.Kind kind, String id, PluginWrapper plugin, Set<String> installed) {
+        Claims.Claim owner = claims.claim(kind, id, plugin.getPluginId(), installed);
+        if (owner.pluginId().equals(plugin.getPluginId())) {
+            return null;
+        }
+        String since = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(owner.since()
+                .atZone(java.time.ZoneOffset.UTC));
+        return "plugin '" + owner.pluginId() + "' has contributed a " + kind.word + " with that id since " + since
+                + ", and keeps it" + (kind == Claims.Kind.RIGHT ? " (with the grants on it)" : "") + ". Plugin '"
+                + plugin.getPluginId() + "' must use another id; ask its provider, or remove plugin '"
+                + owner.pluginId() + "' if it is to take its place";
     }
 
     private static String panelProblem(PanelDefinition definition, Map<String, Contributions.Right> rights,

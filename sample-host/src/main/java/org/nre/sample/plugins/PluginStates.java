@@ -3,7 +3,10 @@ package org.nre.sample.plugins;
 import java.time.Clock;
 import org.nre.sample.db.Jdbc;
 
-/** Which plugins are disabled, in the database, so that the choice survives restarts. */
+/**
+ * What the console remembers of its plugins across restarts, in the database: which are disabled, and which
+ * plugin owns each contributed id.
+ */
 public final class PluginStates {
 
     private final Jdbc jdbc;
@@ -12,6 +15,10 @@ public final class PluginStates {
     public PluginStates(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    Claims claims() {
+        return new Claims(jdbc, clock);
     }
 
     public boolean disabled(String pluginId) {
