@@ -67,7 +67,8 @@ class RequestEdgesTest {
 
         assertThat(get.status()).isIn(404, 405);
         assertThat(admin.get("/api/session").status()).as("still signed in").isEqualTo(200);
-        assertThat(post.status()).as("a sign-in without a login, not the session's GET").isEqualTo(401);
+        assertThat(post.status()).as("a sign-in without a login, not the session's GET").isEqualTo(422);
+        assertThat(post.body()).contains("\"login\":\"'login' is required: a string.\"");
     }
 
     @Test

@@ -113,8 +113,10 @@ final class ApiRoutes {
     }
 
     private void signIn(Context ctx) {
-        JsonNode body = body(ctx);
-        Accounts.SignIn signIn = services.accounts().signIn(text(body, "login"), text(body, "password"), Client.of(ctx).address());
+        JsonRequest body = JsonRequest.read(ctx, json, JsonRequest.Field.required("login", JsonRequest.Type.TEXT),
+                JsonRequest.Field.required("password", JsonRequest.Type.TEXT));
+        Accounts.SignIn signIn = services.accounts().signIn(body.text("login"), body.text("password"),
+                Client.of(ctx).address());
         if (signIn instanceof Accounts.SignIn.Refused refused) {
             Problems.send(ctx, 401, refused.message());
             return;
@@ -239,10 +241,5 @@ final class ApiRoutes {
 
     private JsonNode body(Context ctx) {
         return JsonBodies.object(ctx, json);
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || !value.isTextual() ? "" : value.asText();
     }
 }
