@@ -1,7 +1,7 @@
 package org.nre.sample.web;
 
 import java.util.Optional;
-import org.nre.sample.directory.Directory;
+import org.nre.sample.admin.Directory;
 
 /** Looks up the error of one field of a refused change, for templates. */
 public final class FormErrors {

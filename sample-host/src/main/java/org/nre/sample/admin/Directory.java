@@ -1,4 +1,4 @@
-package org.nre.sample.directory;
+package org.nre.sample.admin;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +13,11 @@ import org.nre.sample.audit.AuditStore;
 import org.nre.sample.auth.PasswordPolicy;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
+import org.nre.sample.directory.Account;
+import org.nre.sample.directory.Group;
+import org.nre.sample.directory.GroupStore;
+import org.nre.sample.directory.UserStore;
+import org.nre.sample.directory.Version;
 import org.nre.sample.rights.RightsStore;
 
 /**
