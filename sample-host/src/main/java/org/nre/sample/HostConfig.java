@@ -1,14 +1,10 @@
 package org.nre.sample;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How the console runs: read from command-line flags, then environment variables, then defaults.
@@ -56,56 +52,6 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
     public static final String SIMULATED_ROUTER = "simulated";
     /** Leave the router to the NRE plugin's own settings panel. */
     public static final String ROUTER_FROM_SETTINGS = "settings";
-
-    /** One setting: its flag, its environment variable, and what it does. */
-    record Option(String flag, String env, String help) {
-    }
-
-    static final List<Option> OPTIONS = List.of(
-            new Option("--port", "NRE_PORT", "HTTP port (default 8080; 0 picks a free port)"),
-            new Option("--bind", "NRE_BIND", "address to listen on (default 127.0.0.1; 0.0.0.0 for all)"),
-            new Option("--plugins", "NRE_PLUGINS_DIR", "plugin drop folder (default plugins)"),
-            new Option("--data", "NRE_DATA_DIR", "folder for the embedded database and the secrets key (default data)"),
-            new Option("--db-url", "NRE_DB_URL",
-                    "jdbc:mariadb://host:3306/db or jdbc:h2:... (default: embedded H2 file under the data folder)"),
-            new Option("--db-user", "NRE_DB_USER", "database user (default sa for H2; required for MariaDB)"),
-            new Option(null, "NRE_DB_PASSWORD", "database password (environment only, never in the URL)"),
-            new Option("--application-name", "NRE_APPLICATION_NAME",
-                    "the name this installation is known by (default nre-sample)"),
-            new Option("--server-address", "NRE_SERVER_ADDRESS",
-                    "the address other systems reach this console at (default: the bind address)"),
-            new Option("--time-zone", "NRE_TIME_ZONE", "time zone for times on pages (default: the system's)"),
-            new Option(null, "NRE_ADMIN_PASSWORD",
-                    "first administrator's password (environment only; default: print a one-time password)"),
-            new Option("--demo-data", "NRE_DEMO_DATA",
-                    "seed a demo district on first start: true or false (default true for the embedded database)"),
-            new Option("--router", "NRE_ROUTER", "simulated, settings, or a router URL (https unless on this machine)"
-                    + " (default simulated for the embedded database, settings for MariaDB)"),
-            new Option("--router-port", "NRE_ROUTER_PORT", "the simulated router's port on 127.0.0.1 (default: a free one)"),
-            new Option("--router-key", "NRE_ROUTER_KEY", "the district key for a router given by URL"),
-            new Option(null, "NRE_ROUTER_SECRET", "the shared secret for a router given by URL (environment only)"),
-            new Option(null, "NRE_DEMO_PASSWORD",
-                    "the demo users' password (environment only; default: print a generated one at first start)"),
-            new Option("--dev-plugins", "NRE_DEV_PLUGINS",
-                    "development mode: plugin module folders, comma-separated, loaded from their build output"),
-            new Option("--plugin-settings", "NRE_PLUGIN_SETTINGS",
-                    "a properties file of plugin settings (<plugin>.<name>=...) and secrets (<plugin>.secret.<name>=...)"),
-            new Option("--public-url", "NRE_PUBLIC_URL",
-                    "the console's address as people reach it, such as https://console.district.example (behind a "
-                            + "TLS-terminating proxy: Secure cookies, HSTS, and the Origin changes must come from)"),
-            new Option("--trusted-proxies", "NRE_TRUSTED_PROXIES",
-                    "IP addresses and networks (CIDR) of the proxies whose Forwarded / X-Forwarded-* headers are "
-                            + "believed, comma-separated (default: none)"),
-            new Option("--tls-keystore", "NRE_TLS_KEYSTORE",
-                    "serve HTTPS itself with the key and certificate in this PKCS#12 keystore"),
-            new Option(null, "NRE_TLS_KEYSTORE_PASSWORD", "the TLS keystore's password (environment only)"),
-            new Option(null, "NRE_MONITORING_TOKEN",
-                    "a token (at least 24 characters) that shows /healthz's details to a monitor (environment only)"),
-            new Option("--plugin-checksums", "NRE_PLUGIN_CHECKSUMS",
-                    "a file of SHA-256 checksums (as sha256sum prints them): only zips listed, or signed, are loaded"),
-            new Option("--plugin-keys", "NRE_PLUGIN_KEYS",
-                    "a file of Ed25519 public keys (PEM): a zip with a signature by one beside it (its name plus .sig) "
-                            + "is loaded"));
 
     static final int DEFAULT_PORT = 8080;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -179,16 +125,9 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
      * @throws ConfigException when a value is wrong or a flag is unknown
      */
     public static HostConfig from(String[] args, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Option option : OPTIONS) {
-            String value = env.get(option.env());
-            if (value != null && !value.isBlank()) {
-                values.put(option.env(), value.strip());
-            }
-        }
-        values.putAll(parseFlags(args));
+        Map<String, String> values = HostOptions.values(args, env);
 
-        int port = parsePort(values.getOrDefault("NRE_PORT", String.valueOf(DEFAULT_PORT)));
+        int port = HostOptions.port(values.getOrDefault("NRE_PORT", String.valueOf(DEFAULT_PORT)));
         String bind = values.getOrDefault("NRE_BIND", "127.0.0.1");
         Path plugins = Path.of(values.getOrDefault("NRE_PLUGINS_DIR", "plugins")).toAbsolutePath().normalize();
         Path data = Path.of(values.getOrDefault("NRE_DATA_DIR", "data")).toAbsolutePath().normalize();
@@ -204,29 +143,23 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         }
         String serverAddress = values.getOrDefault("NRE_SERVER_ADDRESS",
                 "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind);
-        ZoneId zone = parseZone(values.get("NRE_TIME_ZONE"));
-        boolean demo = parseBoolean("--demo-data", values.getOrDefault("NRE_DEMO_DATA", String.valueOf(embedded)));
+        ZoneId zone = HostOptions.zone(values.get("NRE_TIME_ZONE"));
+        boolean demo = HostOptions.bool("--demo-data", values.getOrDefault("NRE_DEMO_DATA", String.valueOf(embedded)));
         String router = values.getOrDefault("NRE_ROUTER", embedded ? SIMULATED_ROUTER : ROUTER_FROM_SETTINGS);
-        int routerPort = parsePort(values.getOrDefault("NRE_ROUTER_PORT", "0"));
+        int routerPort = HostOptions.port(values.getOrDefault("NRE_ROUTER_PORT", "0"));
         return new HostConfig(port, bind, plugins, data, url, user,
                 env.getOrDefault("NRE_DB_PASSWORD", ""),
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
                 serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo,
                 router, routerPort, values.getOrDefault("NRE_ROUTER_KEY", ""), env.getOrDefault("NRE_ROUTER_SECRET", ""),
                 env.getOrDefault("NRE_DEMO_PASSWORD", ""),
-                parsePaths(values.getOrDefault("NRE_DEV_PLUGINS", "")),
-                values.containsKey("NRE_PLUGIN_SETTINGS")
-                        ? Path.of(values.get("NRE_PLUGIN_SETTINGS")).toAbsolutePath().normalize() : null,
+                HostOptions.paths(values.getOrDefault("NRE_DEV_PLUGINS", "")),
+                HostOptions.path(values.get("NRE_PLUGIN_SETTINGS")),
                 values.containsKey("NRE_PUBLIC_URL") ? Frontend.publicUrl(values.get("NRE_PUBLIC_URL")) : null,
                 Frontend.networks(values.getOrDefault("NRE_TRUSTED_PROXIES", "")),
-                values.containsKey("NRE_TLS_KEYSTORE")
-                        ? Path.of(values.get("NRE_TLS_KEYSTORE")).toAbsolutePath().normalize() : null,
+                HostOptions.path(values.get("NRE_TLS_KEYSTORE")),
                 env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""), env.getOrDefault("NRE_MONITORING_TOKEN", ""),
-                path(values.get("NRE_PLUGIN_CHECKSUMS")), path(values.get("NRE_PLUGIN_KEYS")));
-    }
-
-    private static Path path(String value) {
-        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath().normalize();
+                HostOptions.path(values.get("NRE_PLUGIN_CHECKSUMS")), HostOptions.path(values.get("NRE_PLUGIN_KEYS")));
     }
 
     /**
@@ -291,90 +224,6 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
      */
     public boolean embeddedDatabase() {
         return databaseUrl.startsWith("jdbc:h2:");
-    }
-
-    /**
-     * What {@code --help} prints.
-     *
-     * @return the usage text
-     */
-    public static String usage() {
-        StringBuilder text = new StringBuilder("Usage: java -jar sample-host.jar [options]\n\n");
-        for (Option option : OPTIONS) {
-            String flag = option.flag() == null ? "" : option.flag() + " <value>";
-            text.append(String.format(Locale.ROOT, "  %-28s %-22s %s%n", flag, option.env(), option.help()));
-        }
-        return text.toString();
-    }
-
-    private static Map<String, String> parseFlags(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> known = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            Optional<Option> option = flag(name);
-            if (option.isEmpty()) {
-                OPTIONS.stream().map(Option::flag).filter(f -> f != null).forEach(known::add);
-                throw new ConfigException("Unknown option '" + arg + "'; known options: " + String.join(", ", known)
-                        + " (--help lists them with their environment variables)");
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new ConfigException("Option '" + name + "' needs a value");
-                }
-                value = args[++i];
-            }
-            values.put(option.get().env(), value.strip());
-        }
-        return values;
-    }
-
-    private static Optional<Option> flag(String name) {
-        return OPTIONS.stream().filter(o -> name.equals(o.flag())).findFirst();
-    }
-
-    private static List<Path> parsePaths(String text) {
-        List<Path> paths = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                paths.add(Path.of(part.strip()).toAbsolutePath().normalize());
-            }
-        }
-        return paths;
-    }
-
-    private static int parsePort(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new ConfigException("Port '" + text + "' is not a number: use 1 to 65535, or 0 for any free port");
-        }
-    }
-
-    private static ZoneId parseZone(String text) {
-        if (text == null) {
-            return ZoneId.systemDefault();
-        }
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw new ConfigException("Time zone '" + text + "' is unknown: use a region such as America/Chicago");
-        }
-    }
-
-    private static boolean parseBoolean(String flag, String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new ConfigException("Option '" + flag + "' must be true or false; got '" + text + "'");
-        };
     }
 
     /** The configuration without its secrets, for logs. */

@@ -14,7 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(HostConfig.usage());
+            System.out.print(HostOptions.usage());
             return;
         }
         LogLines.install();
@@ -26,7 +26,7 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
         } catch (ConfigException e) {
             log.error("{}", e.getMessage());
-            System.err.println("\n" + HostConfig.usage());
+            System.err.println("\n" + HostOptions.usage());
             System.exit(2);
         } catch (ConsoleException | HostApiException e) {
             log.error("The console could not start: {}", e.getMessage());

@@ -126,7 +126,7 @@ class HostConfigTest {
 
     @Test
     void usageListsEveryFlagWithItsEnvironmentVariable() {
-        assertThat(HostConfig.usage()).contains("--port <value>", "NRE_PORT", "--plugins <value>", "NRE_PLUGINS_DIR",
+        assertThat(HostOptions.usage()).contains("--port <value>", "NRE_PORT", "--plugins <value>", "NRE_PLUGINS_DIR",
                 "--db-url <value>", "NRE_DB_URL", "NRE_DB_PASSWORD", "NRE_ADMIN_PASSWORD");
     }
 }

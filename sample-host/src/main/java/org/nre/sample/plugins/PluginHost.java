@@ -5,20 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.nre.hostapi.Extensions;
 import org.nre.hostapi.HostApi;
 import org.nre.hostapi.PluginContext;
-import org.nre.hostapi.menu.MenuContribution;
-import org.nre.hostapi.menu.MenuEntry;
-import org.nre.hostapi.panel.PanelAction;
-import org.nre.hostapi.panel.PanelDefinition;
-import org.nre.hostapi.panel.SettingsPanel;
-import org.nre.hostapi.rights.RightContribution;
-import org.nre.hostapi.rights.RightDefinition;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -40,17 +31,13 @@ public final class PluginHost implements AutoCloseable {
         PluginContext create(String pluginId, PluginCalls calls, Extensions extensions);
     }
 
-    /** What a plugin can contribute to this console. */
-    static final List<Class<? extends org.pf4j.ExtensionPoint>> OUR_EXTENSION_POINTS = List.of(MenuContribution.class,
-            RightContribution.class, SettingsPanel.class, org.nre.hostapi.exchange.RecordsExchange.class);
-
     private final Path pluginsDir;
     private final List<Path> developmentPlugins;
     private final Problems problems = new Problems();
     private final HostPluginManager manager;
     private final Extensions extensions;
     private final java.util.function.Consumer<String> stopped;
-    private final Claims claims;
+    private final ContributionCollector collector;
     private volatile Contributions contributions = Contributions.none();
 
     /**
@@ -68,11 +55,11 @@ public final class PluginHost implements AutoCloseable {
         this.pluginsDir = pluginsDir;
         this.developmentPlugins = List.copyOf(developmentPlugins);
         this.stopped = stopped;
-        this.claims = states.claims();
         Extensions[] shared = new Extensions[1];
         this.manager = new HostPluginManager(pluginsDir, developmentPlugins, problems,
                 (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]), states, trust);
         this.extensions = new PluginExtensions(manager);
+        this.collector = new ContributionCollector(manager, problems, states.claims());
         shared[0] = extensions;
         manager.addPluginStateListener(event -> {
             if (event.getOldState() == PluginState.STARTED && event.getPluginState() != PluginState.STARTED) {
@@ -103,7 +90,7 @@ public final class PluginHost implements AutoCloseable {
             problems.add("plugins", "Plugins could not all be loaded: " + e.getMessage());
         }
         manager.startPlugins();
-        contributions = collect();
+        contributions = collector.collect();
         for (PluginStatus status : statuses()) {
             String problemsText = status.problems().isEmpty() ? "" : " - " + String.join("; ", status.problems());
             String name = status.version().isEmpty() ? status.id() : status.id() + " " + status.version();
@@ -131,7 +118,7 @@ public final class PluginHost implements AutoCloseable {
             return "The plugin '" + pluginId + "' is already disabled.";
         }
         manager.as(by, () -> manager.disablePlugin(pluginId));
-        contributions = collect();
+        contributions = collector.collect();
         return "Disabled the plugin '" + pluginId + "': its menu entries, rights and panels are gone until it is "
                 + "enabled again. The rights granted on it are kept.";
     }
@@ -144,7 +131,7 @@ public final class PluginHost implements AutoCloseable {
         }
         manager.as(by, () -> manager.enablePlugin(pluginId));
         PluginState state = manager.start(pluginId);
-        contributions = collect();
+        contributions = collector.collect();
         return state == PluginState.STARTED ? "Enabled and started the plugin '" + pluginId + "'."
                 : "Enabled the plugin '" + pluginId + "', but it did not start (" + state + "): see its problems.";
     }
@@ -161,7 +148,7 @@ public final class PluginHost implements AutoCloseable {
         problems.clear(pluginId);
         String id = manager.loadPlugin(path);
         PluginState state = id == null ? PluginState.FAILED : manager.start(id);
-        contributions = collect();
+        contributions = collector.collect();
         return "Reloaded the plugin '" + pluginId + "' from " + path + ": " + state + ".";
     }
 
@@ -234,180 +221,6 @@ public final class PluginHost implements AutoCloseable {
     private static String message(Throwable failure) {
         String text = failure.getMessage();
         return text == null || text.isBlank() ? failure.getClass().getName() : text;
-    }
-
-    private Contributions collect() {
-        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
-        started.sort(Comparator.comparing(PluginWrapper::getPluginId));
-
-        Set<String> installed = new HashSet<>();
-        manager.getPlugins().forEach(plugin -> installed.add(plugin.getPluginId()));
-        claimOwnIds(started, installed);
-        Map<String, Contributions.Right> rights = new LinkedHashMap<>();
-        for (PluginWrapper plugin : started) {
-            for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
-                List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
-                for (RightDefinition right : defined == null ? List.<RightDefinition>of() : defined) {
-                    String taken = claimedByAnother(Claims.Kind.RIGHT, right.id(), plugin, installed);
-                    if (taken != null || rights.containsKey(right.id())) {
-                        refuse(plugin, "Its right '" + right.id() + "' was left out: " + (taken != null ? taken
-                                : "it defines that id twice"));
-                    } else {
-                        rights.put(right.id(), new Contributions.Right(plugin.getPluginId(), right));
-                    }
-                }
-            }
-        }
-
-        Map<String, Contributions.Panel> panels = new LinkedHashMap<>();
-        for (PluginWrapper plugin : started) {
-            for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
-                PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
-                if (definition == null) {
-                    continue;
-                }
-                String problem = claimedByAnother(Claims.Kind.PANEL, definition.id(), plugin, installed);
-                problem = problem != null ? problem : panelProblem(definition, rights, panels);
-                if (problem != null) {
-                    refuse(plugin, "Its panel '" + definition.id() + "' was left out: " + problem);
-                    continue;
-                }
-                panels.put(definition.id(), new Contributions.Panel(plugin.getPluginId(), definition, panel,
-                        manager.calls(plugin.getPluginId())));
-            }
-        }
-
-        List<Contributions.Menu> menu = new ArrayList<>();
-        Set<String> menuIds = new HashSet<>();
-        for (PluginWrapper plugin : started) {
-            for (MenuContribution contribution : extensions(plugin, MenuContribution.class)) {
-                List<MenuEntry> entries = guarded(plugin, "listing its menu entries", contribution::menuEntries);
-                for (MenuEntry entry : entries == null ? List.<MenuEntry>of() : entries) {
-                    String problem = claimedByAnother(Claims.Kind.MENU, entry.id(), plugin, installed);
-                    problem = problem != null ? problem : menuProblem(plugin.getPluginId(), entry, rights, panels,
-                            menuIds);
-                    if (problem != null) {
-                        refuse(plugin, "Its menu entry '" + entry.id() + "' was left out: " + problem);
-                        continue;
-                    }
-                    menuIds.add(entry.id());
-                    menu.add(new Contributions.Menu(plugin.getPluginId(), entry));
-                }
-            }
-        }
-
-        for (PluginWrapper plugin : started) {
-            if (OUR_EXTENSION_POINTS.stream()
-                    .allMatch(type -> manager.getExtensionClasses(type, plugin.getPluginId()).isEmpty())) {
-                refuse(plugin, "It implements none of the console's extension points (menu entry, tool right, "
-                        + "settings panel, records exchange), so it adds nothing. Check that its extensions implement "
-                        + "them and that its build writes META-INF/extensions.idx.");
-            }
-        }
-        return new Contributions(menu, rights, panels);
-    }
-
-    /**
-     * Gives each plugin the ids in its own namespace (its id, or its id and a dot or hyphen) before anything else is
-     * claimed, so that a plugin whose name sorts first cannot take "nre.registration" from "nre" when both are
-     * installed at once.
-     */
-    private void claimOwnIds(List<PluginWrapper> started, Set<String> installed) {
-        for (PluginWrapper plugin : started) {
-            String own = plugin.getPluginId();
-            List<Map.Entry<Claims.Kind, String>> ids = new ArrayList<>();
-            for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
-                List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
-                (defined == null ? List.<RightDefinition>of() : defined)
-                        .forEach(right -> ids.add(Map.entry(Claims.Kind.RIGHT, right.id())));
-            }
-            for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
-                PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
-                if (definition != null) {
-                    ids.add(Map.entry(Claims.Kind.PANEL, definition.id()));
-                }
-            }
-            for (Map.Entry<Claims.Kind, String> id : ids) {
-                if (id.getValue().equals(own) || id.getValue().startsWith(own + ".")
-                        || id.getValue().startsWith(own + "-")) {
-                    claims.claim(id.getKey(), id.getValue(), own, installed);
-                }
-            }
-        }
-    }
-
-    /** Why the id is not the plugin's to use, naming the plugin that owns it; null when it is the plugin's. */
-    private String claimedByAnother(Claims.Kind kind, String id, PluginWrapper plugin, Set<String> installed) {
-        Claims.Claim owner = claims.claim(kind, id, plugin.getPluginId(), installed);
-        if (owner.pluginId().equals(plugin.getPluginId())) {
-            return null;
-        }
-        String since = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(owner.since()
-                .atZone(java.time.ZoneOffset.UTC));
-        return "plugin '" + owner.pluginId() + "' has contributed a " + kind.word + " with that id since " + since
-                + ", and keeps it" + (kind == Claims.Kind.RIGHT ? " (with the grants on it)" : "") + ". Plugin '"
-                + plugin.getPluginId() + "' must use another id; ask its provider, or remove plugin '"
-                + owner.pluginId() + "' if it is to take its place";
-    }
-
-    private static String panelProblem(PanelDefinition definition, Map<String, Contributions.Right> rights,
-                                       Map<String, Contributions.Panel> panels) {
-        if (panels.containsKey(definition.id())) {
-            return "plugin '" + panels.get(definition.id()).pluginId() + "' already has a panel with that id";
-        }
-        Contributions.Right right = rights.get(definition.rightId());
-        if (right == null) {
-            return "it is guarded by right '" + definition.rightId() + "', which no started plugin defines";
-        }
-        for (PanelAction action : definition.actions()) {
-            if (!right.definition().offers(action.level())) {
-                return "its action '" + action.name() + "' needs level " + action.level().letter() + " of right '"
-                        + right.definition().id() + "', which that right does not offer";
-            }
-        }
-        return null;
-    }
-
-    private static String menuProblem(String pluginId, MenuEntry entry, Map<String, Contributions.Right> rights,
-                                      Map<String, Contributions.Panel> panels, Set<String> menuIds) {
-        if (menuIds.contains(entry.id())) {
-            return "another menu entry already has that id";
-        }
-        Contributions.Panel panel = panels.get(entry.panelId());
-        if (panel == null || !panel.pluginId().equals(pluginId)) {
-            return "it opens panel '" + entry.panelId() + "', which the plugin does not contribute";
-        }
-        Contributions.Right right = rights.get(entry.required().rightId());
-        if (right == null || !right.definition().offers(entry.required().level())) {
-            return "it needs " + entry.required() + ", which no started plugin offers";
-        }
-        return null;
-    }
-
-    private <T> List<T> extensions(PluginWrapper plugin, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Class<? extends T> extensionClass : manager.getExtensionClasses(type, plugin.getPluginId())) {
-            T extension = guarded(plugin, "creating extension " + extensionClass.getName(),
-                    () -> manager.getExtensionFactory().create(extensionClass));
-            if (extension != null) {
-                found.add(extension);
-            }
-        }
-        return found;
-    }
-
-    private <T> T guarded(PluginWrapper plugin, String what, java.util.function.Supplier<T> work) {
-        try {
-            return manager.calls(plugin.getPluginId()).call(what, work);
-        } catch (PluginFailure e) {
-            problems.add(plugin.getPluginId(), e.getMessage());
-            return null;
-        }
-    }
-
-    private void refuse(PluginWrapper plugin, String message) {
-        LOG.warn("Plugin '{}': {}", plugin.getPluginId(), message);
-        problems.add(plugin.getPluginId(), message);
     }
 
     private static String orEmpty(String value) {

@@ -1,0 +1,146 @@
+package org.nre.sample.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nre.sample.admin.Directory;
+import org.nre.sample.directory.Account;
+import org.nre.sample.directory.Group;
+import org.nre.sample.web.JsonRequest.Field;
+import org.nre.sample.web.JsonRequest.Type;
+
+/** Console users, for administrators: their pages and the JSON API. */
+final class UserRoutes {
+
+    record UserJson(String id, String login, String firstName, String lastName, String displayName,
+                    boolean administrator, boolean disabled, boolean mustChangePassword, List<String> groups,
+                    long version) {
+    }
+
+    private final Services services;
+    private final Pages pages;
+    private final ObjectMapper json;
+
+    UserRoutes(Services services, Pages pages, ObjectMapper json) {
+        this.services = services;
+        this.pages = pages;
+        this.json = json;
+    }
+
+    void register(Routes routes) {
+        routes.get("/admin/users", Access.ADMINISTRATOR, ctx -> users(ctx, null, Map.of()));
+        routes.post("/admin/users", Access.ADMINISTRATOR, this::createUser);
+        routes.get("/admin/users/{id}", Access.ADMINISTRATOR, ctx -> user(ctx, null));
+        routes.post("/admin/users/{id}", Access.ADMINISTRATOR, this::updateUser);
+        routes.post("/admin/users/{id}/password", Access.ADMINISTRATOR, this::resetPassword);
+        routes.get("/api/users", Access.ADMINISTRATOR, this::usersJson);
+        routes.post("/api/users", Access.ADMINISTRATOR, this::createUserJson);
+        routes.post("/api/users/{id}", Access.ADMINISTRATOR, this::updateUserJson);
+        routes.post("/api/users/{id}/password", Access.ADMINISTRATOR, this::resetPasswordJson);
+    }
+
+    private void users(Context ctx, Directory.Outcome outcome, Map<String, String> form) {
+        pages.render(ctx, "users.jte", Map.of("page", pages.page(ctx, "Users", ""),
+                "users", directory().users().all(), "outcome", Optional.ofNullable(outcome), "form", form));
+    }
+
+    private void createUser(Context ctx) {
+        Map<String, String> form = AdminForms.form(ctx, "login", "first-name", "last-name", "temporary-password");
+        Directory.Outcome outcome = directory().createUser(Guard.viewer(ctx).user(), userForm(ctx, form));
+        if (!outcome.done()) {
+            form.remove("temporary-password");
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            users(ctx, outcome, form);
+            return;
+        }
+        AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/users");
+    }
+
+    private void user(Context ctx, Directory.Outcome outcome) {
+        Optional<Account> account = directory().users().byId(ctx.pathParam("id"));
+        if (account.isEmpty()) {
+            pages.error(ctx, 404, "Not found", "There is no such user.");
+            return;
+        }
+        pages.render(ctx, "user.jte", Map.of("page", pages.page(ctx, account.get().displayName(), ""),
+                "account", account.get(), "groups", directory().groups().all(),
+                "outcome", Optional.ofNullable(outcome),
+                "version", directory().users().version(account.get().id()).orElseThrow().number()));
+    }
+
+    private void updateUser(Context ctx) {
+        Directory.Outcome outcome = directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"),
+                userForm(ctx, AdminForms.form(ctx, "first-name", "last-name")), AdminForms.formVersion(ctx));
+        if (!outcome.done()) {
+            ctx.status(outcome.stale() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
+            user(ctx, outcome);
+            return;
+        }
+        AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/users/" + ctx.pathParam("id"));
+    }
+
+    private void resetPassword(Context ctx) {
+        Directory.Outcome outcome = directory().resetPassword(Guard.viewer(ctx).user(), ctx.pathParam("id"),
+                Optional.ofNullable(ctx.formParam("temporary-password")).orElse(""));
+        if (!outcome.done()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            user(ctx, outcome);
+            return;
+        }
+        AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/users/" + ctx.pathParam("id"));
+    }
+
+    private Directory.UserForm userForm(Context ctx, Map<String, String> form) {
+        return new Directory.UserForm(form.getOrDefault("login", ""), form.getOrDefault("first-name", ""),
+                form.getOrDefault("last-name", ""), "on".equals(ctx.formParam("administrator")),
+                "on".equals(ctx.formParam("disabled")), form.getOrDefault("temporary-password", ""));
+    }
+
+    private void usersJson(Context ctx) {
+        List<Group> groups = directory().groups().all();
+        Map<String, Long> versions = directory().users().versions();
+        List<UserJson> users = new ArrayList<>();
+        for (Account a : directory().users().all()) {
+            users.add(new UserJson(a.id(), a.login(), a.firstName(), a.lastName(), a.displayName(), a.administrator(),
+                    a.disabled(), a.mustChangePassword(), groups.stream().filter(g -> g.memberIds().contains(a.id()))
+                    .map(Group::id).toList(), versions.getOrDefault(a.id(), 1L)));
+        }
+        ctx.json(users);
+    }
+
+    private void createUserJson(Context ctx) {
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("login", Type.TEXT),
+                Field.required("firstName", Type.TEXT), Field.required("lastName", Type.TEXT),
+                Field.optional("administrator", Type.BOOLEAN), Field.optional("disabled", Type.BOOLEAN),
+                Field.required("temporaryPassword", Type.TEXT));
+        Directory.Outcome outcome = directory().createUser(Guard.viewer(ctx).user(), new Directory.UserForm(
+                body.text("login"), body.text("firstName"), body.text("lastName"), body.bool("administrator", false),
+                body.bool("disabled", false), body.text("temporaryPassword")));
+        AdminForms.answer(ctx, outcome, 201);
+    }
+
+    private void updateUserJson(Context ctx) {
+        // Every field is required: a field left out must never mean "false" (once, an administrator demoted).
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE),
+                Field.required("firstName", Type.TEXT), Field.required("lastName", Type.TEXT),
+                Field.required("administrator", Type.BOOLEAN), Field.required("disabled", Type.BOOLEAN));
+        Directory.Outcome outcome = directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"),
+                new Directory.UserForm("", body.text("firstName"), body.text("lastName"),
+                        body.bool("administrator", false), body.bool("disabled", false), ""), body.whole("version"));
+        AdminForms.answer(ctx, outcome, 200);
+    }
+
+    private void resetPasswordJson(Context ctx) {
+        JsonRequest body = JsonRequest.read(ctx, json, Field.required("temporaryPassword", Type.TEXT));
+        AdminForms.answer(ctx, directory().resetPassword(Guard.viewer(ctx).user(), ctx.pathParam("id"),
+                body.text("temporaryPassword")), 200);
+    }
+
+    private Directory directory() {
+        return services.directory();
+    }
+}
