@@ -173,12 +173,30 @@
     return changes;
   }
 
+  // What each status badge said when the page last spoke: a status is announced when its badge changes, not
+  // when only the detail under the same badge does (the router's last contact moves on every minute).
+  var badges = {};
+
+  function badge(status) {
+    var shown = status.querySelector('.badge');
+    return shown ? text(shown) : text(status);
+  }
+
+  function statusesIn(node) {
+    return node.hasAttribute('data-status') ? [node]
+      : Array.prototype.slice.call(node.querySelectorAll('[data-status]'));
+  }
+
   function announce(changes) {
     var said = [];
     changes.forEach(function (node) {
-      var statuses = node.hasAttribute('data-status') ? [node] : node.querySelectorAll('[data-status]');
-      Array.prototype.forEach.call(statuses, function (status) {
-        said.push(text(status));
+      statusesIn(node).forEach(function (status) {
+        var key = status.getAttribute('data-key');
+        var now = badge(status);
+        if (badges[key] !== now) {
+          said.push(text(status));
+        }
+        badges[key] = now;
       });
     });
     if (said.length > 0) {
@@ -231,5 +249,8 @@
   }
 
   sent = snapshot(panel);
+  statusesIn(panel).forEach(function (status) {
+    badges[status.getAttribute('data-key')] = badge(status);
+  });
   schedule(parseInt(panel.getAttribute('data-refresh') || '0', 10));
 }());

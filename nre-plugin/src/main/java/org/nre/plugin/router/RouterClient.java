@@ -8,34 +8,24 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +50,6 @@ public final class RouterClient implements AutoCloseable {
     static final String JSON = "application/json";
     private static final Logger LOG = LoggerFactory.getLogger(RouterClient.class);
 
-    private record Answer(int status, HttpHeaders headers, byte[] body) {
-    }
-
     /** The answer was larger than the policy allows. */
     static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
@@ -83,6 +70,7 @@ public final class RouterClient implements AutoCloseable {
     private final Semaphore callsAtOnce;
     /** Every https connection goes through it, to the address it checked; null for plain http on loopback. */
     private final RouterTunnel tunnel;
+    private final RouterAnswers answers;
     private final CircuitBreaker circuit;
     private final Retry interactive;
     private final Retry background;
@@ -106,6 +94,7 @@ public final class RouterClient implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.health = health;
+        this.answers = new RouterAnswers(clock, health);
         this.signer = new RequestSigner(settings.districtKey(), settings.sharedSecret());
         HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(policy.connectTimeout())
@@ -133,7 +122,7 @@ public final class RouterClient implements AutoCloseable {
                 .waitDurationInOpenState(policy.circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(e -> e instanceof IOException)
-                .recordResult(result -> result instanceof Answer answer && failed(answer.status()))
+                .recordResult(result -> result instanceof RouterAnswer answer && failed(answer.status()))
                 .clock(clock)
                 .build());
         circuit.getEventPublisher().onStateTransition(event -> {
@@ -155,12 +144,12 @@ public final class RouterClient implements AutoCloseable {
      * is reachable and accepts the console's signature. It carries the district key and nothing of the district.
      */
     public RouterResult<RouterTerms> probe() {
-        Reader<RouterTerms> terms = answer -> RouterJson.terms(RouterJson.object(answer.body()));
+        RouterAnswers.Reader<RouterTerms> terms = answer -> RouterJson.terms(RouterJson.object(answer.body()));
         if (!callsAtOnce.tryAcquire()) {
             return tooManyAtOnce();
         }
         try {
-            return interpret(attempt("GET", "/v1/terms/current", null, null), terms);
+            return answers.interpret(attempt("GET", "/v1/terms/current", null, null), terms);
         } catch (TooLarge e) {
             return new RouterResult.Malformed<>("The router's answer was larger than "
                     + policy.maxAnswerBytes() / 1024 + " KiB, which the contract does not allow; it was not read.");
@@ -168,7 +157,7 @@ public final class RouterClient implements AutoCloseable {
             return new RouterResult.Lost<>("The router did not answer within " + policy.readTimeout().toSeconds()
                     + " seconds.");
         } catch (IOException e) {
-            String notSent = notSentBecause(e);
+            String notSent = NotSentReasons.of(e, settings.baseUrl(), policy, tunnel);
             return notSent != null ? new RouterResult.NotSent<>(notSent, Duration.ZERO)
                     : new RouterResult.Lost<>("The connection to the router broke before its answer arrived.");
         } catch (InterruptedException e) {
@@ -236,11 +225,6 @@ public final class RouterClient implements AutoCloseable {
         return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(Answer answer) throws RouterJson.Malformed;
-    }
-
     /** What the attempts of one call came to, beyond their answer. */
     private static final class Attempts {
         int made;
@@ -249,11 +233,11 @@ public final class RouterClient implements AutoCloseable {
         /** The plain-words reason the last attempt failed without sending, or null. */
         String notSentBecause;
         /** The router's last answer, such as a 503 that another attempt was to follow, or null. */
-        Answer answered;
+        RouterAnswer answered;
     }
 
     private <T> RouterResult<T> call(String method, String pathAndQuery, byte[] body, String idempotencyKey,
-                                     Urgency urgency, Reader<T> reader) {
+                                     Urgency urgency, RouterAnswers.Reader<T> reader) {
         if (!callsAtOnce.tryAcquire()) {
             return tooManyAtOnce();
         }
@@ -272,16 +256,16 @@ public final class RouterClient implements AutoCloseable {
     }
 
     private <T> RouterResult<T> callWithin(String method, String pathAndQuery, byte[] body, String idempotencyKey,
-                                           Urgency urgency, Reader<T> reader) {
+                                           Urgency urgency, RouterAnswers.Reader<T> reader) {
         Attempts attempts = new Attempts();
-        CheckedSupplier<Answer> attempt = CircuitBreaker.decorateCheckedSupplier(circuit, () -> {
+        CheckedSupplier<RouterAnswer> attempt = CircuitBreaker.decorateCheckedSupplier(circuit, () -> {
             attempts.made++;
             try {
-                Answer answer = attempt(method, pathAndQuery, body, idempotencyKey);
+                RouterAnswer answer = attempt(method, pathAndQuery, body, idempotencyKey);
                 attempts.answered = answer;
                 return answer;
             } catch (IOException e) {
-                String notSent = notSentBecause(e);
+                String notSent = NotSentReasons.of(e, settings.baseUrl(), policy, tunnel);
                 if (notSent == null) {
                     attempts.mayHaveSent = true;
                 } else {
@@ -292,7 +276,7 @@ public final class RouterClient implements AutoCloseable {
             }
         });
         Retry retry = urgency == Urgency.INTERACTIVE ? interactive : background;
-        Answer answer;
+        RouterAnswer answer;
         try {
             answer = Retry.decorateCheckedSupplier(retry, attempt).get();
         } catch (CallNotPermittedException e) {
@@ -308,7 +292,7 @@ public final class RouterClient implements AutoCloseable {
             }
             if (attempts.answered != null) {
                 // An earlier attempt reached the router, which answered it: that answer says what it did.
-                return interpret(attempts.answered, reader);
+                return answers.interpret(attempts.answered, reader);
             }
             return new RouterResult.NotSent<>(attempts.notSentBecause == null ? paused
                     : attempts.notSentBecause + " " + paused, policy.circuitOpenFor());
@@ -335,50 +319,7 @@ public final class RouterClient implements AutoCloseable {
             return attempts.made == 0 ? new RouterResult.NotSent<>(message, Duration.ZERO)
                     : new RouterResult.Lost<>(message);
         }
-        return interpret(answer, reader);
-    }
-
-    /**
-     * Why an attempt failed before any byte of it left the console, in plain words; null when it may have
-     * been sent (a connection that broke later, a timeout waiting for the answer).
-     */
-    private String notSentBecause(IOException e) {
-        String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() < 0 ? ""
-                : ":" + settings.baseUrl().getPort());
-        if (e instanceof HttpConnectTimeoutException) {
-            return "The router at " + where + " could not be reached: connecting took longer than "
-                    + policy.connectTimeout().toSeconds() + " seconds.";
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLHandshakeException) {
-                // TLS is settled before the request is written: a failed handshake sent nothing.
-                return "The router at " + where + " could not be reached securely: the TLS handshake failed ("
-                        + RouterJson.printable(String.valueOf(cause.getMessage()), 200) + ").";
-            }
-        }
-        if (tunnel != null && tunnelFailed(e)) {
-            return tunnel.lastRefusal().orElse("The router at " + where + " could not be reached.");
-        }
-        if (e instanceof ConnectException || e instanceof UnknownHostException) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
-                    return "The router's address " + settings.baseUrl().getHost() + " could not be found.";
-                }
-            }
-            // java.net.http leaves a refused connection's message empty; other causes name themselves.
-            String said = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-            return "The router at " + where + " could not be reached"
-                    + (said.isEmpty() || said.contains("refused") ? ": nothing accepted the connection." : ".");
-        }
-        return null;
-    }
-
-    /**
-     * Whether java.net.http could not open the tunnel, which it reports as an IOException "Tunnel failed, got:
-     * 403" (Java 17 to 25): the tunnel refused before a byte of the request left.
-     */
-    private static boolean tunnelFailed(IOException e) {
-        return e.getMessage() != null && e.getMessage().startsWith("Tunnel failed");
+        return answers.interpret(answer, reader);
     }
 
     /**
@@ -404,62 +345,7 @@ public final class RouterClient implements AutoCloseable {
         return Optional.ofNullable(tunnel);
     }
 
-    private <T> RouterResult<T> interpret(Answer answer, Reader<T> reader) {
-        int status = answer.status();
-        Instant now = clock.instant();
-        if (status >= 200 && status < 300) {
-            health.reached(now);
-            try {
-                return new RouterResult.Ok<>(reader.read(answer));
-            } catch (RouterJson.Malformed e) {
-                return new RouterResult.Malformed<>("The router's answer could not be used: " + e.getMessage() + ".");
-            }
-        }
-        String detail = RouterJson.problemText(answer.body());
-        String said = detail.isEmpty() ? "" : " The router said: " + detail;
-        if (status == 429 || status == 503 || status == 408) {
-            Duration wait = retryAfter(answer).orElse(Duration.ZERO);
-            String message = (status == 429 ? "The router is refusing calls for now (too many requests)."
-                    : "The router is unavailable for now (" + status + ").")
-                    + (wait.isZero() ? "" : " It asked to wait " + wait.toSeconds() + " seconds.") + said;
-            health.unreachable(now, message);
-            return new RouterResult.Unavailable<>(message, wait);
-        }
-        if (status >= 500) {
-            String message = "The router failed (" + status + ") and may or may not have acted on the request." + said;
-            health.unreachable(now, message);
-            return new RouterResult.Lost<>(message);
-        }
-        health.reached(now);
-        if (status == 404) {
-            return new RouterResult.NotFound<>("The router has no record of it." + said);
-        }
-        if (status == 409) {
-            try {
-                var existing = RouterJson.member(RouterJson.object(answer.body()), "registration");
-                if (existing != null) {
-                    return new RouterResult.Conflict<>(RouterJson.registration(existing),
-                            "The router already holds a registration for the district." + said);
-                }
-            } catch (RouterJson.Malformed e) {
-                return new RouterResult.Malformed<>("The router's conflict answer could not be used: " + e.getMessage()
-                        + ".");
-            }
-            return new RouterResult.Refused<>(status, "The router refused the request as conflicting." + said);
-        }
-        if (status == 401 || status == 403) {
-            return new RouterResult.Refused<>(status, "The router refused the console's signed request (" + status
-                    + "). Check the district key and shared secret in the NRE settings, and that this server's "
-                    + "clock is right." + said);
-        }
-        if (status >= 400) {
-            return new RouterResult.Refused<>(status, "The router refused the request (" + status + ")." + said);
-        }
-        return new RouterResult.Malformed<>("The router answered with status " + status
-                + ", which the contract does not allow.");
-    }
-
-    private Answer attempt(String method, String pathAndQuery, byte[] body, String idempotencyKey)
+    private RouterAnswer attempt(String method, String pathAndQuery, byte[] body, String idempotencyKey)
             throws IOException, InterruptedException {
         byte[] payload = body == null ? new byte[0] : body;
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathAndQuery))
@@ -479,7 +365,7 @@ public final class RouterClient implements AutoCloseable {
         try (Deadline deadline = Deadline.start(policy.readTimeout())) {
             try {
                 HttpResponse<byte[]> response = http.send(request.build(), answerBody);
-                return new Answer(response.statusCode(), response.headers(), response.body());
+                return new RouterAnswer(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 // java.net.http wraps what the body's handler failed with or, over HTTP/2, may report only the
                 // stream that the handler's refusal cancelled.
@@ -518,11 +404,11 @@ public final class RouterClient implements AutoCloseable {
         return RetryConfig.custom()
                 .maxAttempts(attempts)
                 .retryOnException(e -> e instanceof IOException && !(e instanceof TooLarge))
-                .retryOnResult(result -> result instanceof Answer answer && retryable(answer.status())
-                        && retryAfter(answer).orElse(Duration.ZERO).compareTo(policy.maxBackoff()) <= 0)
+                .retryOnResult(result -> result instanceof RouterAnswer answer && retryable(answer.status())
+                        && answers.retryAfter(answer).orElse(Duration.ZERO).compareTo(policy.maxBackoff()) <= 0)
                 .intervalBiFunction((attempt, either) -> {
-                    if (either.isRight() && either.get() instanceof Answer answer) {
-                        Duration asked = retryAfter(answer).orElse(null);
+                    if (either.isRight() && either.get() instanceof RouterAnswer answer) {
+                        Duration asked = answers.retryAfter(answer).orElse(null);
                         if (asked != null) {
                             return Math.max(1, asked.toMillis());
                         }
@@ -538,23 +424,6 @@ public final class RouterClient implements AutoCloseable {
         long cap = policy.maxBackoff().toMillis();
         long step = policy.firstBackoff().toMillis() << Math.min(20, Math.max(0, attempt - 1));
         return 1 + random.nextLong(Math.max(1, Math.min(cap, step)));
-    }
-
-    private Optional<Duration> retryAfter(Answer answer) {
-        return answer.headers().firstValue("Retry-After").flatMap(value -> {
-            String text = value.strip();
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
-            } catch (NumberFormatException e) {
-                try {
-                    Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                    Duration wait = Duration.between(clock.instant(), at);
-                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-                } catch (DateTimeParseException unreadable) {
-                    return Optional.empty();
-                }
-            }
-        });
     }
 
     private static boolean retryable(int status) {
