@@ -7,6 +7,9 @@
 #                                      one address, then from 200 addresses
 #   benchmarks/load.sh slow-router     only the slow router: it answers after 9 s while 300 "Check status now" and
 #                                      300 "Test connection" are pressed at once, /healthz polled every 50 ms
+#   benchmarks/load.sh slow-router-cold
+#                                      the same without one check run to its end first: the burst meets code the
+#                                      console has not run since it started
 #   benchmarks/load.sh --skip-build    use the artifacts already built
 #
 # Prints one FIGURE line per figure and a HELD or FAILED verdict per run; keeps them with the consoles' logs in
