@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nre.sample.auth.PasswordPolicy;
 
 /**
  * How the console runs: read from command-line flags, then environment variables, then defaults.
@@ -54,7 +55,6 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
     public static final String ROUTER_FROM_SETTINGS = "settings";
 
     static final int DEFAULT_PORT = 8080;
-    static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
     /** Checks the fields. */
     public HostConfig {
@@ -89,12 +89,12 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                         + ". Use simulated, settings, or the router's https URL");
             }
         }
-        if (!adminPassword.isEmpty() && adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
-            throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
+        if (!adminPassword.isEmpty() && adminPassword.length() < PasswordPolicy.MIN_LENGTH) {
+            throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + PasswordPolicy.MIN_LENGTH
                     + " characters");
         }
-        if (!demoPassword.isEmpty() && demoPassword.length() < MIN_ADMIN_PASSWORD_LENGTH) {
-            throw new ConfigException("NRE_DEMO_PASSWORD is too short: use at least " + MIN_ADMIN_PASSWORD_LENGTH
+        if (!demoPassword.isEmpty() && demoPassword.length() < PasswordPolicy.MIN_LENGTH) {
+            throw new ConfigException("NRE_DEMO_PASSWORD is too short: use at least " + PasswordPolicy.MIN_LENGTH
                     + " characters");
         }
         trustedProxies = List.copyOf(trustedProxies);

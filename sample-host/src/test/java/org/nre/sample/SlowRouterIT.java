@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A router that answers after 9 s, then bursts of 300 people pressing "Check status now" at once (twice: the
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowRouterIT {
 
+    static final Logger LOG = LoggerFactory.getLogger(SlowRouterIT.class);
     static final int AT_ONCE = 300;
     static final Duration HEALTHY = Duration.ofMillis(200);
     static final String TEXT = "The slow router's terms.";
@@ -92,8 +95,8 @@ class SlowRouterIT {
         Burst tests = burst(() -> admin.postJson("/api/panels/nre-settings/actions/test", "{}", adminToken));
 
         int routerCalls = router.findAll(anyRequestedFor(anyUrl())).size();
-        System.out.printf("Slow router: first burst of %d checks %s, /healthz %s; %d checks answered %s, /healthz %s; "
-                + "%d connection tests %s, /healthz %s; the router got %d calls%n", AT_ONCE, warming.statuses(),
+        LOG.info("Slow router: first burst of {} checks {}, /healthz {}; {} checks answered {}, /healthz {}; {} "
+                + "connection tests {}, /healthz {}; the router got {} calls", AT_ONCE, warming.statuses(),
                 warming.health(), AT_ONCE, checks.statuses(), checks.health(), AT_ONCE, tests.statuses(),
                 tests.health(), routerCalls);
         assertThat(checks.answers()).extracting(WebClient.Response::status).as("success, already under way, or busy")

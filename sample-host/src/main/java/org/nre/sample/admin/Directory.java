@@ -95,8 +95,7 @@ public final class Directory {
         String passwordProblem = PasswordPolicy.problem(form.temporaryPassword(), login,
                 List.of(form.firstName(), form.lastName()));
         // Hashed before the transaction: nothing waits on the locks while Argon2 runs.
-        String hash = passwordProblem == null && loginProblem(login) == null ? passwords.hash(form.temporaryPassword())
-                : null;
+        String hash = passwordProblem == null ? passwords.hash(form.temporaryPassword()) : null;
         return rights.changing(() -> {
             List<FieldError> problems = new ArrayList<>();
             String loginProblem = loginProblem(login);

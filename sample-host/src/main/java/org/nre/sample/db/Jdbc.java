@@ -71,19 +71,7 @@ public final class Jdbc {
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        Connection joined = bound.get();
-        if (joined != null) {
-            try {
-                return list(joined, sql, mapper, params);
-            } catch (SQLException e) {
-                throw new StorageException(sql, e);
-            }
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return list(connection, sql, mapper, params);
-        } catch (SQLException e) {
-            throw new StorageException(sql, e);
-        }
+        return withConnection(sql, connection -> list(connection, sql, mapper, params));
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
@@ -92,16 +80,19 @@ public final class Jdbc {
     }
 
     public int update(String sql, Object... params) {
+        return withConnection(sql, connection -> update(connection, sql, params));
+    }
+
+    /** Runs one statement's work on the atomic change's connection, or on a connection of its own. */
+    private <T> T withConnection(String sql, TransactionWork<T> work) {
         Connection joined = bound.get();
-        if (joined != null) {
-            try {
-                return update(joined, sql, params);
-            } catch (SQLException e) {
-                throw new StorageException(sql, e);
+        try {
+            if (joined != null) {
+                return work.run(joined);
             }
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql, params);
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
         } catch (SQLException e) {
             throw new StorageException(sql, e);
         }

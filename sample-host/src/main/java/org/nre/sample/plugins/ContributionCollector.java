@@ -45,60 +45,57 @@ final class ContributionCollector {
     Contributions collect() {
         List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
         started.sort(Comparator.comparing(PluginWrapper::getPluginId));
+        // Each plugin is asked once what it offers: a failure to answer is reported once, and claims and checks
+        // below look at the same answers.
+        List<Offer> offers = started.stream().map(this::offer).toList();
 
         Set<String> installed = new HashSet<>();
         manager.getPlugins().forEach(plugin -> installed.add(plugin.getPluginId()));
-        claimOwnIds(started, installed);
+        claimOwnIds(offers, installed);
         Map<String, Contributions.Right> rights = new LinkedHashMap<>();
-        for (PluginWrapper plugin : started) {
-            for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
-                List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
-                for (RightDefinition right : defined == null ? List.<RightDefinition>of() : defined) {
-                    String taken = claimedByAnother(Claims.Kind.RIGHT, right.id(), plugin, installed);
-                    if (taken != null || rights.containsKey(right.id())) {
-                        refuse(plugin, "Its right '" + right.id() + "' was left out: " + (taken != null ? taken
-                                : "it defines that id twice"));
-                    } else {
-                        rights.put(right.id(), new Contributions.Right(plugin.getPluginId(), right));
-                    }
+        for (Offer offer : offers) {
+            PluginWrapper plugin = offer.plugin();
+            for (RightDefinition right : offer.rights()) {
+                String taken = claimedByAnother(Claims.Kind.RIGHT, right.id(), plugin, installed);
+                if (taken != null || rights.containsKey(right.id())) {
+                    refuse(plugin, "Its right '" + right.id() + "' was left out: " + (taken != null ? taken
+                            : "it defines that id twice"));
+                } else {
+                    rights.put(right.id(), new Contributions.Right(plugin.getPluginId(), right));
                 }
             }
         }
 
         Map<String, Contributions.Panel> panels = new LinkedHashMap<>();
-        for (PluginWrapper plugin : started) {
-            for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
-                PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
-                if (definition == null) {
-                    continue;
-                }
+        for (Offer offer : offers) {
+            PluginWrapper plugin = offer.plugin();
+            for (OfferedPanel panel : offer.panels()) {
+                PanelDefinition definition = panel.definition();
                 String problem = claimedByAnother(Claims.Kind.PANEL, definition.id(), plugin, installed);
                 problem = problem != null ? problem : panelProblem(definition, rights, panels);
                 if (problem != null) {
                     refuse(plugin, "Its panel '" + definition.id() + "' was left out: " + problem);
                     continue;
                 }
-                panels.put(definition.id(), new Contributions.Panel(plugin.getPluginId(), definition, panel,
+                panels.put(definition.id(), new Contributions.Panel(plugin.getPluginId(), definition, panel.panel(),
                         manager.calls(plugin.getPluginId())));
             }
         }
 
         List<Contributions.Menu> menu = new ArrayList<>();
         Set<String> menuIds = new HashSet<>();
-        for (PluginWrapper plugin : started) {
-            for (MenuContribution contribution : extensions(plugin, MenuContribution.class)) {
-                List<MenuEntry> entries = guarded(plugin, "listing its menu entries", contribution::menuEntries);
-                for (MenuEntry entry : entries == null ? List.<MenuEntry>of() : entries) {
-                    String problem = claimedByAnother(Claims.Kind.MENU, entry.id(), plugin, installed);
-                    problem = problem != null ? problem : menuProblem(plugin.getPluginId(), entry, rights, panels,
-                            menuIds);
-                    if (problem != null) {
-                        refuse(plugin, "Its menu entry '" + entry.id() + "' was left out: " + problem);
-                        continue;
-                    }
-                    menuIds.add(entry.id());
-                    menu.add(new Contributions.Menu(plugin.getPluginId(), entry));
+        for (Offer offer : offers) {
+            PluginWrapper plugin = offer.plugin();
+            for (MenuEntry entry : offer.menu()) {
+                String problem = claimedByAnother(Claims.Kind.MENU, entry.id(), plugin, installed);
+                problem = problem != null ? problem : menuProblem(plugin.getPluginId(), entry, rights, panels,
+                        menuIds);
+                if (problem != null) {
+                    refuse(plugin, "Its menu entry '" + entry.id() + "' was left out: " + problem);
+                    continue;
                 }
+                menuIds.add(entry.id());
+                menu.add(new Contributions.Menu(plugin.getPluginId(), entry));
             }
         }
 
@@ -113,32 +110,56 @@ final class ContributionCollector {
         return new Contributions(menu, rights, panels);
     }
 
+    /** A settings panel and the definition it gave. */
+    private record OfferedPanel(SettingsPanel panel, PanelDefinition definition) {
+    }
+
+    /** What one started plugin offers, as it answered when asked. */
+    private record Offer(PluginWrapper plugin, List<RightDefinition> rights, List<OfferedPanel> panels,
+                         List<MenuEntry> menu) {
+    }
+
+    private Offer offer(PluginWrapper plugin) {
+        List<RightDefinition> rights = new ArrayList<>();
+        for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
+            List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
+            rights.addAll(defined == null ? List.of() : defined);
+        }
+        List<OfferedPanel> panels = new ArrayList<>();
+        for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
+            PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
+            if (definition != null) {
+                panels.add(new OfferedPanel(panel, definition));
+            }
+        }
+        List<MenuEntry> menu = new ArrayList<>();
+        for (MenuContribution contribution : extensions(plugin, MenuContribution.class)) {
+            List<MenuEntry> entries = guarded(plugin, "listing its menu entries", contribution::menuEntries);
+            menu.addAll(entries == null ? List.of() : entries);
+        }
+        return new Offer(plugin, rights, panels, menu);
+    }
+
     /**
      * Gives each plugin the ids in its own namespace (its id, or its id and a dot or hyphen) before anything else is
      * claimed, so that a plugin whose name sorts first cannot take "nre.registration" from "nre" when both are
      * installed at once.
      */
-    private void claimOwnIds(List<PluginWrapper> started, Set<String> installed) {
-        for (PluginWrapper plugin : started) {
-            String own = plugin.getPluginId();
-            List<Map.Entry<Claims.Kind, String>> ids = new ArrayList<>();
-            for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
-                List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
-                (defined == null ? List.<RightDefinition>of() : defined)
-                        .forEach(right -> ids.add(Map.entry(Claims.Kind.RIGHT, right.id())));
+    private void claimOwnIds(List<Offer> offers, Set<String> installed) {
+        for (Offer offer : offers) {
+            String own = offer.plugin().getPluginId();
+            for (RightDefinition right : offer.rights()) {
+                claimIfOwn(Claims.Kind.RIGHT, right.id(), own, installed);
             }
-            for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
-                PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
-                if (definition != null) {
-                    ids.add(Map.entry(Claims.Kind.PANEL, definition.id()));
-                }
+            for (OfferedPanel panel : offer.panels()) {
+                claimIfOwn(Claims.Kind.PANEL, panel.definition().id(), own, installed);
             }
-            for (Map.Entry<Claims.Kind, String> id : ids) {
-                if (id.getValue().equals(own) || id.getValue().startsWith(own + ".")
-                        || id.getValue().startsWith(own + "-")) {
-                    claims.claim(id.getKey(), id.getValue(), own, installed);
-                }
-            }
+        }
+    }
+
+    private void claimIfOwn(Claims.Kind kind, String id, String own, Set<String> installed) {
+        if (id.equals(own) || id.startsWith(own + ".") || id.startsWith(own + "-")) {
+            claims.claim(kind, id, own, installed);
         }
     }
 

@@ -151,10 +151,12 @@ public final class RightsMatrix {
             if (version.number() != basedOn) {
                 throw new Stale(version.staleMessage("the grants of '" + definition.label() + "'", basedOn));
             }
+            List<Group> allGroups = groups.all();
+            List<Account> allUsers = users.all();
             Set<String> groupIds = new HashSet<>();
-            groups.all().forEach(g -> groupIds.add(g.id()));
+            allGroups.forEach(g -> groupIds.add(g.id()));
             Set<String> userIds = new HashSet<>();
-            users.all().forEach(u -> userIds.add(u.id()));
+            allUsers.forEach(u -> userIds.add(u.id()));
             List<Grant> grants = new ArrayList<>();
             for (Map.Entry<String, Set<Level>> entry : groupLevels.entrySet()) {
                 if (!groupIds.contains(entry.getKey())) {
@@ -168,8 +170,8 @@ public final class RightsMatrix {
                 }
                 grants.add(new Grant(Grant.Subject.USER, entry.getKey(), rightId, closed(definition, entry.getValue())));
             }
-            Row before = row(right, store.grants(), groups.all(), users.all(), version.number());
-            Row after = row(right, grants, groups.all(), users.all(), version.number() + 1);
+            Row before = row(right, store.grants(), allGroups, allUsers, version.number());
+            Row after = row(right, grants, allGroups, allUsers, version.number() + 1);
             String change = describe(before, after);
             store.replace(rightId, grants, version.next(actor.displayName(), clock.instant(), change));
             audit.record(AuditStore.HOST_SOURCE, actor, "rights.changed", "Changed the grants of '"

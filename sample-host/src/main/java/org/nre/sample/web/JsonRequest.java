@@ -141,9 +141,12 @@ final class JsonRequest {
     }
 
     private static boolean all(JsonNode container, java.util.function.Predicate<JsonNode> test) {
-        List<JsonNode> items = new ArrayList<>();
-        container.forEach(items::add);
-        return items.stream().allMatch(test);
+        for (JsonNode item : container) {
+            if (!test.test(item)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String kind(JsonNode value) {
