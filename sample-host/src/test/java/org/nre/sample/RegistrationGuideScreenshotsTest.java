@@ -29,9 +29,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -374,7 +375,25 @@ class RegistrationGuideScreenshotsTest {
     private static void press(Browser browser, By button) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(button).click();
-        new WebDriverWait(browser.driver, ACTION).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver, ACTION).until(d -> left(page));
+    }
+
+    /**
+     * Whether the element's page has been left. Chromium sometimes answers for an element of a document it is
+     * leaving with an inspector error rather than a stale element.
+     */
+    private static boolean left(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static String panel(Browser browser) {
