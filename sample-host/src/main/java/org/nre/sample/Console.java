@@ -14,39 +14,31 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.nre.hostapi.HostInfo;
-import org.nre.hostapi.PluginContext;
-import org.nre.hostapi.storage.Database;
-import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
+import org.nre.hostkit.HostKit;
+import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.db.Migrations;
+import org.nre.hostkit.plugins.PluginHost;
+import org.nre.hostkit.plugins.PluginTrust;
+import org.nre.hostkit.rights.RightsStore;
+import org.nre.hostkit.settings.PluginSettingsFile;
 import org.nre.sample.admin.Directory;
-import org.nre.sample.audit.AuditStore;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.auth.Hashing;
 import org.nre.sample.auth.NewPassword;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
 import org.nre.sample.auth.SignInThrottle;
+import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.db.Migrations;
 import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
 import org.nre.sample.district.DemoData;
 import org.nre.sample.district.DistrictStore;
-import org.nre.sample.panel.Panels;
-import org.nre.sample.plugins.PluginCalls;
-import org.nre.sample.plugins.PluginHost;
-import org.nre.sample.plugins.PluginStates;
-import org.nre.sample.plugins.PluginTrust;
-import org.nre.sample.rights.RightsCache;
 import org.nre.sample.rights.RightsMatrix;
-import org.nre.sample.rights.RightsStore;
 import org.nre.sample.router.RouterProvisioning;
 import org.nre.sample.router.SimulatedRouter;
 import org.nre.sample.router.SimulatorStore;
-import org.nre.sample.schedule.LeaseScheduler;
-import org.nre.sample.settings.PluginSettingsFile;
-import org.nre.sample.settings.SecretStore;
-import org.nre.sample.settings.SettingsStore;
 import org.nre.sample.web.Services;
 import org.nre.sample.web.WebServer;
 import org.slf4j.Logger;
@@ -59,16 +51,13 @@ public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
     private final HostDatabase database;
-    private final LeaseScheduler scheduler;
-    private final PluginHost plugins;
+    private final HostKit kit;
     private final WebServer web;
     private final Optional<SimulatedRouter> simulatedRouter;
 
-    private Console(HostDatabase database, LeaseScheduler scheduler, PluginHost plugins, WebServer web,
-                    Optional<SimulatedRouter> simulatedRouter) {
+    private Console(HostDatabase database, HostKit kit, WebServer web, Optional<SimulatedRouter> simulatedRouter) {
         this.database = database;
-        this.scheduler = scheduler;
-        this.plugins = plugins;
+        this.kit = kit;
         this.web = web;
         this.simulatedRouter = simulatedRouter;
     }
@@ -95,53 +84,54 @@ public final class Console implements AutoCloseable {
                         config.routerPort())), Console::startThread);
         CompletableFuture<WebServer> webStarting = null;
         CompletableFuture<Void> seeding = null;
-        LeaseScheduler scheduler = null;
-        PluginHost plugins = null;
+        HostKit kit = null;
         try {
             // Wiring only: nothing here touches the database before it is migrated.
-            Migrations migrations = new Migrations(database);
-            AuditStore audit = new AuditStore(database.jdbc(), clock);
             UserStore users = new UserStore(database.jdbc(), clock);
             GroupStore groups = new GroupStore(database.jdbc(), clock);
-            RightsStore rights = new RightsStore(database.jdbc());
-            SessionStore sessions = new SessionStore(database.jdbc(), clock, random);
-            Hashing hashing = Hashing.forThisJvm();
-            Passwords passwords = new Passwords(random, hashing);
-            Accounts accounts = new Accounts(users, sessions, passwords, audit,
-                    new SignInThrottle(database.jdbc(), clock), new RightsCache(rights));
-            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock);
-            RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit, clock);
             DistrictStore district = new DistrictStore(database.jdbc(), clock);
-            SettingsStore settings = new SettingsStore(database.jdbc());
-            SecretStore secrets = SecretStore.open(database.jdbc(), config.dataDir(), System.getenv("NRE_SECRETS_KEY"),
-                    random);
-            scheduler = new LeaseScheduler(database.jdbc(), clock, nodeId());
-            HostInfo host = new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
-                    config.timeZone());
-            LeaseScheduler tasks = scheduler;
             PluginTrust trust = PluginTrust.load(config.pluginChecksums(), config.pluginKeys());
             if (config.developmentPlugins().isEmpty()) {
                 LOG.info("{}", trust.describe());
             }
-            plugins = new PluginHost(config.pluginsDir(), config.developmentPlugins(),
-                    new PluginStates(database.jdbc(), clock), (pluginId, calls, extensions) -> new PluginContext(pluginId,
-                    pluginDatabase(database, migrations, pluginId, calls), host, district, audit.forPlugin(pluginId),
-                    clock, tasks.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
-                    secrets.forPlugin(pluginId), extensions), tasks::cancelAll, trust);
-            Panels panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
-            Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, audit, plugins,
-                    panels, simulatorStore, directory, matrix);
+            kit = HostKit.builder()
+                    .database(database.dataSource(), database.product())
+                    .clock(clock)
+                    .host(new HostInfo(PRODUCT_NAME, version(), config.applicationName(), config.serverAddress(),
+                            config.timeZone()))
+                    .district(district)
+                    .memberships(groups::groupsOf)
+                    .pluginsDir(config.pluginsDir())
+                    .developmentPlugins(config.developmentPlugins())
+                    .trust(trust)
+                    .secrets(config.dataDir(), System.getenv("NRE_SECRETS_KEY"))
+                    .nodeId(nodeId())
+                    .random(random)
+                    .build();
+            Migrations migrations = kit.migrations();
+            AuditStore audit = kit.audit();
+            RightsStore rights = kit.rights();
+            SessionStore sessions = new SessionStore(database.jdbc(), clock, random);
+            Hashing hashing = Hashing.forThisJvm();
+            Passwords passwords = new Passwords(random, hashing);
+            Accounts accounts = new Accounts(users, sessions, passwords, audit,
+                    new SignInThrottle(database.jdbc(), clock), kit.rightsCache());
+            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock);
+            RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit, clock);
+            Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, kit,
+                    simulatorStore, directory, matrix);
             webStarting = routerStarting.thenApplyAsync(started -> WebServer.create(services).listen(),
                     Console::startThread);
 
             // A first start hashes two passwords with Argon2id, slow on purpose. On a new database they are hashed
             // from now on, beside the migrations; otherwise only if an account turns out to be missing.
-            Executor ahead = migrations.hostSchemaPresent() ? null : Console::startThread;
+            Executor ahead = migrations.schemaPresent() ? null : Console::startThread;
             NewPassword adminPassword = passwords.newPassword(config.adminPassword(), "NRE_ADMIN_PASSWORD",
                     List.of(Accounts.firstAdministrator(false)), ahead);
             NewPassword demoPassword = config.demoData() ? passwords.newPassword(config.demoPassword(),
                     "NRE_DEMO_PASSWORD", DemoData.STAFF, ahead) : null;
-            MigrationResult hostSchema = migrations.migrateHost();
+            kit.migrate();
+            MigrationResult hostSchema = ConsoleSchema.migrate(migrations);
             LOG.info("Console database {} at schema version {}", database.product(), hostSchema.schemaVersion());
             if (config.demoData()) {
                 DemoData.seedDistrict(district);
@@ -155,32 +145,29 @@ public final class Console implements AutoCloseable {
                 }
             }, Console::startThread);
             if (config.pluginSettings() != null) {
-                PluginSettingsFile.apply(config.pluginSettings(), settings, secrets);
+                PluginSettingsFile.apply(config.pluginSettings(), kit.settings(), kit.secrets());
             }
             Optional<SimulatedRouter> simulated = joined(routerStarting);
-            RouterProvisioning.apply(config, settings, secrets, simulated, random);
-            LOG.info("Console node {} (up to {} password checks at once)", scheduler.nodeId(), hashing.size());
-            plugins.start();
+            RouterProvisioning.apply(config, kit.settings(), kit.secrets(), simulated, random);
+            LOG.info("Console node {} (up to {} password checks at once)", kit.scheduler().nodeId(), hashing.size());
+            kit.startPlugins();
             joined(seeding);
             WebServer web = joined(webStarting);
             web.serve();
             LOG.info("{} {} listening on {}://{}:{}/", PRODUCT_NAME, version(), config.tlsKeystore() == null ? "http"
                     : "https", config.bindAddress(), web.port());
-            return new Console(database, scheduler, plugins, web, simulated);
+            return new Console(database, kit, web, simulated);
         } catch (RuntimeException e) {
             // What the other threads still do ends before what they use is closed.
             CompletableFuture.allOf(Stream.of(routerStarting, webStarting, seeding).filter(Objects::nonNull)
                     .map(step -> step.exceptionally(failure -> null)).toArray(CompletableFuture[]::new)).join();
-            if (plugins != null) {
-                plugins.close();
+            if (kit != null) {
+                kit.close();
             }
             if (webStarting != null) {
                 webStarting.thenAccept(WebServer::close);
             }
             routerStarting.thenAccept(started -> started.ifPresent(SimulatedRouter::close));
-            if (scheduler != null) {
-                scheduler.close();
-            }
             database.close();
             throw e;
         }
@@ -203,32 +190,12 @@ public final class Console implements AutoCloseable {
         }
     }
 
-    private static Database pluginDatabase(HostDatabase database, Migrations migrations, String pluginId,
-                                           PluginCalls calls) {
-        return new Database() {
-            @Override
-            public javax.sql.DataSource dataSource() {
-                return database.dataSource();
-            }
-
-            @Override
-            public DatabaseProduct product() {
-                return database.product();
-            }
-
-            @Override
-            public MigrationResult migrate(String location) {
-                return migrations.migratePlugin(pluginId, calls.classLoader(), location);
-            }
-        };
-    }
-
     public int port() {
         return web.port();
     }
 
     public PluginHost plugins() {
-        return plugins;
+        return kit.plugins();
     }
 
     public HostDatabase database() {
@@ -262,8 +229,7 @@ public final class Console implements AutoCloseable {
     @Override
     public void close() {
         web.close();
-        scheduler.close();
-        plugins.close();
+        kit.close();
         simulatedRouter.ifPresent(SimulatedRouter::close);
         database.close();
     }

@@ -1,7 +1,9 @@
 package org.nre.sample;
 
+import org.nre.hostkit.HostKitException;
+
 /** The sample console's unchecked exception: the message says what went wrong and what to do. */
-public class ConsoleException extends RuntimeException {
+public class ConsoleException extends HostKitException {
 
     private static final long serialVersionUID = 1L;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.nre.hostkit.ConfigException;
 
 /**
  * How the console is reached: the public URL people use (when it runs behind a TLS-terminating proxy, say), the

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nre.hostkit.ConfigException;
 import org.nre.sample.auth.PasswordPolicy;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.nre.hostkit.ConfigException;
 
 /**
  * The console's options: each has a flag, an environment variable and a line of help. A flag wins over its

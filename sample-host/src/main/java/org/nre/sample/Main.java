@@ -2,7 +2,9 @@ package org.nre.sample;
 
 import java.time.Clock;
 import org.nre.hostapi.HostApiException;
-import org.nre.sample.audit.LogLines;
+import org.nre.hostkit.ConfigException;
+import org.nre.hostkit.HostKitException;
+import org.nre.hostkit.audit.LogLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ public final class Main {
             log.error("{}", e.getMessage());
             System.err.println("\n" + HostOptions.usage());
             System.exit(2);
-        } catch (ConsoleException | HostApiException e) {
+        } catch (HostKitException | HostApiException e) {
             log.error("The console could not start: {}", e.getMessage());
             System.exit(1);
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
 
 /**
  * Administrator changes are atomic and versioned: a change commits with its rights generation and audit entry or

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostkit.MariaDb;
 
 /**
  * The console is killed after it sent a registration and before it stored the answer. After a restart the

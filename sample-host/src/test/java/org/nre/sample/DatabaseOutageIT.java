@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostkit.MariaDb;
 
 /**
  * The database goes away while the console runs and comes back: requests in between fail fast with a clear

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.sample.plugins.PluginStatus;
+import org.nre.hostkit.plugins.PluginStatus;
 
 /**
  * Plugins that are broken in every way we know, built in a temporary folder and dropped beside the NRE

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostkit.MariaDb;
 
 /** The same console and plugin on the local MariaDB: the host's and the plugin's migrations run there too. */
 class MariaDbConsoleTest {
@@ -42,7 +43,7 @@ class MariaDbConsoleTest {
         assertThat(console.console().database().product().name()).isEqualTo("MARIADB");
         assertThat(jdbc.list("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
                 + " ORDER BY table_name", row -> row.getString(1)))
-                .contains("nre_registration", "nre_schema_history", "host_schema_history", "host_user");
+                .contains("nre_registration", "nre_schema_history", "hostkit_schema_history", "console_schema_history", "host_user");
         assertThat(jdbc.list("SELECT version FROM nre_schema_history WHERE success = 1 AND version = '1'",
                 row -> row.getString(1))).containsExactly("1");
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostkit.MariaDb;
 
 /**
  * Two console processes on different ports share one MariaDB database, as behind a load balancer: sessions,

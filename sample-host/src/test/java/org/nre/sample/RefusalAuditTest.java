@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.sample.audit.AuditStore;
-import org.nre.sample.audit.LogLines;
+import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.audit.LogLines;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.sample.plugins.PluginStatus;
+import org.nre.hostkit.plugins.PluginStatus;
 
 /**
  * The real sample console loads the real NRE plugin zip from its drop folder in deployment mode, and the
@@ -112,7 +112,7 @@ class WalkingSkeletonAcceptanceTest {
         assertThat(jdbc.one("SELECT COUNT(*) FROM nre_registration", row -> row.getInt(1))).contains(0);
         assertThat(jdbc.list("SELECT version FROM nre_schema_history WHERE success = TRUE AND version IS NOT NULL"
                 + " ORDER BY installed_rank", row -> row.getString(1))).contains("1", "2");
-        assertThat(jdbc.list("SELECT version FROM host_schema_history WHERE version = '1'", row -> row.getString(1)))
+        assertThat(jdbc.list("SELECT version FROM hostkit_schema_history WHERE version = '1'", row -> row.getString(1)))
                 .containsExactly("1");
     }
 

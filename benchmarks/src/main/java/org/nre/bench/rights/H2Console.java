@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.nre.sample.HostConfig;
+import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.db.Migrations;
 
 /** The console's database as the console opens it (HikariCP, host migrations), on an in-memory H2 in MariaDB mode. */
 final class H2Console implements AutoCloseable {
@@ -29,7 +29,7 @@ final class H2Console implements AutoCloseable {
                 "--demo-data", "false"}, Map.of());
         HostDatabase database = HostDatabase.open(config);
         try {
-            new Migrations(database).migrateHost();
+            ConsoleSchema.migrate(database);
             try (var connection = database.dataSource().getConnection()) {
                 population.writeTo(connection);
             }

@@ -89,6 +89,11 @@ final class Population {
         return rows;
     }
 
+    /** The groups a user belongs to, as the console's membership would answer. */
+    List<String> groupsOf(String userId) {
+        return groupsOf.getOrDefault(userId, List.of());
+    }
+
     int grantCount() {
         return grants.size();
     }

@@ -3,11 +3,11 @@ package org.nre.bench.rights;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nre.hostapi.rights.Level;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
+import org.nre.hostkit.rights.EffectiveRights;
+import org.nre.hostkit.rights.RightsCache;
+import org.nre.hostkit.rights.RightsStore;
 import org.nre.sample.directory.Account;
-import org.nre.sample.rights.EffectiveRights;
-import org.nre.sample.rights.RightsCache;
-import org.nre.sample.rights.RightsStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,10 +86,10 @@ public class RightsCheckBenchmark {
     public void setUp() throws Exception {
         Population population = new Population(users, groups, 42);
         long started = System.nanoTime();
-        cache = new RightsCache(new RightsStore(new Jdbc(GrantsDataSource.of(population))));
+        cache = new RightsCache(new RightsStore(new Jdbc(GrantsDataSource.of(population))), population::groupsOf);
         computed = new EffectiveRights[users];
         for (int u = 0; u < users; u++) {
-            computed[u] = cache.of(population.accounts[u], GENERATION);
+            computed[u] = cache.of(population.accounts[u].id(), GENERATION);
         }
         long cached = System.nanoTime();
         if (users <= CROSS_CHECK_UP_TO) {
@@ -129,7 +129,7 @@ public class RightsCheckBenchmark {
     @Benchmark
     public boolean cachedAllows(Cursor cursor) {
         int i = cursor.advance();
-        return cache.of(accounts[pickUser[i]], GENERATION).allows(pickRight[i], pickLevel[i]);
+        return cache.of(accounts[pickUser[i]].id(), GENERATION).allows(pickRight[i], pickLevel[i]);
     }
 
     /** Control: the cost of the harness and the picks alone (what every benchmark above pays besides its work). */

@@ -2,9 +2,10 @@ package org.nre.bench.rights;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.nre.sample.rights.EffectiveRights;
-import org.nre.sample.rights.RightIndex;
-import org.nre.sample.rights.RightsStore;
+import org.nre.hostkit.rights.EffectiveRights;
+import org.nre.hostkit.rights.RightIndex;
+import org.nre.hostkit.rights.RightsStore;
+import org.nre.sample.directory.GroupStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,6 +44,7 @@ public class RightsComputeBenchmark {
     private final RightIndex index = new RightIndex();
     private H2Console h2;
     private RightsStore store;
+    private GroupStore memberships;
     private String[] userIds;
     private int next;
 
@@ -54,6 +56,7 @@ public class RightsComputeBenchmark {
         System.out.printf("%n[rights-compute] %d users, %d groups, %d grants written to H2 in %d ms%n", users, groups,
                 population.grantCount(), (System.nanoTime() - started) / 1_000_000);
         store = new RightsStore(h2.database.jdbc());
+        memberships = new GroupStore(h2.database.jdbc(), java.time.Clock.systemUTC());
         Random random = new Random(11);
         userIds = new String[1024];
         for (int i = 0; i < userIds.length; i++) {
@@ -69,6 +72,7 @@ public class RightsComputeBenchmark {
     @Benchmark
     public EffectiveRights computeOneUser() {
         next = (next + 1) & (userIds.length - 1);
-        return EffectiveRights.of(store.grantedTo(userIds[next]), index);
+        String userId = userIds[next];
+        return EffectiveRights.of(store.grantedTo(userId, memberships.groupsOf(userId)), index);
     }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.nre.sample.HostConfig;
 import org.nre.sample.auth.Passwords;
+import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.db.Migrations;
 import org.nre.sample.router.SimulatedRouter;
 import org.nre.sample.router.SimulatorStore;
 import org.nre.sample.web.WebServer;
@@ -39,7 +39,7 @@ public final class StartupPieces {
         try {
             HostConfig config = HostConfig.from(new String[] {"--data", data.toString()}, Map.of());
             HostDatabase database = time("pool-open", () -> HostDatabase.open(config));
-            time("host-migrations", () -> new Migrations(database).migrateHost());
+            time("host-migrations", () -> ConsoleSchema.migrate(database));
             SecureRandom random = new SecureRandom();
             Passwords passwords = new Passwords(random, org.nre.sample.auth.Hashing.forThisJvm());
             time("argon2-admin-hash", () -> passwords.hash("first-administrator-password"));

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.db.Version;
+import org.nre.hostkit.rights.RightsStore;
 import org.nre.sample.auth.PasswordPolicy;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.auth.SessionStore;
@@ -17,8 +19,6 @@ import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Group;
 import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
-import org.nre.sample.directory.Version;
-import org.nre.sample.rights.RightsStore;
 
 /**
  * What console administrators do to users and groups: every change is checked field by field and against the

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.rights.EffectiveRights;
+import org.nre.hostkit.rights.RightsCache;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.UserStore;
-import org.nre.sample.rights.RightsCache;
 
 /** Signing in and out, changing one's password, and the first administrator. */
 public final class Accounts {
@@ -185,7 +186,8 @@ public final class Accounts {
     /** The acting user for a signed-in account, with its effective rights at the given generation. */
     public ActingUser acting(Account account, String remoteAddress, long rightsGeneration) {
         return new ActingUser(account.id(), account.displayName(), address(remoteAddress),
-                rights.of(account, rightsGeneration));
+                account.administrator() ? EffectiveRights.administrator()
+                        : rights.of(account.id(), rightsGeneration));
     }
 
     /** An acting user for the audit log only: no rights. */

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.nre.sample.ConfigException;
+import org.nre.hostkit.ConfigException;
 import org.nre.sample.directory.Account;
 
 /** Argon2id password hashes (OWASP's minimum: 19 MiB, 2 passes, 1 lane). */

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.UserStore;
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.nre.sample.db.Jdbc;
-import org.nre.sample.db.StorageException;
+import org.nre.hostkit.db.Jdbc;
+import org.nre.hostkit.db.StorageException;
 
 /**
  * Slows password guessing without letting anyone lock an account out (OWASP ASVS 5.0, 6.3): sign-ins are

@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.db.Jdbc;
+import org.nre.hostkit.db.Migrations;
+import org.nre.hostkit.db.OwnerOnly;
+import org.nre.hostkit.db.RootCause;
 import org.nre.sample.ConsoleException;
 import org.nre.sample.HostConfig;
 
@@ -65,7 +69,7 @@ public final class HostDatabase implements AutoCloseable {
             return database;
         } catch (HikariPool.PoolInitializationException e) {
             throw new ConsoleException("Cannot connect to the database at " + config.databaseUrl() + ": "
-                    + rootMessage(e) + ". Check that the server is running and that the URL, NRE_DB_USER and "
+                    + RootCause.message(e) + ". Check that the server is running and that the URL, NRE_DB_USER and "
                     + "NRE_DB_PASSWORD are right.", e);
         }
     }
@@ -88,14 +92,6 @@ public final class HostDatabase implements AutoCloseable {
                 : url + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
     public DataSource dataSource() {
         return pool;
     }
@@ -109,11 +105,6 @@ public final class HostDatabase implements AutoCloseable {
     }
 
     /**
-     * Whether the database answers now.
-     *
-     * @return true when a connection could be taken and is valid
-     */
-    /**
      * Whether the database answers a real query on one of the console's tables: a pool can hand out connections
      * that look valid to a database that closed itself (H2 does so after running out of memory).
      */
@@ -122,7 +113,7 @@ public final class HostDatabase implements AutoCloseable {
              java.sql.Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             try (java.sql.ResultSet rows = statement.executeQuery(
-                    "SELECT installed_rank FROM host_schema_history WHERE installed_rank = 1")) {
+                    "SELECT installed_rank FROM " + Migrations.KIT_HISTORY_TABLE + " WHERE installed_rank = 1")) {
                 return rows.next();
             }
         } catch (SQLException e) {

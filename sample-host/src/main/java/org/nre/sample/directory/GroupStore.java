@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
+import org.nre.hostkit.db.Version;
 
 /** Groups and their members in the database. */
 public final class GroupStore {

@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
+import org.nre.hostkit.db.Version;
 
 /** Console users in the database. */
 public final class UserStore {

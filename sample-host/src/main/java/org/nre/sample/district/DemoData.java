@@ -3,13 +3,13 @@ package org.nre.sample.district;
 import java.io.PrintStream;
 import java.util.List;
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.rights.RightsStore;
 import org.nre.sample.auth.NewPassword;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Group;
 import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
-import org.nre.sample.rights.RightsStore;
 
 /**
  * The demo a default run starts with: a district with schools and census localities, its staff (a district

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
 
 /**
  * The district this console serves and where its students live. Reference data that changes a few times a

@@ -12,13 +12,15 @@ import java.util.Set;
 import org.nre.hostapi.rights.Level;
 import org.nre.hostapi.rights.RightDefinition;
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.db.Version;
+import org.nre.hostkit.plugins.Contributions;
+import org.nre.hostkit.rights.Grant;
+import org.nre.hostkit.rights.RightsStore;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.Group;
 import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
-import org.nre.sample.directory.Version;
-import org.nre.sample.plugins.Contributions;
 
 /**
  * The tool-rights matrix: every contributed right, in its place in the tree, with the levels each group and

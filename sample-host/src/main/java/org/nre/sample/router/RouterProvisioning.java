@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.nre.hostapi.storage.Secrets;
 import org.nre.hostapi.storage.Settings;
+import org.nre.hostkit.settings.SecretStore;
+import org.nre.hostkit.settings.SettingsStore;
 import org.nre.sample.HostConfig;
-import org.nre.sample.settings.SecretStore;
-import org.nre.sample.settings.SettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.nre.sample.db.Jdbc;
+import org.nre.hostkit.db.Jdbc;
 
 /** The simulated vendor's registry: terms, registrations and idempotency keys, in the console's database. */
 public final class SimulatorStore {

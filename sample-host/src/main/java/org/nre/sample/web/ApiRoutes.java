@@ -6,21 +6,17 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
-import org.nre.hostapi.panel.PanelAction;
-import org.nre.hostapi.panel.Section;
+import org.nre.hostkit.menu.MenuTree;
+import org.nre.hostkit.panel.Panels;
+import org.nre.hostkit.plugins.PluginStatus;
+import org.nre.hostkit.render.PanelJson;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.auth.SessionStore;
-import org.nre.sample.menu.MenuTree;
-import org.nre.sample.panel.Panels;
-import org.nre.sample.plugins.Contributions;
-import org.nre.sample.plugins.PluginStatus;
 
 /** The JSON API, with the same rights as the pages. Errors are RFC 9457 problem documents. */
 final class ApiRoutes {
@@ -29,17 +25,6 @@ final class ApiRoutes {
     }
 
     record SessionJson(UserJson user, String csrfToken) {
-    }
-
-    record ActionJson(String name, String label, String level, String confirmation) {
-    }
-
-    record UnavailableActionJson(String name, String label, String level, String reason) {
-    }
-
-    record PanelJson(String id, String title, String plugin, int refreshSeconds, List<ActionJson> actions,
-                     List<UnavailableActionJson> unavailableActions, Map<String, Object> data,
-                     List<Section> sections) {
     }
 
     record ResultJson(String outcome, String message, Map<String, String> errors) {
@@ -53,13 +38,13 @@ final class ApiRoutes {
 
     private final Services services;
     private final ObjectMapper json;
-    private final RenderedPanels rendered;
+    private final PanelJson panelJson;
     private final Guard guard;
 
-    ApiRoutes(Services services, ObjectMapper json, RenderedPanels rendered, Guard guard) {
+    ApiRoutes(Services services, ObjectMapper json, PanelJson panelJson, Guard guard) {
         this.services = services;
         this.json = json;
-        this.rendered = rendered;
+        this.panelJson = panelJson;
         this.guard = guard;
     }
 
@@ -153,37 +138,13 @@ final class ApiRoutes {
         Viewer viewer = Guard.viewer(ctx);
         Panels.ViewOutcome outcome = services.panels().view(ctx.pathParam("panel"), viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            java.util.Set<String> allowed = new java.util.HashSet<>();
-            shown.allowedActions().forEach(a -> allowed.add(a.name()));
-            byte[] body = rendered.json(shown.source(), allowed, () -> panelJson(shown));
+            byte[] body = panelJson.of(shown);
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("application/json");
             ctx.result(body);
         } else {
             refuse(ctx, outcome);
         }
-    }
-
-    private byte[] panelJson(Panels.Shown shown) {
-        List<ActionJson> actions = shown.availableNow().stream().map(ApiRoutes::action).toList();
-        List<UnavailableActionJson> unavailable = new ArrayList<>();
-        for (PanelAction action : shown.allowedActions()) {
-            shown.reasonAgainst(action).filter(reason -> !reason.isEmpty()).ifPresent(reason -> unavailable.add(
-                    new UnavailableActionJson(action.name(), action.label(), String.valueOf(action.level().letter()),
-                            reason)));
-        }
-        try {
-            return json.writeValueAsBytes(new PanelJson(shown.panel().definition().id(),
-                    shown.panel().definition().title(), shown.panel().pluginId(), shown.view().refreshSeconds(),
-                    actions, unavailable, shown.view().data(), shown.view().sections()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the panel as JSON", e);
-        }
-    }
-
-    private static ActionJson action(PanelAction action) {
-        return new ActionJson(action.name(), action.label(), String.valueOf(action.level().letter()),
-                action.confirmation());
     }
 
     private void act(Context ctx) {

@@ -3,7 +3,7 @@ package org.nre.sample.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
 
 /** The audit log, for administrators: newest first, as a page and as JSON. */
 final class AuditRoutes {

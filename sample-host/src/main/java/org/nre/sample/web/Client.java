@@ -1,9 +1,9 @@
 package org.nre.sample.web;
 
 import io.javalin.http.Context;
-import org.nre.sample.Frontend;
 import java.util.List;
 import java.util.Locale;
+import org.nre.sample.Frontend;
 
 /**
  * Who a request comes from and how they reached the console: the client's address, and the scheme and host they

@@ -2,20 +2,18 @@ package org.nre.sample.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.FieldError;
-import org.nre.hostapi.panel.PanelAction;
+import org.nre.hostapi.panel.Tone;
+import org.nre.hostkit.panel.Panels;
+import org.nre.hostkit.render.FormTarget;
+import org.nre.hostkit.render.PanelHtml;
+import org.nre.hostkit.render.RenderedSections;
 import org.nre.sample.auth.Accounts;
-import org.nre.sample.auth.SessionStore;
-import org.nre.sample.panel.Panels;
-import org.nre.sample.plugins.Contributions;
 
 /** The console's HTML pages. */
 final class ConsoleRoutes {
@@ -23,13 +21,13 @@ final class ConsoleRoutes {
     private final Services services;
     private final Pages pages;
     private final Guard guard;
-    private final RenderedPanels rendered;
+    private final PanelHtml html;
 
-    ConsoleRoutes(Services services, Pages pages, Guard guard, RenderedPanels rendered) {
+    ConsoleRoutes(Services services, Pages pages, Guard guard, PanelHtml html) {
         this.services = services;
         this.pages = pages;
         this.guard = guard;
-        this.rendered = rendered;
+        this.html = html;
     }
 
     void register(Routes routes) {
@@ -114,7 +112,7 @@ final class ConsoleRoutes {
     }
 
     private void panel(Context ctx) {
-        showPanel(ctx, ctx.pathParam("panel"), "", "", Map.of());
+        showPanel(ctx, ctx.pathParam("panel"), null, "", Map.of());
     }
 
     /**
@@ -127,12 +125,7 @@ final class ConsoleRoutes {
         String panelId = ctx.pathParam("panel");
         Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            Map<String, PanelAction> actions = new HashMap<>();
-            shown.allowedActions().forEach(a -> actions.put(a.name(), a));
-            PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId, false),
-                    panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
-                    "", "", Map.of());
-            RenderedPanels.Html sections = sections(shown, model);
+            RenderedSections sections = html.sections(shown, form(ctx, panelId));
             ctx.header("X-Refresh-Seconds", String.valueOf(shown.view().refreshSeconds()));
             ctx.header("Cache-Control", "no-cache, private");
             ctx.header("ETag", sections.etag());
@@ -146,24 +139,21 @@ final class ConsoleRoutes {
         }
     }
 
-    /** The panel's sections as HTML: rendered once for a view, its viewer's actions and session, then reused. */
-    private RenderedPanels.Html sections(Panels.Shown shown, PanelPage model) {
-        return rendered.html(shown.source(), model.actions().keySet(), model.page().csrf(),
-                () -> pages.rendered("panelsections.jte", Map.of("model", model)));
+    /** Where the panel's forms post, each carrying the session's CSRF token. */
+    private static FormTarget form(Context ctx, String panelId) {
+        return new FormTarget("/panels/" + panelId + "/actions/", Map.of(Guard.CSRF_FIELD,
+                Guard.viewer(ctx).session().csrfToken()));
     }
 
-    private void showPanel(Context ctx, String panelId, String tone, String message, Map<String, String> errors) {
+    private void showPanel(Context ctx, String panelId, Tone tone, String message, Map<String, String> errors) {
         Viewer viewer = Guard.viewer(ctx);
         Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            Map<String, PanelAction> actions = new HashMap<>();
-            shown.allowedActions().forEach(a -> actions.put(a.name(), a));
             PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId),
-                    panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view(), actions,
-                    tone, message, errors);
+                    panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view());
             // An action's answer marks fields and shows its message inside the sections: rendered for it alone.
-            String sections = message.isEmpty() && errors.isEmpty() ? sections(shown, model).html()
-                    : pages.rendered("panelsections.jte", Map.of("model", model));
+            String sections = message.isEmpty() && errors.isEmpty() ? html.sections(shown, form(ctx, panelId)).html()
+                    : html.sections(shown, form(ctx, panelId), tone, message, errors);
             pages.render(ctx, "panel.jte", Map.of("model", model, "sections", sections));
         } else {
             refuse(ctx, outcome);
@@ -189,13 +179,13 @@ final class ConsoleRoutes {
                     errors.putIfAbsent(error.field(), error.message());
                 }
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                showPanel(ctx, panelId, "danger", result.message(), errors);
+                showPanel(ctx, panelId, Tone.DANGER, result.message(), errors);
             } else if (result instanceof ActionResult.Conflict) {
                 ctx.status(HttpStatus.CONFLICT);
-                showPanel(ctx, panelId, "warning", result.message(), Map.of());
+                showPanel(ctx, panelId, Tone.WARNING, result.message(), Map.of());
             } else {
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-                showPanel(ctx, panelId, "danger", result.message(), Map.of());
+                showPanel(ctx, panelId, Tone.DANGER, result.message(), Map.of());
             }
         } else if (outcome instanceof Panels.NeedsConfirmation needs) {
             pages.render(ctx, "confirm.jte", Map.of(

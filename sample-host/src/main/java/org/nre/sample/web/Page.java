@@ -1,7 +1,7 @@
 package org.nre.sample.web;
 
 import java.util.List;
-import org.nre.sample.menu.MenuTree;
+import org.nre.hostkit.menu.MenuTree;
 
 /**
  * What every page's layout needs.

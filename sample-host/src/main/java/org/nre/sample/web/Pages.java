@@ -6,8 +6,8 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.nre.hostkit.menu.MenuTree;
 import org.nre.sample.auth.SessionStore;
-import org.nre.sample.menu.MenuTree;
 
 /** Renders pages from the precompiled JTE templates, which escape every value by default. */
 final class Pages {

@@ -2,7 +2,7 @@ package org.nre.sample.web;
 
 import io.javalin.http.Context;
 import java.util.Map;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
 
 /** The plugins page, for administrators: each plugin's state and problems, and enabling and disabling. */
 final class PluginRoutes {
@@ -55,7 +55,7 @@ final class PluginRoutes {
                 default -> throw new Guard.Refusal(404, "A plugin can be enabled, disabled or reloaded; '" + change
                         + "' is none of these.");
             };
-        } catch (org.nre.sample.plugins.PluginHost.UnknownPlugin e) {
+        } catch (org.nre.hostkit.plugins.PluginHost.UnknownPlugin e) {
             throw new Guard.Refusal(404, e.getMessage());
         }
         services.audit().record(AuditStore.HOST_SOURCE, user, "plugin." + change, message);

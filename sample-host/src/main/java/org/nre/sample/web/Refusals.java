@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nre.hostapi.rights.RightSet;
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.audit.AuditStore;
+import org.nre.hostkit.audit.AuditStore;
 
 /**
  * Puts every refused request in the audit log (action {@code refused}): who asked, or "anonymous", the method,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nre.hostapi.rights.Level;
-import org.nre.sample.rights.Grant;
+import org.nre.hostkit.rights.Grant;
 import org.nre.sample.rights.RightsMatrix;
 import org.nre.sample.web.JsonRequest.Field;
 import org.nre.sample.web.JsonRequest.Type;

@@ -1,8 +1,8 @@
 package org.nre.sample.web;
 
 import org.nre.hostapi.user.ActingUser;
-import org.nre.sample.directory.Account;
 import org.nre.sample.auth.Session;
+import org.nre.sample.directory.Account;
 
 /**
  * Who is asking: the signed-in session, its account, and the acting user handed to plugins.

@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.nre.hostkit.render.JsonMapping;
 import org.nre.sample.ConsoleException;
 import org.nre.sample.HostConfig;
 import org.slf4j.Logger;
@@ -67,12 +68,12 @@ public final class WebServer implements AutoCloseable {
 
     /** The console's JSON mapping, shared with the simulated router. */
     public static ObjectMapper json() {
-        return Json.mapper();
+        return JsonMapping.mapper();
     }
 
     /** Builds the server; {@link #listen} opens its port and {@link #serve} lets requests through. */
     public static WebServer create(Services services) {
-        ObjectMapper json = Json.mapper();
+        ObjectMapper json = JsonMapping.mapper();
         Pages pages = new Pages(services);
         Guard guard = new Guard(services.accounts(), services.config().frontend());
         Refusals refusals = new Refusals(services.audit(), guard, java.time.Clock.systemUTC());
@@ -111,9 +112,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.after(refusals::after);
 
             Routes routes = new Routes(config.routes);
-            RenderedPanels rendered = new RenderedPanels();
-            new ConsoleRoutes(services, pages, guard, rendered).register(routes);
-            new ApiRoutes(services, json, rendered, guard).register(routes);
+            new ConsoleRoutes(services, pages, guard, services.kit().html()).register(routes);
+            new ApiRoutes(services, json, services.kit().json(), guard).register(routes);
             new AdminRoutes(services, pages, json).register(routes);
             services.simulator().ifPresent(simulator -> new SimulatorRoutes(services, simulator, pages, json)
                     .register(routes));
@@ -295,7 +295,7 @@ public final class WebServer implements AutoCloseable {
     /** Logs the failure with an id and shows the id, never the stack trace. */
     private static void failure(Context ctx, Pages pages, Exception e) {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        int status = e instanceof org.nre.sample.db.StorageException ? 503 : 500;
+        int status = e instanceof org.nre.hostkit.db.StorageException ? 503 : 500;
         if (status == 503) {
             // A known condition while the database is down: one line, not a stack trace per request.
             LOG.warn("Request {} {} failed: {} (error id {})", ctx.method(), ctx.path(), e.getMessage(), id);

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.nre.sample.ConfigException;
+import org.nre.hostkit.ConfigException;
 import org.nre.sample.directory.Account;
 
 class PasswordsTest {

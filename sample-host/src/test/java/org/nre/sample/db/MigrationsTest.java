@@ -8,14 +8,16 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostapi.HostApiException;
 import org.nre.hostapi.storage.MigrationResult;
+import org.nre.hostkit.MariaDb;
+import org.nre.hostkit.db.Migrations;
 import org.nre.sample.HostConfig;
-import org.nre.sample.MariaDb;
 
 class MigrationsTest {
 
@@ -29,7 +31,7 @@ class MigrationsTest {
     void open() {
         database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString(),
                 "--router", "settings"}, Map.of()));
-        migrations = new Migrations(database);
+        migrations = new Migrations(database.dataSource());
     }
 
     @AfterEach
@@ -38,44 +40,79 @@ class MigrationsTest {
     }
 
     @Test
-    void aNewDatabaseIsMigratedToTheLatestVersionAndTheNextStartFindsItThereWithNothingToApply() throws Exception {
+    void aNewDatabaseGetsTheKitsTablesAndTheConsolesEachInItsOwnHistoryAndTheNextStartFindsNothingToApply()
+            throws Exception {
         long latest;
-        try (var files = Files.list(Path.of("src/main/resources", Migrations.HOST_LOCATION))) {
+        try (var files = Files.list(Path.of("src/main/resources", ConsoleSchema.LOCATION))) {
             latest = files.count();
         }
 
-        MigrationResult first = migrations.migrateHost();
-        MigrationResult again = migrations.migrateHost();
+        MigrationResult first = ConsoleSchema.migrate(migrations);
+        MigrationResult again = ConsoleSchema.migrate(migrations);
 
         assertThat(first).isEqualTo(new MigrationResult((int) latest, String.valueOf(latest),
-                Migrations.HOST_HISTORY_TABLE));
-        assertThat(again).isEqualTo(new MigrationResult(0, String.valueOf(latest), Migrations.HOST_HISTORY_TABLE));
+                ConsoleSchema.HISTORY_TABLE));
+        assertThat(again).isEqualTo(new MigrationResult(0, String.valueOf(latest), ConsoleSchema.HISTORY_TABLE));
+        assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "1", Migrations.KIT_HISTORY_TABLE));
+        assertThat(database.jdbc().one("SELECT generation FROM host_rights_generation", row -> row.getLong(1)))
+                .contains(1L);
     }
 
     @Test
-    void aNewDatabaseHasNoConsoleSchemaUntilTheHostIsMigrated() {
-        assertThat(migrations.hostSchemaPresent()).isFalse();
+    void aNewDatabaseHasNoConsoleSchemaUntilItIsMigrated() {
+        assertThat(migrations.schemaPresent()).isFalse();
 
-        migrations.migrateHost();
+        ConsoleSchema.migrate(migrations);
 
-        assertThat(migrations.hostSchemaPresent()).isTrue();
+        assertThat(migrations.schemaPresent()).isTrue();
+        assertThat(database.isUp()).isTrue();
+    }
+
+    @Test
+    void aDatabaseMadeByTheConsoleBeforeTheKitKeptItsOwnHistoryIsAdoptedWithItsDataAndNothingRunTwice() {
+        Flyway.configure().dataSource(database.dataSource()).locations("classpath:console-0.1/db/host")
+                .table("host_schema_history").load().migrate();
+        database.jdbc().update("INSERT INTO host_audit (at, source, actor_id, actor_name, remote_address, action, "
+                + "detail) VALUES (CURRENT_TIMESTAMP, 'console', 'admin', 'Administrator, System', '127.0.0.1', "
+                + "'user.created', 'kept')");
+
+        MigrationResult console = ConsoleSchema.migrate(migrations);
+
+        assertThat(console).isEqualTo(new MigrationResult(0, "2", ConsoleSchema.HISTORY_TABLE));
+        assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "1", Migrations.KIT_HISTORY_TABLE));
+        assertThat(database.jdbc().list("SELECT detail FROM host_audit", row -> row.getString(1)))
+                .containsExactly("kept");
+        assertThat(database.isUp()).isTrue();
+    }
+
+    @Test
+    void aDatabaseOfAnOlderConsoleThanTheLastBeforeTheKitIsRefusedWithWhatToDoAndLeftAsItWas() {
+        Flyway.configure().dataSource(database.dataSource()).locations("classpath:console-0.1/db/host")
+                .table("host_schema_history").target("8").load().migrate();
+
+        assertThatThrownBy(() -> ConsoleSchema.migrate(migrations))
+                .isInstanceOf(HostApiException.class)
+                .hasMessageContaining("schema version 8")
+                .hasMessageContaining("start the sample console 0.1.0 on it once");
+        assertThat(database.jdbc().list("SELECT version FROM host_schema_history WHERE version IS NOT NULL",
+                row -> row.getString(1))).hasSize(8);
     }
 
     @Test
     void onMariaDbOnlyTheConsolesOwnDatabaseCountsNotAnotherOnTheSameServer() {
         try (MariaDb migrated = MariaDb.freshDatabase(); MariaDb fresh = MariaDb.freshDatabase();
              HostDatabase first = mariaDb(migrated); HostDatabase second = mariaDb(fresh)) {
-            new Migrations(first).migrateHost();
+            ConsoleSchema.migrate(first);
 
-            assertThat(new Migrations(first).hostSchemaPresent()).isTrue();
-            assertThat(new Migrations(second).hostSchemaPresent()).isFalse();
+            assertThat(new Migrations(first.dataSource()).schemaPresent()).isTrue();
+            assertThat(new Migrations(second.dataSource()).schemaPresent()).isFalse();
         }
     }
 
     @Test
     void aPluginsMigrationsRunFromItsClassLoaderIntoItsOwnHistoryAndReportTheirVersionWhenNothingIsPending()
             throws Exception {
-        migrations.migrateHost();
+        ConsoleSchema.migrate(migrations);
         ClassLoader plugin = pluginWith("db/demo", Map.of(
                 "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));",
                 "V2__author.sql", "ALTER TABLE demo_note ADD COLUMN author VARCHAR(50);"));
@@ -90,7 +127,7 @@ class MigrationsTest {
 
     @Test
     void aFailingPluginMigrationNamesThePluginAndTheLocationAndKeepsTheDataOfTheOnesBefore() throws Exception {
-        migrations.migrateHost();
+        ConsoleSchema.migrate(migrations);
         ClassLoader good = pluginWith("db/demo", Map.of("V1__notes.sql", "CREATE TABLE demo_note (id INT);"));
         migrations.migratePlugin("demo", good, "db/demo");
         database.jdbc().update("INSERT INTO demo_note (id) VALUES (7)");
@@ -104,13 +141,16 @@ class MigrationsTest {
     }
 
     @Test
-    void aPluginCannotMigrateOutsideItsClassPathOrIntoTheConsolesFolder() {
+    void aPluginCannotMigrateOutsideItsClassPathOrIntoTheKitsOrTheConsolesFolder() {
         ClassLoader plugin = getClass().getClassLoader();
+        ConsoleSchema.migrate(migrations);
 
         assertThatThrownBy(() -> migrations.migratePlugin("demo", plugin, "../db"))
                 .isInstanceOf(HostApiException.class).hasMessageContaining("give a folder on the plugin's class path");
-        assertThatThrownBy(() -> migrations.migratePlugin("demo", plugin, "classpath:db/host"))
+        assertThatThrownBy(() -> migrations.migratePlugin("demo", plugin, "classpath:db/hostkit"))
                 .isInstanceOf(HostApiException.class).hasMessageContaining("cannot use the console's migration folder");
+        assertThatThrownBy(() -> migrations.migratePlugin("demo", plugin, "db/console/more"))
+                .isInstanceOf(HostApiException.class).hasMessageContaining("migration folder 'db/console'");
     }
 
     private HostDatabase mariaDb(MariaDb server) {

@@ -14,8 +14,8 @@ import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
 import org.nre.sample.HostConfig;
 import org.nre.sample.MutableClock;
+import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.db.Migrations;
 
 class DistrictStoreTest {
 
@@ -28,7 +28,7 @@ class DistrictStoreTest {
     void open() {
         database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
                 Map.of()));
-        new Migrations(database).migrateHost();
+        ConsoleSchema.migrate(database);
     }
 
     @AfterEach

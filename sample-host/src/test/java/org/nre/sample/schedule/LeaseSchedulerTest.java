@@ -1,4 +1,4 @@
-package org.nre.sample.schedule;
+package org.nre.hostkit.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostapi.schedule.ScheduledTask;
+import org.nre.hostkit.plugins.PluginCalls;
 import org.nre.sample.HostConfig;
+import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.db.Migrations;
-import org.nre.sample.plugins.PluginCalls;
 
 /** Two console nodes on one database: a task runs on one at a time, and moves when that node stops or dies. */
 class LeaseSchedulerTest {
@@ -39,7 +39,7 @@ class LeaseSchedulerTest {
     void start() {
         database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
                 Map.of()));
-        new Migrations(database).migrateHost();
+        ConsoleSchema.migrate(database);
         nodeA = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-a", BEAT, LEASE);
         nodeB = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-b", BEAT, LEASE);
     }

@@ -1,0 +1,239 @@
+package org.nre.hostkit.plugins;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nre.hostapi.menu.MenuContribution;
+import org.nre.hostapi.menu.MenuEntry;
+import org.nre.hostapi.panel.PanelAction;
+import org.nre.hostapi.panel.PanelDefinition;
+import org.nre.hostapi.panel.SettingsPanel;
+import org.nre.hostapi.rights.RightContribution;
+import org.nre.hostapi.rights.RightDefinition;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects what the started plugins contribute (rights, panels, menu entries) and checks each: an id another
+ * plugin owns, a panel guarded by a right nobody defines, a menu entry for a panel its plugin lacks, or a plugin
+ * that implements none of the console's extension points is left out and reported against the plugin.
+ */
+final class ContributionCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContributionCollector.class);
+
+    /** What a plugin can contribute to this console. */
+    static final List<Class<? extends org.pf4j.ExtensionPoint>> OUR_EXTENSION_POINTS = List.of(MenuContribution.class,
+            RightContribution.class, SettingsPanel.class, org.nre.hostapi.exchange.RecordsExchange.class);
+
+    private final HostPluginManager manager;
+    private final Problems problems;
+    private final Claims claims;
+
+    ContributionCollector(HostPluginManager manager, Problems problems, Claims claims) {
+        this.manager = manager;
+        this.problems = problems;
+        this.claims = claims;
+    }
+
+    /** What the started plugins contribute, each contribution checked; what does not fit is reported. */
+    Contributions collect() {
+        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
+        started.sort(Comparator.comparing(PluginWrapper::getPluginId));
+        // Each plugin is asked once what it offers: a failure to answer is reported once, and claims and checks
+        // below look at the same answers.
+        List<Offer> offers = started.stream().map(this::offer).toList();
+
+        Set<String> installed = new HashSet<>();
+        manager.getPlugins().forEach(plugin -> installed.add(plugin.getPluginId()));
+        claimOwnIds(offers, installed);
+        Map<String, Contributions.Right> rights = new LinkedHashMap<>();
+        for (Offer offer : offers) {
+            PluginWrapper plugin = offer.plugin();
+            for (RightDefinition right : offer.rights()) {
+                String taken = claimedByAnother(Claims.Kind.RIGHT, right.id(), plugin, installed);
+                if (taken != null || rights.containsKey(right.id())) {
+                    refuse(plugin, "Its right '" + right.id() + "' was left out: " + (taken != null ? taken
+                            : "it defines that id twice"));
+                } else {
+                    rights.put(right.id(), new Contributions.Right(plugin.getPluginId(), right));
+                }
+            }
+        }
+
+        Map<String, Contributions.Panel> panels = new LinkedHashMap<>();
+        for (Offer offer : offers) {
+            PluginWrapper plugin = offer.plugin();
+            for (OfferedPanel panel : offer.panels()) {
+                PanelDefinition definition = panel.definition();
+                String problem = claimedByAnother(Claims.Kind.PANEL, definition.id(), plugin, installed);
+                problem = problem != null ? problem : panelProblem(definition, rights, panels);
+                if (problem != null) {
+                    refuse(plugin, "Its panel '" + definition.id() + "' was left out: " + problem);
+                    continue;
+                }
+                panels.put(definition.id(), new Contributions.Panel(plugin.getPluginId(), definition, panel.panel(),
+                        manager.calls(plugin.getPluginId())));
+            }
+        }
+
+        List<Contributions.Menu> menu = new ArrayList<>();
+        Set<String> menuIds = new HashSet<>();
+        for (Offer offer : offers) {
+            PluginWrapper plugin = offer.plugin();
+            for (MenuEntry entry : offer.menu()) {
+                String problem = claimedByAnother(Claims.Kind.MENU, entry.id(), plugin, installed);
+                problem = problem != null ? problem : menuProblem(plugin.getPluginId(), entry, rights, panels,
+                        menuIds);
+                if (problem != null) {
+                    refuse(plugin, "Its menu entry '" + entry.id() + "' was left out: " + problem);
+                    continue;
+                }
+                menuIds.add(entry.id());
+                menu.add(new Contributions.Menu(plugin.getPluginId(), entry));
+            }
+        }
+
+        for (PluginWrapper plugin : started) {
+            if (OUR_EXTENSION_POINTS.stream()
+                    .allMatch(type -> manager.getExtensionClasses(type, plugin.getPluginId()).isEmpty())) {
+                refuse(plugin, "It implements none of the console's extension points (menu entry, tool right, "
+                        + "settings panel, records exchange), so it adds nothing. Check that its extensions implement "
+                        + "them and that its build writes META-INF/extensions.idx.");
+            }
+        }
+        return new Contributions(menu, rights, panels);
+    }
+
+    /** A settings panel and the definition it gave. */
+    private record OfferedPanel(SettingsPanel panel, PanelDefinition definition) {
+    }
+
+    /** What one started plugin offers, as it answered when asked. */
+    private record Offer(PluginWrapper plugin, List<RightDefinition> rights, List<OfferedPanel> panels,
+                         List<MenuEntry> menu) {
+    }
+
+    private Offer offer(PluginWrapper plugin) {
+        List<RightDefinition> rights = new ArrayList<>();
+        for (RightContribution contribution : extensions(plugin, RightContribution.class)) {
+            List<RightDefinition> defined = guarded(plugin, "listing its rights", contribution::rights);
+            rights.addAll(defined == null ? List.of() : defined);
+        }
+        List<OfferedPanel> panels = new ArrayList<>();
+        for (SettingsPanel panel : extensions(plugin, SettingsPanel.class)) {
+            PanelDefinition definition = guarded(plugin, "describing a panel", panel::definition);
+            if (definition != null) {
+                panels.add(new OfferedPanel(panel, definition));
+            }
+        }
+        List<MenuEntry> menu = new ArrayList<>();
+        for (MenuContribution contribution : extensions(plugin, MenuContribution.class)) {
+            List<MenuEntry> entries = guarded(plugin, "listing its menu entries", contribution::menuEntries);
+            menu.addAll(entries == null ? List.of() : entries);
+        }
+        return new Offer(plugin, rights, panels, menu);
+    }
+
+    /**
+     * Gives each plugin the ids in its own namespace (its id, or its id and a dot or hyphen) before anything else is
+     * claimed, so that a plugin whose name sorts first cannot take "nre.registration" from "nre" when both are
+     * installed at once.
+     */
+    private void claimOwnIds(List<Offer> offers, Set<String> installed) {
+        for (Offer offer : offers) {
+            String own = offer.plugin().getPluginId();
+            for (RightDefinition right : offer.rights()) {
+                claimIfOwn(Claims.Kind.RIGHT, right.id(), own, installed);
+            }
+            for (OfferedPanel panel : offer.panels()) {
+                claimIfOwn(Claims.Kind.PANEL, panel.definition().id(), own, installed);
+            }
+        }
+    }
+
+    private void claimIfOwn(Claims.Kind kind, String id, String own, Set<String> installed) {
+        if (id.equals(own) || id.startsWith(own + ".") || id.startsWith(own + "-")) {
+            claims.claim(kind, id, own, installed);
+        }
+    }
+
+    /** Why the id is not the plugin's to use, naming the plugin that owns it; null when it is the plugin's. */
+    private String claimedByAnother(Claims.Kind kind, String id, PluginWrapper plugin, Set<String> installed) {
+        Claims.Claim owner = claims.claim(kind, id, plugin.getPluginId(), installed);
+        if (owner.pluginId().equals(plugin.getPluginId())) {
+            return null;
+        }
+        String since = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(owner.since()
+                .atZone(java.time.ZoneOffset.UTC));
+        return "plugin '" + owner.pluginId() + "' has contributed a " + kind.word + " with that id since " + since
+                + ", and keeps it" + (kind == Claims.Kind.RIGHT ? " (with the grants on it)" : "") + ". Plugin '"
+                + plugin.getPluginId() + "' must use another id; ask its provider, or remove plugin '"
+                + owner.pluginId() + "' if it is to take its place";
+    }
+
+    private static String panelProblem(PanelDefinition definition, Map<String, Contributions.Right> rights,
+                                       Map<String, Contributions.Panel> panels) {
+        if (panels.containsKey(definition.id())) {
+            return "plugin '" + panels.get(definition.id()).pluginId() + "' already has a panel with that id";
+        }
+        Contributions.Right right = rights.get(definition.rightId());
+        if (right == null) {
+            return "it is guarded by right '" + definition.rightId() + "', which no started plugin defines";
+        }
+        for (PanelAction action : definition.actions()) {
+            if (!right.definition().offers(action.level())) {
+                return "its action '" + action.name() + "' needs level " + action.level().letter() + " of right '"
+                        + right.definition().id() + "', which that right does not offer";
+            }
+        }
+        return null;
+    }
+
+    private static String menuProblem(String pluginId, MenuEntry entry, Map<String, Contributions.Right> rights,
+                                      Map<String, Contributions.Panel> panels, Set<String> menuIds) {
+        if (menuIds.contains(entry.id())) {
+            return "another menu entry already has that id";
+        }
+        Contributions.Panel panel = panels.get(entry.panelId());
+        if (panel == null || !panel.pluginId().equals(pluginId)) {
+            return "it opens panel '" + entry.panelId() + "', which the plugin does not contribute";
+        }
+        Contributions.Right right = rights.get(entry.required().rightId());
+        if (right == null || !right.definition().offers(entry.required().level())) {
+            return "it needs " + entry.required() + ", which no started plugin offers";
+        }
+        return null;
+    }
+
+    private <T> List<T> extensions(PluginWrapper plugin, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Class<? extends T> extensionClass : manager.getExtensionClasses(type, plugin.getPluginId())) {
+            T extension = guarded(plugin, "creating extension " + extensionClass.getName(),
+                    () -> manager.getExtensionFactory().create(extensionClass));
+            if (extension != null) {
+                found.add(extension);
+            }
+        }
+        return found;
+    }
+
+    private <T> T guarded(PluginWrapper plugin, String what, java.util.function.Supplier<T> work) {
+        try {
+            return manager.calls(plugin.getPluginId()).call(what, work);
+        } catch (PluginFailure e) {
+            problems.add(plugin.getPluginId(), e.getMessage());
+            return null;
+        }
+    }
+
+    private void refuse(PluginWrapper plugin, String message) {
+        LOG.warn("Plugin '{}': {}", plugin.getPluginId(), message);
+        problems.add(plugin.getPluginId(), message);
+    }
+}

@@ -1,0 +1,51 @@
+package org.nre.hostkit.plugins;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nre.hostapi.menu.MenuEntry;
+import org.nre.hostapi.panel.PanelDefinition;
+import org.nre.hostapi.panel.SettingsPanel;
+import org.nre.hostapi.rights.RightDefinition;
+
+/**
+ * What the started plugins contribute, checked and fixed at one moment: an immutable snapshot that
+ * requests read without locks, replaced as a whole when plugins start or stop.
+ */
+public record Contributions(List<Menu> menuEntries, Map<String, Right> rights, Map<String, Panel> panels) {
+
+    /** A menu entry and the plugin that contributed it. */
+    public record Menu(String pluginId, MenuEntry entry) {
+    }
+
+    /** A right and the plugin that defined it. */
+    public record Right(String pluginId, RightDefinition definition) {
+    }
+
+    /** A panel, its definition as read at start, and the way to call it. */
+    public record Panel(String pluginId, PanelDefinition definition, SettingsPanel panel, PluginCalls calls) {
+    }
+
+    public Contributions {
+        menuEntries = List.copyOf(menuEntries);
+        rights = Map.copyOf(rights);
+        panels = Map.copyOf(panels);
+    }
+
+    public static Contributions none() {
+        return new Contributions(List.of(), Map.of(), Map.of());
+    }
+
+    public Optional<Panel> panel(String id) {
+        return Optional.ofNullable(panels.get(id));
+    }
+
+    public Optional<Right> right(String id) {
+        return Optional.ofNullable(rights.get(id));
+    }
+
+    public Collection<Right> allRights() {
+        return rights.values();
+    }
+}

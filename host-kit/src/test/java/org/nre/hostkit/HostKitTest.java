@@ -1,0 +1,155 @@
+package org.nre.hostkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostapi.HostInfo;
+import org.nre.hostapi.panel.ActionInput;
+import org.nre.hostapi.panel.ActionResult;
+import org.nre.hostapi.rights.Level;
+import org.nre.hostapi.rights.RightSet;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostapi.user.ActingUser;
+import org.nre.hostkit.db.Version;
+import org.nre.hostkit.menu.MenuTree;
+import org.nre.hostkit.panel.Panels;
+import org.nre.hostkit.render.FormTarget;
+import org.nre.hostkit.rights.Grant;
+
+/**
+ * The kit embedded as a console on another stack would: a pool, a folder with a real plugin zip, and no web
+ * server. Menu, panel, action, rights and rendering all go through the kit's public API.
+ */
+class HostKitTest {
+
+    @TempDir
+    Path dir;
+
+    private HikariDataSource pool;
+    private HostKit kit;
+
+    @BeforeEach
+    void start() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:" + dir.getFileName() + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        pool = new HikariDataSource(config);
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        try (var zips = Files.list(Path.of("target/test-plugins"))) {
+            for (Path zip : zips.toList()) {
+                Files.copy(zip, plugins.resolve(zip.getFileName()));
+            }
+        }
+        kit = HostKit.builder()
+                .database(pool, DatabaseProduct.H2)
+                .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
+                .district(Optional::empty)
+                .memberships(userId -> userId.equals("jane") ? List.of("staff") : List.of())
+                .pluginsDir(plugins)
+                .secrets(dir.resolve("data"), null)
+                .nodeId("node-1")
+                .build();
+        kit.migrate();
+        kit.startPlugins();
+    }
+
+    @AfterEach
+    void stop() {
+        kit.close();
+        pool.close();
+    }
+
+    @Test
+    void aPluginZipInTheFolderIsStartedAndItsMenuEntryShownOnlyToAHolderOfItsRight() {
+        assertThat(kit.plugins().statuses()).anySatisfy(status -> {
+            assertThat(status.id()).isEqualTo("hello");
+            assertThat(status.started()).isTrue();
+        });
+
+        assertThat(MenuTree.forUser(kit.plugins().contributions(), RightSet.none())).isEmpty();
+        grantToGroup("staff", Level.READ);
+        assertThat(MenuTree.forUser(kit.plugins().contributions(), rightsOf("jane")))
+                .singleElement().satisfies(tools -> {
+                    assertThat(tools.label()).isEqualTo("Tools");
+                    assertThat(tools.children()).singleElement().extracting(MenuTree.Node::panelId)
+                            .isEqualTo("hello");
+                });
+    }
+
+    @Test
+    void aPanelIsShownAndRunThroughTheLevelChecksAndARefusalIsAudited() {
+        grantToGroup("staff", Level.READ);
+        ActingUser reader = user("jane");
+
+        Panels.ViewOutcome shown = kit.panels().view("hello", reader);
+        Panels.ActOutcome refused = kit.panels().act("hello", "send", new ActionInput(Map.of()), reader, false);
+        Panels.ViewOutcome stranger = kit.panels().view("hello", user("joe"));
+
+        assertThat(shown).isInstanceOf(Panels.Shown.class);
+        assertThat(((Panels.Shown) shown).allowedActions()).isEmpty();
+        assertThat(refused).isInstanceOf(Panels.Forbidden.class);
+        assertThat(stranger).isInstanceOf(Panels.Forbidden.class);
+        assertThat(kit.audit().newest(10)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("panel.denied");
+            assertThat(entry.actorId()).isEqualTo("jane");
+        });
+
+        grantToGroup("staff", Level.WRITE);
+        Panels.ActOutcome saved = kit.panels().act("hello", "save",
+                new ActionInput(Map.of("greeting", "<script>alert(1)</script>")), user("jane"), false);
+        assertThat(saved).isInstanceOfSatisfying(Panels.Done.class,
+                done -> assertThat(done.result()).isInstanceOf(ActionResult.Success.class));
+    }
+
+    @Test
+    void theHtmlFragmentEscapesWhatThePluginSuppliesAndEveryFormCarriesTheConsolesFieldsAndPath() {
+        grantToGroup("staff", Level.WRITE);
+        kit.panels().act("hello", "save", new ActionInput(Map.of("greeting", "<script>alert(1)</script>")),
+                user("jane"), false);
+        Panels.Shown shown = (Panels.Shown) kit.panels().view("hello", user("jane"));
+
+        String html = kit.html().sections(shown, new FormTarget("/tools/hello/do/", Map.of("_token", "t-1"))).html();
+        String json = new String(kit.json().of(shown), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("action=\"/tools/hello/do/send\"").contains("formaction=\"/tools/hello/do/save\"")
+                .contains("<input type=\"hidden\" name=\"_token\" value=\"t-1\">");
+        assertThat(html.split("<form ", -1)).hasSize(3);
+        assertThat(html.split("name=\"_token\"", -1)).hasSize(3);
+        assertThat(json).contains("\"id\":\"hello\"").contains("\"type\":\"labelled-value\"")
+                .contains("\"name\":\"send\"");
+    }
+
+    @Test
+    void aKitWithoutWhatItNeedsSaysWhichValueIsMissing() {
+        assertThatThrownBy(() -> HostKit.builder().database(pool, DatabaseProduct.H2).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("host(...)");
+    }
+
+    private void grantToGroup(String group, Level level) {
+        Version current = kit.rights().version("hello.greetings");
+        kit.rights().replace("hello.greetings", List.of(new Grant(Grant.Subject.GROUP, group, "hello.greetings",
+                Set.of(level))), new Version(current.number() + 1, "test", java.time.Instant.now(), "granted"));
+    }
+
+    private RightSet rightsOf(String userId) {
+        return kit.rightsCache().of(userId, kit.rights().generation());
+    }
+
+    private ActingUser user(String id) {
+        return new ActingUser(id, "Doe, " + id, "127.0.0.1", rightsOf(id));
+    }
+}
