@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.Component;
@@ -32,6 +33,7 @@ import org.nre.plugin.testing.RouterStub;
 import org.nre.plugin.testing.TestHost;
 
 /** The registration lifecycle against WireMock playing the router, checking what is stored after each step. */
+@Tag("slow")
 class RegistrationLifecycleTest {
 
     static final String REGISTRATIONS = "/v1/registrations";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nre.plugin.testing.ModelRun;
 import org.nre.plugin.testing.RouterDouble;
@@ -15,6 +16,7 @@ import org.nre.plugin.testing.RouterDouble;
  * double, with {@link ModelInvariants} checked after every step. The seed is printed; a failure is shrunk and
  * names the seed that runs the failing sequence again (see {@link ModelRun}).
  */
+@Tag("slow")
 class RegistrationModelTest {
 
     static final int SEQUENCES = 40;

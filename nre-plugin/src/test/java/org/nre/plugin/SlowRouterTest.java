@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
@@ -23,6 +24,7 @@ import org.nre.plugin.testing.RouterStub;
 import org.nre.plugin.testing.TestHost;
 
 /** A router that answers slowly holds few of the console's threads: a bound on calls at once, one check each. */
+@Tag("slow")
 class SlowRouterTest {
 
     static final RouterPolicy TWO_AT_ONCE = new RouterPolicy(Duration.ofMillis(500), Duration.ofSeconds(5), 1, 1,

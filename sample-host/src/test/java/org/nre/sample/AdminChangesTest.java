@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostkit.db.Jdbc;
@@ -24,6 +25,7 @@ import org.nre.hostkit.db.Jdbc;
  * not at all, a change based on an older version is refused with what happened since, and the JSON API takes
  * only the fields a route names, each of its type.
  */
+@Tag("slow")
 class AdminChangesTest {
 
     static final String NRE = "nre.registration";

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -17,6 +18,7 @@ import org.openqa.selenium.WebElement;
  * right, the district system administrator registers, the vendor authorizes on the simulated router, and the
  * open panel turns Active by itself. Screenshots land in docs/images/.
  */
+@Tag("slow")
 class BrowserEndToEndTest {
 
     static final Path IMAGES = Path.of("..", "docs", "images");

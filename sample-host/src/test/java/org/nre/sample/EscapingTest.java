@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every text a plugin, the router or a user can supply reaches pages escaped: two classic payloads go in
  * through each, and no page serves them as markup.
  */
+@Tag("slow")
 class EscapingTest {
 
     static final String SCRIPT = "<script>alert(1)</script>";

@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostkit.plugins.PluginStatus;
@@ -22,6 +23,7 @@ import org.nre.hostkit.plugins.PluginStatus;
  * plugin: each leaves the console and the other plugins running, and says what is wrong on the plugins page
  * and in the log.
  */
+@Tag("slow")
 class FaultyPluginsTest {
 
     static final String PANEL_SOURCE = """

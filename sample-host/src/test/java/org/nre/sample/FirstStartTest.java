@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** On first start without NRE_ADMIN_PASSWORD, a one-time password is printed once and must be changed. */
+@Tag("slow")
 class FirstStartTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * How the console takes the client's address, scheme and host: its own unless a trusted proxy says otherwise, and
  * never a Host that is not its own (DNS rebinding against the console).
  */
+@Tag("slow")
 class FrontendTest {
 
     @TempDir

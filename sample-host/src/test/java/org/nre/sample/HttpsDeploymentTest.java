@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTPS as operators deploy the console: behind Debian's nginx terminating TLS, and with the console's own TLS.
  * In both an administrator signs in, registers the district and signs out, over https only.
  */
+@Tag("slow")
 class HttpsDeploymentTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebElement;
  * decision by itself in every state, and changes only what changed, so that keyboard focus, the scroll position
  * and a half-filled form stay as they were and a screen reader hears the change once.
  */
+@Tag("slow")
 class LivePanelBrowserTest {
 
     /** One status poll of the simulated router (10 s), one update of the page (5 s), and room for a busy machine. */

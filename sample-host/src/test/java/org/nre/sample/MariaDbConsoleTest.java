@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostkit.MariaDb;
 
 /** The same console and plugin on the local MariaDB: the host's and the plugin's migrations run there too. */
+@Tag("slow")
 class MariaDbConsoleTest {
 
     @TempDir

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * however its entries lie, expanded whole or not at all, and with ids of its own; and a plugin that cannot stop
  * cleanly can still be disabled.
  */
+@Tag("slow")
 class PluginIntegrityTest {
 
     @TempDir

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Managing plugins: enable and disable (remembered), the context class loader, development mode, settings files. */
+@Tag("slow")
 class PluginPlatformTest {
 
     static String greeter(String greeting) {

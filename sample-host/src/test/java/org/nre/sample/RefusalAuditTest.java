@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostkit.audit.AuditStore;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * Every refused request leaves an audit entry saying who (or anonymous), what, where from and why; anonymous ones
  * are kept at most once a minute per address; no value reaches the audit log or the log with a raw line break.
  */
+@Tag("slow")
 class RefusalAuditTest {
 
     static final String RAW_CONTROL = "[\\x00-\\x1f\\x7f]";

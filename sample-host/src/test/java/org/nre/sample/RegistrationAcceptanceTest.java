@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostapi.exchange.RecordsExchange;
@@ -18,6 +19,7 @@ import org.nre.hostapi.exchange.RecordsExchange;
  * The whole registration over HTTP: the real console and plugin zip, the simulated router, a district
  * administrator on the panel and the vendor on the simulator's page.
  */
+@Tag("slow")
 class RegistrationAcceptanceTest {
 
     @TempDir

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * console administrator through the simulator's API) deciding in between, and the open panel updating itself.
  * Each step asserts what the administrator reads, then takes the guide's screenshot into docs/images/.
  */
+@Tag("slow")
 class RegistrationGuideScreenshotsTest {
 
     static final Path IMAGES = Path.of("..", "docs", "images");

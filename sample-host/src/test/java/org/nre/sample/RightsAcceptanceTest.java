@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Who may use the tool is decided in the tool-rights matrix and enforced on the server for every page, API
  * call and panel action; a change applies at the user's next request.
  */
+@Tag("slow")
 class RightsAcceptanceTest {
 
     static final String NRE = "nre.registration";

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sign-in, sessions and the pages' own protections. */
+@Tag("slow")
 class SignInSecurityTest {
 
     @TempDir

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nre.hostkit.HostKit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The unchanged NRE plugin zip, served by a Spring Boot console that embeds host-kit: its menu, its panel as a
  * page and as JSON, an action through the plugin, and the rights and CSRF checks, over real HTTP.
  */
+@Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpringBootHostTest {
 

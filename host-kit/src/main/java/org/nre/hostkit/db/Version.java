@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.nre.hostkit.db.Jdbc;
 
 /**
  * The version of something administrators change (a user, a group, a right's grants): every change moves it on

@@ -2,7 +2,6 @@ package org.nre.hostkit.rights;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +17,8 @@ import org.nre.hostkit.db.Version;
  * moves it on, so that each console node knows to recompute effective rights at the next request.
  */
 public final class RightsStore {
+
+    private static final String GRANTS_OF = "SELECT right_id, levels FROM host_grant WHERE subject_type = ";
 
     private final Jdbc jdbc;
 
@@ -83,14 +84,13 @@ public final class RightsStore {
     /** The levels a user holds per right, directly or through one of the given groups; each level as granted. */
     public Map<String, Set<Level>> grantedTo(String userId, Collection<String> groupIds) {
         Map<String, Set<Level>> levels = new HashMap<>();
-        // Two branches rather than one OR, so that each reads by the primary key instead of scanning every grant.
-        StringBuilder sql = new StringBuilder(
-                "SELECT right_id, levels FROM host_grant WHERE subject_type = 'USER' AND subject_id = ?");
+        // One branch per subject rather than an OR or an IN list, so that each reads by the primary key instead
+        // of scanning every grant.
+        StringBuilder sql = new StringBuilder(GRANTS_OF + "'USER' AND subject_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(userId));
-        if (!groupIds.isEmpty()) {
-            sql.append(" UNION ALL SELECT right_id, levels FROM host_grant WHERE subject_type = 'GROUP' AND subject_id IN (")
-                    .append(String.join(", ", Collections.nCopies(groupIds.size(), "?"))).append(')');
-            parameters.addAll(groupIds);
+        for (String groupId : groupIds) {
+            sql.append(" UNION ALL ").append(GRANTS_OF).append("'GROUP' AND subject_id = ?");
+            parameters.add(groupId);
         }
         jdbc.list(sql.toString(), row -> levels.computeIfAbsent(row.getString(1), k -> EnumSet.noneOf(Level.class))
                 .addAll(Grant.parse(row.getString(2))), parameters.toArray());

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 import org.nre.hostapi.district.District;
 import org.nre.plugin.registration.HistoryEntry;
 import org.nre.plugin.registration.Registration;
-import org.nre.plugin.terms.TermsAcceptance;
 import org.nre.plugin.status.RouterHealth;
 import org.nre.plugin.storage.Changes;
 import org.nre.plugin.terms.Terms;
+import org.nre.plugin.terms.TermsAcceptance;
 
 /**
  * What the registration panel last read from storage, reused while nothing it shows can have changed.

@@ -14,6 +14,7 @@ import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
+import org.nre.hostapi.rights.RightSet;
 import org.nre.hostapi.schedule.RepeatingTask;
 import org.nre.hostapi.schedule.ScheduledTask;
 import org.nre.hostapi.storage.Database;
@@ -22,7 +23,6 @@ import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostapi.storage.Secrets;
 import org.nre.hostapi.storage.Settings;
 import org.nre.hostapi.user.ActingUser;
-import org.nre.hostapi.rights.RightSet;
 import org.pf4j.ExtensionPoint;
 
 /**

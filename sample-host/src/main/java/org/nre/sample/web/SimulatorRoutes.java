@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nre.sample.router.SimulatorStore.State;
 import org.nre.sample.router.SimulatorStore;
+import org.nre.sample.router.SimulatorStore.State;
 
 /**
  * The simulated router's vendor side: a console administrator plays the vendor, authorizing, rejecting,
