@@ -265,6 +265,27 @@ class RegistrationAcceptanceTest {
         assertThat(admin.get("/panels/nre-settings").body()).contains("value=\"" + url + "\"");
     }
 
+    @Test
+    void theSimulatedRouterRefusesUnsignedAndWronglySignedRequestsSayingWhy() throws Exception {
+        String url = console.console().simulatedRouter().orElseThrow().url();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> unsigned = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url + "/v1/terms/current")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Map<String, String> signed = new org.nre.router.protocol.RequestSigner("no-such-key",
+                "a-shared-secret-of-some-length").headers("GET", "/v1/terms/current", new byte[0], Instant.now());
+        java.net.http.HttpRequest.Builder unknown = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url + "/v1/terms/current"));
+        signed.forEach(unknown::header);
+        java.net.http.HttpResponse<String> refused = client.send(unknown.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("Unsigned request", "X-NRE-Signature are required");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Unknown key");
+    }
+
     private boolean exchangeActive() {
         return console.console().plugins().extensions().find(RecordsExchange.class).get(0).status().active();
     }

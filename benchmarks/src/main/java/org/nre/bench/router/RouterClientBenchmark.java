@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.nre.plugin.router.RequestSigner;
+import org.nre.router.protocol.RequestSigner;
 import org.nre.plugin.router.RouterClient;
 import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.router.RouterRegistration;

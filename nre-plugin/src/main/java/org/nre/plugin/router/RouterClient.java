@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
+import org.nre.router.protocol.RequestSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

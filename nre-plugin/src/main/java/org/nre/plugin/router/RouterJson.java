@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nre.router.protocol.RequestSigner;
 
 /**
  * Reads and writes the router's JSON, checking every field the contract requires, so that a router that

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.nre.router.protocol.RequestSigner;
+import org.nre.router.protocol.SignatureCheck;
 import org.nre.sample.ConsoleException;
 import org.nre.sample.router.SimulatorStore.State;
 
@@ -130,50 +128,15 @@ public final class SimulatedRouter implements AutoCloseable {
             ctx.header("Retry-After", "1");
             throw new Refusal(503, "Starting", "The simulated router is starting; try again in a moment.");
         }
-        String key = ctx.header("X-NRE-Key");
-        String timestamp = ctx.header("X-NRE-Timestamp");
-        String digest = ctx.header("X-NRE-Content-SHA256");
-        String signature = ctx.header("X-NRE-Signature");
-        if (key == null || timestamp == null || digest == null || signature == null) {
-            throw new Refusal(401, "Unsigned request", "Sign the request: X-NRE-Key, X-NRE-Timestamp, "
-                    + "X-NRE-Content-SHA256 and X-NRE-Signature are required.");
-        }
-        if (!key.equals(credentials.districtKey())) {
-            throw new Refusal(401, "Unknown key", "The district key is not known to the router.");
-        }
-        long signedAt;
-        try {
-            signedAt = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            throw new Refusal(401, "Bad timestamp", "X-NRE-Timestamp must be whole seconds since 1970.");
-        }
-        long skew = Math.abs(clock.instant().getEpochSecond() - signedAt);
-        if (skew > MAX_CLOCK_SKEW_SECONDS) {
-            throw new Refusal(401, "Stale timestamp", "The request was signed " + skew
-                    + " seconds away from the router's clock; sign it again and resend.");
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (!SimulatorStore.sha256(body).equals(digest)) {
-            throw new Refusal(401, "Body digest mismatch", "The body does not match X-NRE-Content-SHA256.");
-        }
         String query = ctx.req().getQueryString();
-        String canonical = ctx.method().name() + "\n" + ctx.req().getRequestURI() + (query == null ? "" : "?" + query)
-                + "\n" + timestamp + "\n" + digest;
-        String expected = "v1=" + hmac(credentials, canonical);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8))) {
-            throw new Refusal(401, "Bad signature", "The signature does not match; check the shared secret.");
-        }
-    }
-
-    private static String hmac(Credentials credentials, String canonical) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(credentials.sharedSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        SignatureCheck.check(new SignatureCheck.Signed(ctx.header(RequestSigner.KEY_HEADER),
+                        ctx.header(RequestSigner.TIMESTAMP_HEADER), ctx.header(RequestSigner.CONTENT_HEADER),
+                        ctx.header(RequestSigner.SIGNATURE_HEADER)), ctx.method().name(),
+                ctx.req().getRequestURI() + (query == null ? "" : "?" + query), ctx.bodyAsBytes(),
+                credentials.districtKey(), credentials.sharedSecret(), clock.instant(), MAX_CLOCK_SKEW_SECONDS)
+                .ifPresent(failure -> {
+                    throw new Refusal(401, failure.title(), failure.detail());
+                });
     }
 
     // ------------------------------------------------------------------ resources

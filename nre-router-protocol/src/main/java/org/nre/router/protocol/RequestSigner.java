@@ -1,4 +1,4 @@
-package org.nre.plugin.router;
+package org.nre.router.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -57,7 +57,8 @@ public final class RequestSigner {
         return method.toUpperCase(java.util.Locale.ROOT) + "\n" + pathAndQuery + "\n" + timestamp + "\n" + bodyDigest;
     }
 
-    String sign(String canonical) {
+    /** The signature of a canonical request, base64. */
+    public String sign(String canonical) {
         Mac mac;
         try {
             mac = (Mac) prototype.clone();
