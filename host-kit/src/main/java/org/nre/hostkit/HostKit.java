@@ -1,10 +1,13 @@
 package org.nre.hostkit;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
@@ -250,7 +253,10 @@ public final class HostKit implements AutoCloseable {
             return this;
         }
 
-        /** This node's name among the console's nodes, unique per process: it holds scheduler leases. */
+        /**
+         * This node's name among the console's nodes, unique per process: it holds scheduler leases. By default
+         * the machine's host name and a random suffix.
+         */
         public Builder nodeId(String nodeId) {
             this.nodeId = nodeId;
             return this;
@@ -274,11 +280,21 @@ public final class HostKit implements AutoCloseable {
             require(memberships, "memberships");
             require(pluginsDir, "pluginsDir");
             require(dataDir, "secrets");
-            require(nodeId, "nodeId");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(trust, "trust");
             Objects.requireNonNull(random, "random");
+            if (nodeId == null) {
+                nodeId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            }
             return new HostKit(this);
+        }
+
+        private static String hostName() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "node";
+            }
         }
 
         private static void require(Object value, String setter) {

@@ -1,14 +1,11 @@
 package org.nre.sample;
 
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -105,7 +102,6 @@ public final class Console implements AutoCloseable {
                     .developmentPlugins(config.developmentPlugins())
                     .trust(trust)
                     .secrets(config.dataDir(), System.getenv("NRE_SECRETS_KEY"))
-                    .nodeId(nodeId())
                     .random(random)
                     .build();
             Migrations migrations = kit.migrations();
@@ -214,16 +210,6 @@ public final class Console implements AutoCloseable {
     static String version() {
         String version = Console.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
-    }
-
-    private static String nodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override

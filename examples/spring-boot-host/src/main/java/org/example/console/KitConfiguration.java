@@ -7,16 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.district.District;
-import org.nre.hostapi.rights.Level;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.HostKit;
 import org.nre.hostkit.db.Version;
@@ -43,7 +39,6 @@ public class KitConfiguration {
                         .map(ConsoleProperties.User::groups).orElse(List.of()))
                 .pluginsDir(Path.of(properties.pluginsDir()))
                 .secrets(Path.of(properties.dataDir()), System.getenv("CONSOLE_SECRETS_KEY"))
-                .nodeId(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8))
                 .build();
         kit.migrate();
         grant(kit, properties.grants());
@@ -56,19 +51,11 @@ public class KitConfiguration {
         for (Map.Entry<String, Map<String, String>> right : grants.entrySet()) {
             List<Grant> granted = new ArrayList<>();
             right.getValue().forEach((group, letters) -> granted.add(new Grant(Grant.Subject.GROUP, group,
-                    right.getKey(), levels(letters))));
+                    right.getKey(), Grant.parse(letters.strip()))));
             Version current = kit.rights().version(right.getKey());
             kit.rights().replace(right.getKey(), granted, new Version(current.number() + 1, "configuration",
                     Instant.now(), "granted from application.properties"));
         }
-    }
-
-    private static Set<Level> levels(String letters) {
-        Set<Level> levels = EnumSet.noneOf(Level.class);
-        for (char letter : letters.strip().toCharArray()) {
-            levels.add(Level.ofLetter(letter));
-        }
-        return levels;
     }
 
     private static String address() {
@@ -76,14 +63,6 @@ public class KitConfiguration {
             return InetAddress.getLocalHost().getHostAddress();
         } catch (UnknownHostException e) {
             return "127.0.0.1";
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "node";
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.example.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ public class PanelController {
 
     private final HostKit kit;
     private final ConsoleProperties properties;
+    // One mapper for every request: building one is slow.
+    private final ObjectMapper json = JsonMapping.mapper();
 
     public PanelController(HostKit kit, ConsoleProperties properties) {
         this.kit = kit;
@@ -53,7 +56,7 @@ public class PanelController {
 
     @GetMapping("/api/menu")
     public ResponseEntity<byte[]> menuJson(Authentication auth, HttpServletRequest request) throws Exception {
-        return json(HttpStatus.OK, JsonMapping.mapper().writeValueAsBytes(menu(user(auth, request))));
+        return json(HttpStatus.OK, json.writeValueAsBytes(menu(user(auth, request))));
     }
 
     @GetMapping("/panels/{panelId}")
@@ -194,9 +197,9 @@ public class PanelController {
         return message;
     }
 
-    private static String quoted(String text) {
+    private String quoted(String text) {
         try {
-            return JsonMapping.mapper().writeValueAsString(text);
+            return json.writeValueAsString(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.nre.hostapi.panel.PanelView;
@@ -30,13 +31,13 @@ final class RenderedPanels {
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && key.view == view && key.json == json && key.actions.equals(actions)
-                    && java.util.Objects.equals(key.form, form);
+                    && Objects.equals(key.form, form);
         }
 
         @Override
         public int hashCode() {
             return 31 * (31 * System.identityHashCode(view) + actions.hashCode())
-                    + java.util.Objects.hashCode(form) + (json ? 1 : 0);
+                    + Objects.hashCode(form) + (json ? 1 : 0);
         }
     }
 

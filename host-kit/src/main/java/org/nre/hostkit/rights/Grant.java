@@ -32,7 +32,8 @@ public record Grant(Subject subject, String subjectId, String rightId, Set<Level
         return text.toString();
     }
 
-    static Set<Level> parse(String letters) {
+    /** The levels named by letters such as {@code RW}; an unknown letter is refused, naming it. */
+    public static Set<Level> parse(String letters) {
         EnumSet<Level> levels = EnumSet.noneOf(Level.class);
         for (char letter : letters.toCharArray()) {
             levels.add(Level.ofLetter(letter));
