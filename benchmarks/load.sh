@@ -40,7 +40,8 @@ CONSOLE_JAR=$ROOT/sample-host/target/sample-host.jar
 BENCH_JAR=$(ls "$ROOT"/benchmarks/target/benchmarks-*.jar 2>/dev/null | grep -v floor | head -1 || true)
 [ -f "$CONSOLE_JAR" ] && [ -n "$BENCH_JAR" ] || { echo "build first (without --skip-build)" >&2; exit 1; }
 # The console expands plugin zips into its plugins folder: a copy keeps the repository's plugins/ as it is.
-cp "$ROOT"/plugins/*.zip "$OUT/plugins/"
+# Only the NRE plugin: its router is the one each run points it at, not the simulated router.
+cp "$ROOT"/plugins/nre-plugin-*.zip "$OUT/plugins/"
 
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

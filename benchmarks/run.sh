@@ -208,7 +208,8 @@ build() {
     SNAP=$TMP/snapshot
     mkdir -p "$SNAP/sample-host/target" "$SNAP/plugins" "$SNAP/floor"
     cp -r sample-host/target/sample-host.jar sample-host/target/lib "$SNAP/sample-host/target/"
-    cp plugins/nre-plugin-*.zip "$SNAP/plugins/"
+    ls plugins/nre-simulator-*.zip >/dev/null 2>&1 || die "plugins/ holds no nre-simulator zip"
+    cp plugins/nre-plugin-*.zip plugins/nre-simulator-*.zip "$SNAP/plugins/"
     cp -r "$(dirname "$FLOOR_JAR")"/. "$SNAP/floor/"
     FLOOR_JAR=floor/$(basename "$FLOOR_JAR")
     local f
@@ -526,10 +527,10 @@ registration_flow() {
     version=$(terms_version)
     api POST /api/panels/nre/actions/register "{\"accept-terms\":true,\"terms-version\":\"$version\"}"
     [ "$CODE" = 200 ] && [[ $BODY == *'"outcome":"success"'* ]] || die "register answered $CODE: $BODY"
-    api GET /api/simulator
+    api GET /api/panels/simulated-router
     id=$(echo "$BODY" | grep -o '"id":"reg_[^"]*"' | head -1 | cut -d'"' -f4)
     [ -n "$id" ] || die "the simulated router holds no registration: $BODY"
-    api POST "/api/simulator/registrations/$id/authorize" '{"reason":"benchmark"}'
+    api POST /api/panels/simulated-router/actions/authorize "{\"registration\":\"$id\"}"
     [ "$CODE" = 200 ] || die "authorizing $id answered $CODE: $BODY"
     api POST /api/panels/nre/actions/refresh '{}'
     [ "$CODE" = 200 ] && [[ $BODY == *'"outcome":"success"'* ]] || die "refresh answered $CODE: $BODY"

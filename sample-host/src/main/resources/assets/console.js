@@ -174,7 +174,7 @@
   }
 
   // What each status badge said when the page last spoke: a status is announced when its badge changes, not
-  // when only the detail under the same badge does (the router's last contact moves on every minute).
+  // when only the detail under the same badge does (a detail such as a last-contact time moves on every minute).
   var badges = {};
 
   function badge(status) {

@@ -16,8 +16,6 @@ import org.nre.hostapi.audit.AuditLog;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
-import org.nre.hostapi.exchange.ExchangeStatus;
-import org.nre.hostapi.exchange.RecordsExchange;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
 import org.nre.hostapi.panel.ActionInput;
@@ -292,11 +290,11 @@ class PublicApiTest {
             }
         };
         HostInfo host = new HostInfo("Console", "1.0", "med1", "127.0.0.1", ZoneId.of("America/Chicago"));
-        RecordsExchange exchange = () -> new ExchangeStatus("National Records Exchange", true, "ACTIVE", "");
+        RightContribution offered = () -> List.of();
         Extensions extensions = new Extensions() {
             @Override
             public <T extends ExtensionPoint> List<T> find(Class<T> type) {
-                return type == RecordsExchange.class ? List.of(type.cast(exchange)) : List.of();
+                return type == RightContribution.class ? List.of(type.cast(offered)) : List.of();
             }
         };
         PluginContext context = new PluginContext("example", database, host, directory, audit, Clock.systemUTC(),
@@ -313,10 +311,9 @@ class PublicApiTest {
         assertThat(ActingUser.system().remoteAddress()).isEqualTo(ActingUser.LOCAL_ADDRESS);
         assertThat(ActingUser.system().toString()).doesNotContain("rights");
 
-        assertThat(context.extensions().find(RecordsExchange.class)).singleElement()
-                .extracting(r -> r.status().active()).isEqualTo(true);
+        assertThat(context.extensions().find(RightContribution.class)).singleElement()
+                .extracting(RightContribution::rights).isEqualTo(List.of());
         assertThat(context.extensions().find(MenuContribution.class)).isEmpty();
-        assertThatThrownBy(() -> new ExchangeStatus("", false, "PENDING", "")).hasMessageContaining("'exchange'");
 
         assertThatThrownBy(() -> new PluginContext("example", null, host, directory, audit, Clock.systemUTC(),
                 scheduler, settings, secrets, extensions)).hasMessageContaining("Field 'database' cannot be null");

@@ -1,8 +1,8 @@
 package org.nre.plugin;
 
 import java.util.Optional;
-import org.nre.hostapi.exchange.ExchangeStatus;
-import org.nre.hostapi.exchange.RecordsExchange;
+import org.nre.api.exchange.ExchangeStatus;
+import org.nre.api.exchange.RecordsExchange;
 import org.nre.plugin.registration.Lifecycle;
 import org.nre.plugin.registration.Registration;
 import org.nre.plugin.registration.RegistrationState;

@@ -12,6 +12,7 @@ import org.nre.plugin.registration.RegistrationStore;
 import org.nre.plugin.router.RouterConnection;
 import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.settings.NreSettings;
+import org.nre.plugin.settings.RouterProviders;
 import org.nre.plugin.status.RouterHealthStore;
 import org.nre.plugin.status.StatusPoller;
 import org.nre.plugin.storage.Changes;
@@ -59,7 +60,8 @@ public class NrePlugin extends Plugin {
         RegistrationStore registrations = new RegistrationStore(sql);
         TermsService terms = new TermsService(new TermsStore(sql), context.clock());
         RouterHealthStore health = new RouterHealthStore(sql);
-        NreSettings settings = new NreSettings(context.settings(), context.secrets(), changes::movedOn);
+        NreSettings settings = new NreSettings(context.settings(), context.secrets(), changes::movedOn,
+                () -> RouterProviders.first(context.extensions()));
         settings.allowedNetworksProblem().ifPresent(log::error);
         SplittableRandom random = new SplittableRandom();
         RouterConnection router = new RouterConnection(settings::router, policy, context.clock(), random, health);

@@ -1,6 +1,5 @@
 package org.nre.plugin;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +96,7 @@ public class NreSettingsPanel implements SettingsPanel {
             return ActionResult.conflict("The router is not configured yet: save the router URL, the district key "
                     + "and the shared secret, then test the connection.");
         }
-        String where = URI.create(parts.settings().routerUrl()).getHost();
+        String where = parts.settings().router().map(router -> router.baseUrl().getHost()).orElse("?");
         long started = System.nanoTime();
         RouterResult<RouterTerms> result = client.get().probe();
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -33,9 +32,6 @@ import org.nre.sample.directory.UserStore;
 import org.nre.sample.district.DemoData;
 import org.nre.sample.district.DistrictStore;
 import org.nre.sample.rights.RightsMatrix;
-import org.nre.sample.router.RouterProvisioning;
-import org.nre.sample.router.SimulatedRouter;
-import org.nre.sample.router.SimulatorStore;
 import org.nre.sample.web.Services;
 import org.nre.sample.web.WebServer;
 import org.slf4j.Logger;
@@ -50,13 +46,11 @@ public final class Console implements AutoCloseable {
     private final HostDatabase database;
     private final HostKit kit;
     private final WebServer web;
-    private final Optional<SimulatedRouter> simulatedRouter;
 
-    private Console(HostDatabase database, HostKit kit, WebServer web, Optional<SimulatedRouter> simulatedRouter) {
+    private Console(HostDatabase database, HostKit kit, WebServer web) {
         this.database = database;
         this.kit = kit;
         this.web = web;
-        this.simulatedRouter = simulatedRouter;
     }
 
     /**
@@ -72,13 +66,8 @@ public final class Console implements AutoCloseable {
         WebServer.settleJettyDefaults();
         SecureRandom random = new SecureRandom();
         HostDatabase database = HostDatabase.open(config);
-        // Start-up runs on two cores: the HTTP servers start on a second thread while this one migrates the
-        // database and starts the plugins; the console's server answers 503 "starting" until all is ready.
-        Optional<SimulatorStore> simulatorStore = config.simulatedRouter()
-                ? Optional.of(new SimulatorStore(database.jdbc(), clock)) : Optional.empty();
-        CompletableFuture<Optional<SimulatedRouter>> routerStarting = CompletableFuture.supplyAsync(
-                () -> simulatorStore.map(store -> SimulatedRouter.start(store, clock, WebServer.json(),
-                        config.routerPort())), Console::startThread);
+        // Start-up runs on two cores: the HTTP server starts on a second thread while this one migrates the
+        // database and starts the plugins; the server answers 503 "starting" until all is ready.
         CompletableFuture<WebServer> webStarting = null;
         CompletableFuture<Void> seeding = null;
         HostKit kit = null;
@@ -114,9 +103,9 @@ public final class Console implements AutoCloseable {
                     new SignInThrottle(database.jdbc(), clock), kit.rightsCache());
             Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock);
             RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit, clock);
-            Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, kit,
-                    simulatorStore, directory, matrix);
-            webStarting = routerStarting.thenApplyAsync(started -> WebServer.create(services).listen(),
+            Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, kit, directory,
+                    matrix);
+            webStarting = CompletableFuture.supplyAsync(() -> WebServer.create(services).listen(),
                     Console::startThread);
 
             // A first start hashes two passwords with Argon2id, slow on purpose. On a new database they are hashed
@@ -143,8 +132,6 @@ public final class Console implements AutoCloseable {
             if (config.pluginSettings() != null) {
                 PluginSettingsFile.apply(config.pluginSettings(), kit.settings(), kit.secrets());
             }
-            Optional<SimulatedRouter> simulated = joined(routerStarting);
-            RouterProvisioning.apply(config, kit.settings(), kit.secrets(), simulated, random);
             LOG.info("Console node {} (up to {} password checks at once)", kit.scheduler().nodeId(), hashing.size());
             kit.startPlugins();
             joined(seeding);
@@ -152,10 +139,10 @@ public final class Console implements AutoCloseable {
             web.serve();
             LOG.info("{} {} listening on {}://{}:{}/", PRODUCT_NAME, version(), config.tlsKeystore() == null ? "http"
                     : "https", config.bindAddress(), web.port());
-            return new Console(database, kit, web, simulated);
+            return new Console(database, kit, web);
         } catch (RuntimeException e) {
             // What the other threads still do ends before what they use is closed.
-            CompletableFuture.allOf(Stream.of(routerStarting, webStarting, seeding).filter(Objects::nonNull)
+            CompletableFuture.allOf(Stream.of(webStarting, seeding).filter(Objects::nonNull)
                     .map(step -> step.exceptionally(failure -> null)).toArray(CompletableFuture[]::new)).join();
             if (kit != null) {
                 kit.close();
@@ -163,7 +150,6 @@ public final class Console implements AutoCloseable {
             if (webStarting != null) {
                 webStarting.thenAccept(WebServer::close);
             }
-            routerStarting.thenAccept(started -> started.ifPresent(SimulatedRouter::close));
             database.close();
             throw e;
         }
@@ -194,6 +180,11 @@ public final class Console implements AutoCloseable {
         return kit.plugins();
     }
 
+    /** The host kit the console runs on. */
+    public HostKit kit() {
+        return kit;
+    }
+
     public HostDatabase database() {
         return database;
     }
@@ -201,10 +192,6 @@ public final class Console implements AutoCloseable {
     /** Every route the console serves, with its access rule. */
     public java.util.List<WebServer.Served> routes() {
         return web.served();
-    }
-
-    public Optional<SimulatedRouter> simulatedRouter() {
-        return simulatedRouter;
     }
 
     static String version() {
@@ -216,7 +203,6 @@ public final class Console implements AutoCloseable {
     public void close() {
         web.close();
         kit.close();
-        simulatedRouter.ifPresent(SimulatedRouter::close);
         database.close();
     }
 }

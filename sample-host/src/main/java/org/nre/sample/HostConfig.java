@@ -24,10 +24,6 @@ import org.nre.sample.auth.PasswordPolicy;
  * @param adminPassword the first administrator's password, from the environment only; empty to print a
  *     one-time password at first start
  * @param demoData whether to seed a demo district on first start
- * @param router {@code simulated}, {@code settings}, or the https URL of a real router
- * @param routerPort the simulated router's port on 127.0.0.1; 0 picks a free one
- * @param routerKey the district key for a real router, or empty
- * @param routerSecret the shared secret for a real router, from the environment only, or empty
  * @param demoPassword the demo users' password, from the environment only; empty to print a generated one
  * @param developmentPlugins plugin module folders to load from their build output (development mode), or none
  * @param pluginSettings a properties file of plugin settings and secrets to apply at start, or null
@@ -44,16 +40,10 @@ import org.nre.sample.auth.PasswordPolicy;
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
                          String serverAddress, ZoneId timeZone, String adminPassword, boolean demoData,
-                         String router, int routerPort, String routerKey, String routerSecret,
                          String demoPassword, List<Path> developmentPlugins, Path pluginSettings,
                          java.net.URI publicUrl, List<Frontend.Network> trustedProxies, Path tlsKeystore,
                          String tlsKeystorePassword, String monitoringToken, Path pluginChecksums,
                          Path pluginKeys) {
-
-    /** Run an embedded simulated router and point the NRE plugin at it. */
-    public static final String SIMULATED_ROUTER = "simulated";
-    /** Leave the router to the NRE plugin's own settings panel. */
-    public static final String ROUTER_FROM_SETTINGS = "settings";
 
     static final int DEFAULT_PORT = 8080;
 
@@ -79,17 +69,6 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             throw new ConfigException("Port " + port + " is out of range: use 1 to 65535, or 0 for any free port");
         }
         checkDatabaseUrl(databaseUrl);
-        if (routerPort < 0 || routerPort > 65535) {
-            throw new ConfigException("Router port " + routerPort + " is out of range: use 1 to 65535, or 0 for any "
-                    + "free port");
-        }
-        if (!SIMULATED_ROUTER.equals(router) && !ROUTER_FROM_SETTINGS.equals(router)) {
-            String problem = routerUrlProblem(router);
-            if (problem != null) {
-                throw new ConfigException("Router '" + router + "' is not usable: " + problem
-                        + ". Use simulated, settings, or the router's https URL");
-            }
-        }
         if (!adminPassword.isEmpty() && adminPassword.length() < PasswordPolicy.MIN_LENGTH) {
             throw new ConfigException("NRE_ADMIN_PASSWORD is too short: use at least " + PasswordPolicy.MIN_LENGTH
                     + " characters");
@@ -146,13 +125,10 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind);
         ZoneId zone = HostOptions.zone(values.get("NRE_TIME_ZONE"));
         boolean demo = HostOptions.bool("--demo-data", values.getOrDefault("NRE_DEMO_DATA", String.valueOf(embedded)));
-        String router = values.getOrDefault("NRE_ROUTER", embedded ? SIMULATED_ROUTER : ROUTER_FROM_SETTINGS);
-        int routerPort = HostOptions.port(values.getOrDefault("NRE_ROUTER_PORT", "0"));
         return new HostConfig(port, bind, plugins, data, url, user,
                 env.getOrDefault("NRE_DB_PASSWORD", ""),
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
                 serverAddress, zone, env.getOrDefault("NRE_ADMIN_PASSWORD", ""), demo,
-                router, routerPort, values.getOrDefault("NRE_ROUTER_KEY", ""), env.getOrDefault("NRE_ROUTER_SECRET", ""),
                 env.getOrDefault("NRE_DEMO_PASSWORD", ""),
                 HostOptions.paths(values.getOrDefault("NRE_DEV_PLUGINS", "")),
                 HostOptions.path(values.get("NRE_PLUGIN_SETTINGS")),
@@ -161,38 +137,6 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 HostOptions.path(values.get("NRE_TLS_KEYSTORE")),
                 env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""), env.getOrDefault("NRE_MONITORING_TOKEN", ""),
                 HostOptions.path(values.get("NRE_PLUGIN_CHECKSUMS")), HostOptions.path(values.get("NRE_PLUGIN_KEYS")));
-    }
-
-    /**
-     * What is wrong with a real router's URL, or null: absolute, no user information, and https unless it is a
-     * loopback IP address (the NRE plugin checks where a name resolves to when it connects).
-     */
-    static String routerUrlProblem(String text) {
-        java.net.URI uri;
-        try {
-            uri = java.net.URI.create(text);
-        } catch (IllegalArgumentException e) {
-            return "it is not a URL";
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return "it is not an absolute http(s) URL";
-        }
-        if (uri.getRawUserInfo() != null) {
-            return "it holds a user name or password, which the router does not take (requests are signed)";
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean loopback = host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}") || host.equals("[::1]");
-        if (scheme.equals("http") && !loopback) {
-            return "a real router must be reached over https (plain http only to this machine by its IP address, "
-                    + "such as http://127.0.0.1:8090)";
-        }
-        return null;
-    }
-
-    /** Whether the console runs its own simulated router. */
-    public boolean simulatedRouter() {
-        return SIMULATED_ROUTER.equals(router);
     }
 
     private static String checkDatabaseUrl(String url) {
@@ -233,7 +177,6 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         return "HostConfig[port=" + port + ", bind=" + bindAddress + ", plugins=" + pluginsDir + ", data=" + dataDir
                 + ", database=" + databaseUrl + ", user=" + databaseUser + ", applicationName=" + applicationName
                 + ", serverAddress=" + serverAddress + ", timeZone=" + timeZone + ", demoData=" + demoData
-                + ", router=" + router + (simulatedRouter() ? ", routerPort=" + routerPort : "")
                 + (developmentPlugins.isEmpty() ? "" : ", developmentPlugins=" + developmentPlugins)
                 + (publicUrl == null ? "" : ", publicUrl=" + publicUrl)
                 + (trustedProxies.isEmpty() ? "" : ", trustedProxies=" + trustedProxies.size())

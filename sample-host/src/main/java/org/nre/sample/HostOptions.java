@@ -42,11 +42,6 @@ final class HostOptions {
                     "first administrator's password (environment only; default: print a one-time password)"),
             new Option("--demo-data", "NRE_DEMO_DATA",
                     "seed a demo district on first start: true or false (default true for the embedded database)"),
-            new Option("--router", "NRE_ROUTER", "simulated, settings, or a router URL (https unless on this machine)"
-                    + " (default simulated for the embedded database, settings for MariaDB)"),
-            new Option("--router-port", "NRE_ROUTER_PORT", "the simulated router's port on 127.0.0.1 (default: a free one)"),
-            new Option("--router-key", "NRE_ROUTER_KEY", "the district key for a router given by URL"),
-            new Option(null, "NRE_ROUTER_SECRET", "the shared secret for a router given by URL (environment only)"),
             new Option(null, "NRE_DEMO_PASSWORD",
                     "the demo users' password (environment only; default: print a generated one at first start)"),
             new Option("--dev-plugins", "NRE_DEV_PLUGINS",
@@ -84,8 +79,17 @@ final class HostOptions {
         return text.toString();
     }
 
+    /**
+     * Options of console 0.1 that configured one plugin: they are that plugin's settings now, and a console
+     * started with one says so rather than running with it ignored.
+     */
+    static final List<Option> WITHDRAWN = List.of(new Option("--router", "NRE_ROUTER", ""),
+            new Option("--router-port", "NRE_ROUTER_PORT", ""), new Option("--router-key", "NRE_ROUTER_KEY", ""),
+            new Option(null, "NRE_ROUTER_SECRET", ""));
+
     /** The options' values by environment variable name: each variable's value, unless its flag gives another. */
     static Map<String, String> values(String[] args, Map<String, String> env) {
+        refuseWithdrawn(args, env);
         Map<String, String> values = new LinkedHashMap<>();
         for (Option option : OPTIONS) {
             String value = env.get(option.env());
@@ -95,6 +99,21 @@ final class HostOptions {
         }
         values.putAll(parseFlags(args));
         return values;
+    }
+
+    private static void refuseWithdrawn(String[] args, Map<String, String> env) {
+        for (Option option : WITHDRAWN) {
+            boolean given = env.containsKey(option.env()) || (option.flag() != null && java.util.Arrays.stream(args)
+                    .anyMatch(arg -> arg.equals(option.flag()) || arg.startsWith(option.flag() + "=")));
+            if (given) {
+                throw new ConfigException((option.flag() != null ? "Option '" + option.flag() + "' ("
+                        + option.env() + ")" : "Variable " + option.env()) + " was withdrawn: what it set is a "
+                        + "plugin's setting now. Set it in the plugin's settings panel, or in a --plugin-settings "
+                        + "file as <plugin>.<name>=... (secrets as <plugin>.secret.<name>=...); "
+                        + "docs/operator-guide.md lists each plugin's settings. Unset " + option.env()
+                        + (option.flag() != null ? " and drop " + option.flag() : "") + " to start.");
+            }
+        }
     }
 
     private static Map<String, String> parseFlags(String[] args) {

@@ -81,7 +81,7 @@ class BrowserEndToEndTest {
             assertThat(sysadmin.text()).contains("Registered with the National Records Exchange. The vendor will now verify");
             sysadmin.screenshot(IMAGES.resolve("panel-pending.png"));
 
-            admin.go("/simulator");
+            admin.go("/panels/" + Vendor.PANEL);
             admin.driver.findElement(By.xpath("//button[normalize-space()='Authorize']")).click();
             admin.waitForText("ACTIVE", Duration.ofSeconds(10));
 
@@ -144,7 +144,7 @@ class BrowserEndToEndTest {
         try (Browser admin = Browser.open(base, true)) {
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
             for (String page : List.of("/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
-                    "/simulator", "/account/password")) {
+                    "/panels/" + Vendor.PANEL, "/account/password")) {
                 admin.go(page);
                 for (WebElement input : admin.driver.findElements(By.cssSelector(
                         "input:not([type=hidden]), textarea, select"))) {

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -108,14 +107,13 @@ class CrashMidRegistrationIT {
     }
 
     private ConsoleProcess startConsole() throws Exception {
-        Path settings = dir.resolve("plugin-settings.properties");
-        Files.writeString(settings, "nre.poll-interval-seconds=10\n");
+        Path settings = TestConsole.routerSettings(dir, "http://127.0.0.1:" + router.port(),
+                "nre.poll-interval-seconds=10");
         return ConsoleProcess.start(dir, List.of("--plugins", TestConsole.dropFolderWithNrePluginOnce(dir).toString(),
                         "--data", dir.resolve("data").toString(), "--db-url", mariaDb.url(), "--db-user", mariaDb.user(),
-                        "--demo-data", "true", "--router", "http://127.0.0.1:" + router.port(), "--router-key", "IL-0150-KEY",
-                        "--plugin-settings", settings.toString()),
-                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
-                        "NRE_ROUTER_SECRET", "a-shared-secret-of-some-length")).awaitStarted();
+                        "--demo-data", "true", "--plugin-settings", settings.toString()),
+                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD))
+                .awaitStarted();
     }
 
     private String state() {

@@ -38,10 +38,10 @@ class DatabaseOutageIT {
     void start() throws Exception {
         mariaDb = MariaDb.freshDatabase();
         proxy = new TcpProxy("127.0.0.1", 3306);
-        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        Path plugins = TestConsole.dropFolderWithSimulator(dir);
         console = TestConsole.start(List.of("--port", "0", "--plugins", plugins.toString(), "--data",
                         dir.resolve("data").toString(), "--db-url", mariaDb.urlThrough(proxy.port()), "--db-user",
-                        mariaDb.user(), "--router", "simulated", "--demo-data", "true"),
+                        mariaDb.user(), "--demo-data", "true"),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
                         "NRE_MONITORING_TOKEN", MONITORING_TOKEN), Clock.systemUTC(), plugins);
     }

@@ -63,6 +63,8 @@ class EscapingTest {
                             new Component.LongText(SCRIPT, BREAKOUT, SCRIPT + "\\n\\n" + BREAKOUT),
                             new Component.Checkbox("box", BREAKOUT, false),
                             new Component.TextInput("text", SCRIPT, BREAKOUT, InputKind.TEXT, SCRIPT),
+                            new Component.TextInput("lines", SCRIPT, "</textarea>" + SCRIPT + "\\n" + BREAKOUT,
+                                    InputKind.MULTILINE, SCRIPT),
                             new Component.SecretInput("secret", BREAKOUT, false, SCRIPT),
                             new Component.Hidden("hidden", BREAKOUT),
                             new Component.Table(SCRIPT, List.of(BREAKOUT), List.of(List.of(SCRIPT)), BREAKOUT),
@@ -83,9 +85,9 @@ class EscapingTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        Path plugins = TestConsole.dropFolderWithSimulator(dir);
         TestPlugin.named("xss").extension("org.example.xss.XssTool", XSS_PLUGIN).zipInto(plugins);
-        console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD, "simulated");
+        console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD);
         admin = console.admin();
     }
 
@@ -101,7 +103,9 @@ class EscapingTest {
         assertSafe(admin.get("/admin/rights").body());
         String panel = admin.get("/panels/xss").body();
         assertSafe(panel);
-        assertThat(panel).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(panel).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .containsPattern("<textarea id=\"f-lines\" name=\"lines\"[^>]*>&lt;/textarea&gt;&lt;script&gt;")
+                .doesNotContain("</textarea><script>");
 
         String csrf = admin.apiCsrfToken();
         WebClient.Response acted = admin.postForm("/panels/xss/actions/go", Map.of("_csrf", csrf));
@@ -145,16 +149,17 @@ class EscapingTest {
         RegistrationAcceptanceTest.waitFor(() -> admin.get("/panels/nre").body().contains("I have read and agree"),
                 "the terms");
         admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
-        Matcher id = Pattern.compile("/simulator/registrations/(reg_[0-9a-f]+)/reject").matcher(admin.get("/simulator").body());
-        assertThat(id.find()).isTrue();
-        assertThat(admin.submit("/simulator", "/simulator/registrations/" + id.group(1) + "/reject",
-                Map.of("reason", BREAKOUT + SCRIPT)).status()).isEqualTo(303);
+        String vendorSide = "/panels/" + Vendor.PANEL;
+        String id = new Vendor(admin).registrationIn("PENDING");
+        // The reject button shares its section's form, which posts to the section's first action.
+        assertThat(admin.submit(vendorSide, vendorSide + "/actions/reject", Map.of("registration", id,
+                "reason-" + id.replaceFirst("^reg_", ""), BREAKOUT + SCRIPT)).status()).isEqualTo(303);
         admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of());
 
         String panel = admin.get("/panels/nre").body();
         assertThat(panel).contains("Rejected by the vendor: &#34;&gt;&lt;img".replace("&#34;", "\""));
         assertSafe(panel);
-        assertSafe(admin.get("/simulator").body());
+        assertSafe(admin.get(vendorSide).body());
         assertSafe(admin.get("/admin/audit").body());
     }
 

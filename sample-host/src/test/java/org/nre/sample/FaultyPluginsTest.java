@@ -75,6 +75,8 @@ class FaultyPluginsTest {
                 }""").zipInto(plugins);
         TestPlugin.named("future-host").requires(">=9.0.0").extension("org.example.future.Tool",
                 tool("future", "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
+        TestPlugin.named("older-host").requires(">=0.1.0 & <0.2.0").extension("org.example.older.Tool",
+                tool("older", "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
         TestPlugin.named("lonely").dependsOn("ghost@>=1.0.0").extension("org.example.lonely.Tool",
                 tool("lonely", "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
         TestPlugin.named("follower").dependsOn("throws-on-start").extension("org.example.follower.Tool",
@@ -158,7 +160,8 @@ class FaultyPluginsTest {
 
     @Test
     void aPluginForAnotherHostApiVersionIsDisabledWithTheVersionsNamed() {
-        assertProblem("future-host", "DISABLED", "It requires host API >=9.0.0 but this console offers 0.1.1");
+        assertProblem("future-host", "DISABLED", "It requires host API >=9.0.0 but this console offers 0.2.0");
+        assertProblem("older-host", "DISABLED", "It requires host API >=0.1.0 & <0.2.0 but this console offers 0.2.0");
     }
 
     @Test

@@ -107,8 +107,7 @@ class FrontendTest {
 
     private TestConsole start(List<String> extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--plugins",
-                TestConsole.dropFolderWithNrePluginOnce(dir).toString(), "--data", dir.resolve("data").toString(),
-                "--router", "settings"));
+                TestConsole.dropFolderWithNrePluginOnce(dir).toString(), "--data", dir.resolve("data").toString()));
         args.addAll(extra);
         return TestConsole.start(args, Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD",
                 TestConsole.DEMO_PASSWORD), Clock.systemUTC(), dir.resolve("plugins"));

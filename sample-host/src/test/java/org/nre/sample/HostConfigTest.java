@@ -107,22 +107,19 @@ class HostConfigTest {
     }
 
     @Test
-    void theEmbeddedRunSimulatesTheRouterAndARealRouterMustUseHttpsUnlessItIsOnThisMachine() {
-        assertThat(parse(Map.of()).simulatedRouter()).isTrue();
-        assertThat(parse(Map.of(), "--db-url", "jdbc:mariadb://db/c", "--db-user", "c").router()).isEqualTo("settings");
-        assertThat(parse(Map.of("NRE_ROUTER_SECRET", "s"), "--router", "https://router.vendor.example",
-                "--router-key", "K1").routerKey()).isEqualTo("K1");
-        assertThat(parse(Map.of(), "--router", "http://127.0.0.1:9000").router()).isEqualTo("http://127.0.0.1:9000");
-        assertThatThrownBy(() -> parse(Map.of(), "--router", "http://router.vendor.example"))
-                .hasMessageContaining("a real router must be reached over https");
-        assertThatThrownBy(() -> parse(Map.of(), "--router", "http://127.evil.example"))
-                .hasMessageContaining("a real router must be reached over https");
-        assertThatThrownBy(() -> parse(Map.of(), "--router", "https://user:pass@router.vendor.example"))
-                .hasMessageContaining("user name or password");
-        assertThatThrownBy(() -> parse(Map.of(), "--router", "router"))
-                .hasMessageContaining("Use simulated, settings, or the router's https URL");
-        assertThat(parse(Map.of("NRE_ROUTER_SECRET", "a-secret-value"), "--router", "https://r.example").toString())
-                .doesNotContain("a-secret-value");
+    void theOptionsThatOnceConfiguredOnePluginAreRefusedWithWhereTheirSettingLivesNow() {
+        assertThatThrownBy(() -> parse(Map.of(), "--router", "https://router.vendor.example"))
+                .hasMessageContaining("Option '--router' (NRE_ROUTER) was withdrawn")
+                .hasMessageContaining("--plugin-settings file as <plugin>.<name>=...")
+                .hasMessageContaining("docs/operator-guide.md");
+        assertThatThrownBy(() -> parse(Map.of(), "--router-port=9100"))
+                .hasMessageContaining("Option '--router-port' (NRE_ROUTER_PORT) was withdrawn");
+        assertThatThrownBy(() -> parse(Map.of("NRE_ROUTER_SECRET", "a-secret-value")))
+                .hasMessageContaining("Variable NRE_ROUTER_SECRET was withdrawn")
+                .hasMessageNotContaining("a-secret-value");
+        assertThatThrownBy(() -> parse(Map.of("NRE_ROUTER", "simulated")))
+                .hasMessageContaining("Unset NRE_ROUTER and drop --router to start.");
+        assertThat(HostOptions.usage()).doesNotContain("--router");
     }
 
     @Test

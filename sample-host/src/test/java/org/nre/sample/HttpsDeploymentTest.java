@@ -77,8 +77,8 @@ class HttpsDeploymentTest {
 
     private TestConsole start(List<String> extra, Map<String, String> env) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--plugins",
-                TestConsole.dropFolderWithNrePlugin(dir).toString(), "--data", dir.resolve("data").toString(),
-                "--router", "simulated", "--time-zone", TestConsole.TIME_ZONE.getId()));
+                TestConsole.dropFolderWithSimulator(dir).toString(), "--data", dir.resolve("data").toString(),
+                "--time-zone", TestConsole.TIME_ZONE.getId()));
         args.addAll(extra);
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD);

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -113,17 +111,16 @@ class LivePanelBrowserTest {
     }
 
     private void decide(String decision, String reason) {
-        Matcher id = Pattern.compile("\"id\":\"(reg_[0-9a-f]+)\"").matcher(vendor.get("/api/simulator").body());
-        assertThat(id.find()).isTrue();
-        assertThat(vendor.postJson("/api/simulator/registrations/" + id.group(1) + "/" + decision,
-                "{\"reason\":\"" + reason + "\"}", vendor.apiCsrfToken()).status()).isEqualTo(200);
+        Vendor side = new Vendor(vendor);
+        WebClient.Response decided = side.decide(side.newest(), decision, reason);
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     }
 
     private void publishTerms() {
         String effective = LocalDate.now(TestConsole.TIME_ZONE).plusDays(20).toString();
-        assertThat(vendor.postJson("/api/simulator/terms", "{\"version\":\"2027-01\",\"effectiveDate\":\""
-                + effective + "\",\"text\":\"New terms.\\n\\nThey take effect in twenty days.\"}",
-                vendor.apiCsrfToken()).status()).isEqualTo(201);
+        WebClient.Response published = new Vendor(vendor).publish("2027-01", effective,
+                "New terms.\n\nThey take effect in twenty days.");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
     }
 
     private static void sleep(Duration duration) {

@@ -39,14 +39,14 @@ class MultiNodeIT {
     @BeforeEach
     void start() throws Exception {
         mariaDb = MariaDb.freshDatabase();
-        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        Path plugins = TestConsole.dropFolderWithSimulator(dir);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> env = Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD,
                 "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
                 "NRE_SECRETS_KEY", Base64.getEncoder().encodeToString(key));
         List<String> common = List.of("--plugins", plugins.toString(), "--db-url", mariaDb.url(), "--db-user",
-                mariaDb.user(), "--router", "simulated", "--demo-data", "true");
+                mariaDb.user(), "--demo-data", "true");
         nodeA = ConsoleProcess.start(dir, with(common, "--data", dir.resolve("a").toString()), env).awaitStarted();
         nodeB = ConsoleProcess.start(dir, with(common, "--data", dir.resolve("b").toString()), env).awaitStarted();
     }
@@ -120,9 +120,7 @@ class MultiNodeIT {
         // And the surviving node follows the vendor's decision on its own.
         WebClient adminOnOther = other.client();
         adminOnOther.signIn("admin", TestConsole.ADMIN_PASSWORD);
-        String id = adminOnOther.get("/api/simulator").body().replaceAll("(?s).*\"id\":\"(reg_[0-9a-f]+)\".*", "$1");
-        assertThat(adminOnOther.postJson("/api/simulator/registrations/" + id + "/authorize", "{}",
-                adminOnOther.apiCsrfToken()).status()).isEqualTo(200);
+        new Vendor(adminOnOther).decideOn("PENDING", "authorize", "");
         waitUntil(() -> count("SELECT COUNT(*) FROM nre_registration WHERE state = 'ACTIVE'") == 1,
                 "the poller on the surviving node to see the authorization", POLL_INTERVAL.multipliedBy(3));
     }

@@ -190,7 +190,7 @@ class PluginIntegrityTest {
 
     private static TestConsole start(Path plugins, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--plugins", plugins.toString(), "--data",
-                plugins.resolveSibling("data").toString(), "--router", HostConfig.ROUTER_FROM_SETTINGS));
+                plugins.resolveSibling("data").toString()));
         args.addAll(extra);
         return TestConsole.start(args, Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD",
                 TestConsole.DEMO_PASSWORD), Clock.systemUTC(), plugins);

@@ -124,8 +124,7 @@ class PluginPlatformTest {
     @Test
     void developmentModeLoadsAPluginFromItsBuildOutputAndReloadsItWithoutARestart() throws Exception {
         Path module = greeterPlugin("First build").moduleInto(dir.resolve("greeter"));
-        try (TestConsole console = TestConsole.start(List.of("--port", "0", "--data", dir.resolve("data").toString(),
-                        "--router", "settings", "--dev-plugins", module.toString()),
+        try (TestConsole console = TestConsole.start(List.of("--port", "0", "--data", dir.resolve("data").toString(), "--dev-plugins", module.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
                 Clock.systemUTC(), dir.resolve("plugins"))) {
             WebClient admin = console.admin();
@@ -164,7 +163,7 @@ class PluginPlatformTest {
                 nre.secret.shared-secret=a-secret-from-the-settings-file
                 """);
         try (TestConsole console = TestConsole.start(List.of("--port", "0", "--plugins", plugins.toString(),
-                        "--data", dir.resolve("data").toString(), "--router", "settings", "--plugin-settings",
+                        "--data", dir.resolve("data").toString(), "--plugin-settings",
                         file.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
                 Clock.systemUTC(), plugins)) {
@@ -175,7 +174,7 @@ class PluginPlatformTest {
         }
         Files.writeString(file, "nre=no-name\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestConsole.start(List.of("--port", "0", "--plugins",
-                        plugins.toString(), "--data", dir.resolve("data2").toString(), "--router", "settings",
+                        plugins.toString(), "--data", dir.resolve("data2").toString(),
                         "--plugin-settings", file.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD), Clock.systemUTC(), plugins))
                 .hasMessageContaining("key 'nre' must be <plugin>.<name> or <plugin>.secret.<name>");

@@ -27,7 +27,7 @@ class PluginZipTest {
             var main = manifest.getMainAttributes();
             assertThat(main.getValue("Plugin-Id")).isEqualTo("nre");
             assertThat(main.getValue("Plugin-Version")).isEqualTo("0.1.0-SNAPSHOT");
-            assertThat(main.getValue("Plugin-Requires")).isEqualTo(">=0.1.1 & <0.2.0");
+            assertThat(main.getValue("Plugin-Requires")).isEqualTo(">=0.2.0 & <0.3.0");
             assertThat(main.getValue("Plugin-Provider")).isNotBlank();
             assertThat(main.getValue("Plugin-Description")).contains("National Records Exchange");
             assertThat(main.getValue("Plugin-Class")).isEqualTo("org.nre.plugin.NrePlugin");

@@ -6,18 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.hostapi.exchange.RecordsExchange;
 
 /**
  * The whole registration over HTTP: the real console and plugin zip, the simulated router, a district
- * administrator on the panel and the vendor on the simulator's page.
+ * administrator on the panel and the vendor on the simulated router's panel.
  */
 @Tag("slow")
 class RegistrationAcceptanceTest {
@@ -63,11 +60,12 @@ class RegistrationAcceptanceTest {
                 .contains("Pending verification");
         assertThat(exchangeActive()).isFalse();
 
-        String simulator = admin.get("/simulator").body();
-        Matcher id = Pattern.compile("/simulator/registrations/(reg_[0-9a-f]+)/authorize").matcher(simulator);
-        assertThat(id.find()).as("an authorize button on the simulator's page").isTrue();
-        assertThat(admin.submit("/simulator", "/simulator/registrations/" + id.group(1) + "/authorize", Map.of())
+        String vendorSide = admin.get("/panels/" + Vendor.PANEL).body();
+        assertThat(vendorSide).as("an authorize button on the vendor's side")
+                .contains("action=\"/panels/" + Vendor.PANEL + "/actions/authorize\"");
+        assertThat(admin.submit("/panels/" + Vendor.PANEL, "/panels/" + Vendor.PANEL + "/actions/authorize", Map.of())
                 .status()).isEqualTo(303);
+        assertThat(new Vendor(admin).registrationIn("ACTIVE")).isNotNull();
         assertThat(admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of()).status()).isEqualTo(303);
 
         String active = admin.get("/panels/nre").body();
@@ -100,12 +98,15 @@ class RegistrationAcceptanceTest {
     void newTermsFromTheVendorAreShownWithTheirDeadlineAndAcceptedAgain() throws Exception {
         admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
         String effective = java.time.LocalDate.now(TestConsole.TIME_ZONE).plusDays(20).toString();
-        WebClient.Response tooSoon = admin.submit("/simulator", "/simulator/terms", Map.of("version", "2027-01",
-                "effective", java.time.LocalDate.now(TestConsole.TIME_ZONE).plusDays(3).toString(), "text", "New."));
+        String vendorSide = "/panels/" + Vendor.PANEL;
+        WebClient.Response tooSoon = admin.submit(vendorSide, vendorSide + "/actions/publish-terms", Map.of(
+                "version", "2027-01", "effective", java.time.LocalDate.now(TestConsole.TIME_ZONE).plusDays(3).toString(),
+                "text", "New."));
         assertThat(tooSoon.status()).isEqualTo(422);
         assertThat(tooSoon.body()).contains("at least 15 days' notice");
-        assertThat(admin.submit("/simulator", "/simulator/terms", Map.of("version", "2027-01", "effective", effective,
-                "text", "The new terms.")).status()).isEqualTo(303);
+        assertThat(admin.submit(vendorSide, vendorSide + "/actions/publish-terms", Map.of("version", "2027-01",
+                "effective", effective, "text", "The new terms.\r\n\r\nA second paragraph.")).status())
+                .isEqualTo(303);
 
         admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of());
         String panel = admin.get("/panels/nre").body();
@@ -122,10 +123,14 @@ class RegistrationAcceptanceTest {
     @Test
     void aRejectedDistrictRegistersAgainAsANewRegistrationAtTheRouterAndTheRejectedOneIsKept() throws Exception {
         admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
-        String first = registrationId(admin.get("/api/simulator").body());
-        assertThat(admin.postJson("/api/simulator/registrations/" + first + "/reject",
-                "{\"reason\":\"The district is not in the state directory.\"}", admin.apiCsrfToken()).status())
+        Vendor vendor = new Vendor(admin);
+        String first = vendor.registrationIn("PENDING");
+        assertThat(vendor.decide(first, "reject", "").status()).as("a rejection needs a reason").isEqualTo(422);
+        assertThat(vendor.registrationIn("PENDING")).isEqualTo(first);
+        assertThat(vendor.decide(first, "reject", "The district is not in the state directory.").status())
                 .isEqualTo(200);
+        assertThat(vendor.decide(first, "authorize", "").status()).as("only a pending one is authorized")
+                .isEqualTo(409);
         admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of());
         String rejected = admin.get("/panels/nre").body();
         assertThat(rejected).contains("Rejected by the vendor: The district is not in the state directory.",
@@ -135,9 +140,10 @@ class RegistrationAcceptanceTest {
                 Map.of("accept-terms", "on", "terms-version", "2026-07"));
 
         assertThat(again.status()).isEqualTo(303);
-        String simulator = admin.get("/api/simulator").body();
-        assertThat(simulator.split("\"id\":\"reg_", -1)).as("two registrations at the router").hasSize(3);
-        assertThat(registrationId(simulator)).as("the newest is a new registration").isNotEqualTo(first);
+        com.fasterxml.jackson.databind.JsonNode registrations = vendor.state().path("registrations");
+        assertThat(registrations).as("two registrations at the router").hasSize(2);
+        assertThat(registrations.get(0).path("id").asText()).as("the newest is a new registration")
+                .isNotEqualTo(first);
         String panel = admin.get("/panels/nre").body();
         assertThat(panel).contains("Registered with the National Records Exchange. The vendor will now verify",
                 "Pending verification", "Earlier registrations", first);
@@ -193,7 +199,7 @@ class RegistrationAcceptanceTest {
     @Test
     void whileTheRouterCannotBeReachedItsActionsAreShownDisabledWithTheReasonAndTheLastContact() throws Exception {
         admin.submit("/panels/nre", "/panels/nre/actions/register", Map.of("accept-terms", "on", "terms-version", "2026-07"));
-        console.console().simulatedRouter().orElseThrow().close();
+        console.routerGoesAway(10);
 
         WebClient.Response refresh = admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of());
         assertThat(refresh.status()).isEqualTo(503);
@@ -214,17 +220,17 @@ class RegistrationAcceptanceTest {
         assertThat(sent.body()).contains("Nothing was sent; try again when the router is back.");
     }
 
-    private static String registrationId(String simulatorJson) {
-        Matcher id = Pattern.compile("\"id\":\"(reg_[0-9a-f]+)\"").matcher(simulatorJson);
-        assertThat(id.find()).isTrue();
-        return id.group(1);
-    }
-
     @Test
     void theSettingsPanelRefusesWrongValuesFieldByFieldAndNeverShowsTheSecret() {
+        assertThat(admin.get("/panels/nre-settings").body()).contains("Shared secret <span class=\"detail\">(not set)</span>");
+        assertThat(admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
+                Map.of("router-url", "https://router.vendor.example", "district-key", "IL-0150-KEY",
+                        "shared-secret", "a-shared-secret-of-some-length", "poll-interval-seconds", "10")).status())
+                .isEqualTo(303);
         String settings = admin.get("/panels/nre-settings").body();
         assertThat(settings).contains("Shared secret <span class=\"detail\">(set)</span>")
-                .doesNotContainPattern("name=\"shared-secret\" value=\"[^\"]");
+                .doesNotContainPattern("name=\"shared-secret\" value=\"[^\"]")
+                .doesNotContain("a-shared-secret-of-some-length");
 
         WebClient.Response refused = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
                 Map.of("router-url", "http://router.example.org", "district-key", "bad key!", "shared-secret", "short",
@@ -234,8 +240,9 @@ class RegistrationAcceptanceTest {
         assertThat(refused.body()).contains("Use https: plain http is allowed only to a router on this machine",
                 "Use only letters, digits and . _ : -", "The shared secret has 16 to 200 characters.",
                 "Enter a whole number of seconds from 10 to 86400.");
-        assertThat(admin.get("/panels/nre-settings").body()).contains("value=\"" + console.console().simulatedRouter()
-                .orElseThrow().url() + "\"");
+        assertThat(admin.get("/panels/nre-settings").body()).contains("The router is provided by the plugin "
+                + "Simulated router at " + new Vendor(admin).url(), "value=\"https://router.vendor.example\"")
+                .doesNotContain("value=\"http://router.example.org");
     }
 
     @Test
@@ -254,20 +261,23 @@ class RegistrationAcceptanceTest {
 
     @Test
     void aNewRouterUrlIsNotSavedWithoutTheSharedSecret() {
-        String url = console.console().simulatedRouter().orElseThrow().url();
+        WebClient.Response first = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
+                Map.of("router-url", "https://router.vendor.example", "district-key", "IL-0150-KEY",
+                        "shared-secret", "a-shared-secret-of-some-length", "poll-interval-seconds", "10"));
+        assertThat(first.status()).isEqualTo(303);
 
         WebClient.Response refused = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
-                Map.of("router-url", "https://router.vendor.example", "district-key", "IL-0150-KEY",
+                Map.of("router-url", "https://router2.vendor.example", "district-key", "IL-0150-KEY",
                         "shared-secret", "", "poll-interval-seconds", "10"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("The router URL changed: enter the shared secret again.");
-        assertThat(admin.get("/panels/nre-settings").body()).contains("value=\"" + url + "\"");
+        assertThat(admin.get("/panels/nre-settings").body()).contains("value=\"https://router.vendor.example\"");
     }
 
     @Test
     void theSimulatedRouterRefusesUnsignedAndWronglySignedRequestsSayingWhy() throws Exception {
-        String url = console.console().simulatedRouter().orElseThrow().url();
+        String url = new Vendor(admin).url();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> unsigned = client.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(url + "/v1/terms/current")).build(),
@@ -287,7 +297,7 @@ class RegistrationAcceptanceTest {
     }
 
     private boolean exchangeActive() {
-        return console.console().plugins().extensions().find(RecordsExchange.class).get(0).status().active();
+        return admin.get("/api/panels/nre").body().contains("\"exchangeActive\":true");
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

@@ -168,16 +168,15 @@ class RegistrationGuideScreenshotsTest {
         String url = sysadmin.driver.getCurrentUrl();
         LocalDate effective = LocalDate.now(TestConsole.TIME_ZONE).plusDays(20);
         String due = effective.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
-        String current = JSON.readTree(vendor.get("/api/simulator").body()).path("terms").path("text").asText();
+        String current = new Vendor(vendor).state().path("terms").path("text").asText();
         List<String> paragraphs = new ArrayList<>(List.of(current.split("\n\n")));
         int registration = indexStartingWith(paragraphs, "2. Registration.");
         String was = paragraphs.get(registration).strip().replaceAll("\\s+", " ");
         paragraphs.set(registration, REWORDED);
         paragraphs.add(ADDED);
-        WebClient.Response published = vendor.postJson("/api/simulator/terms", JSON.writeValueAsString(Map.of(
-                "version", "2027-01", "effectiveDate", effective.toString(), "text", String.join("\n\n", paragraphs))),
-                vendor.apiCsrfToken());
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        WebClient.Response published = new Vendor(vendor).publish("2027-01", effective.toString(),
+                String.join("\n\n", paragraphs));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
 
         waitForPanel(sysadmin, "Terms updated - accept by " + due);
         assertThat(sysadmin.driver.getCurrentUrl()).as("the page updated itself").isEqualTo(url);
@@ -279,7 +278,7 @@ class RegistrationGuideScreenshotsTest {
                 .containsPattern(TIME + " Morgan, Alex Deregistered. " + TIME + " reg_[0-9a-f]+")
                 .contains("Accepted the Terms of Service version 2027-01 and asked to register the district.")
                 .doesNotContain("I have read and agree to the Terms of Service");
-        JsonNode registrations = JSON.readTree(vendor.get("/api/simulator").body()).path("registrations");
+        JsonNode registrations = new Vendor(vendor).state().path("registrations");
         assertThat(registrations).as("three registrations at the router, one per registering").hasSize(3);
         assertThat(registrations.get(0).path("state").asText()).isEqualTo("PENDING");
         shoot(sysadmin, "guide-registered-again.png", STATUS, "Earlier registrations", "History");
@@ -292,13 +291,12 @@ class RegistrationGuideScreenshotsTest {
      */
     private void routerUnreachable() throws IOException {
         Path other = dir.resolve("other-district");
-        Path plugins = TestConsole.dropFolderWithNrePlugin(other);
+        Path plugins = TestConsole.dropFolderWithSimulator(other);
         Path settings = Files.writeString(other.resolve("plugin-settings.properties"),
                 "nre.poll-interval-seconds=3600\n");
         TestConsole second = TestConsole.start(List.of("--port", "0", "--plugins", plugins.toString(), "--data",
                         other.resolve("data").toString(), "--application-name", "med1", "--server-address", "127.0.0.1",
-                        "--time-zone", TestConsole.TIME_ZONE.getId(), "--router", HostConfig.SIMULATED_ROUTER,
-                        "--plugin-settings", settings.toString()),
+                        "--time-zone", TestConsole.TIME_ZONE.getId(), "--plugin-settings", settings.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD,
                         "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
                 Clock.systemUTC(), plugins);
@@ -315,8 +313,7 @@ class RegistrationGuideScreenshotsTest {
                 return true;
             }, SHOWS_WITHIN);
             assertThat(sysadmin.driver.findElement(By.id("b-register")).getAttribute("disabled")).isNull();
-            String port = second.console().simulatedRouter().orElseThrow().url().replaceAll(".*:", "");
-            second.console().simulatedRouter().orElseThrow().close();
+            String port = second.routerGoesAway(3600);
 
             press(sysadmin, By.id("b-refresh"));
             sysadmin.waitForText("The status shown is the last one known; the console keeps checking on its own.",
@@ -352,17 +349,7 @@ class RegistrationGuideScreenshotsTest {
 
     /** The vendor decides on the district's registration that is in the given state. */
     private void vendorDecides(String decision, String state, String reason) throws IOException {
-        String id = null;
-        for (JsonNode registration : JSON.readTree(vendor.get("/api/simulator").body()).path("registrations")) {
-            if (registration.path("state").asText().equals(state)) {
-                id = registration.path("id").asText();
-                break;
-            }
-        }
-        assertThat(id).as("a registration that is " + state + " at the router").isNotNull();
-        WebClient.Response decided = vendor.postJson("/api/simulator/registrations/" + id + "/" + decision,
-                JSON.writeValueAsString(Map.of("reason", reason)), vendor.apiCsrfToken());
-        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        new Vendor(vendor).decideOn(state, decision, reason);
     }
 
     // ------------------------------------------------------------------ the page

@@ -1,7 +1,12 @@
 package org.nre.sample;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,23 +25,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A canary shared secret is set through the settings panel of the packaged console, everything is exercised
- * (every page and API, the router refusing the wrong secret, a refused settings form), and the canary is
+ * (every page and API, a router refusing the signature, a refused settings form), and the canary is
  * searched for in every answer, the whole log, the audit log and a dump of the database: it must be nowhere.
  */
 class SecretCanaryIT {
 
     static final String CANARY = "canary-7f3a9c1e5b2d4f6a8c0e";
     static final List<String> PAGES = List.of("/", "/panels/nre", "/panels/nre-settings", "/admin/users",
-            "/admin/groups", "/admin/rights", "/admin/audit", "/admin/plugins", "/simulator", "/api/session", "/api/menu",
+            "/admin/groups", "/admin/rights", "/admin/audit", "/admin/plugins", "/api/session", "/api/menu",
             "/api/panels/nre", "/api/panels/nre-settings", "/api/users", "/api/groups", "/api/rights",
-            "/api/audit?limit=1000", "/api/plugins", "/api/simulator", "/healthz");
+            "/api/audit?limit=1000", "/api/plugins", "/healthz");
 
     @TempDir
     Path dir;
@@ -44,6 +47,13 @@ class SecretCanaryIT {
     @Test
     void theSharedSecretAppearsInNoPageApiAnswerLogLineAuditEntryOrDatabaseColumn() throws Exception {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        // A router that refuses every signature, as the vendor's does a wrong secret: error paths run too.
+        WireMockServer router = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        router.start();
+        router.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"about:blank\",\"title\":\"Bad signature\",\"status\":401,"
+                        + "\"detail\":\"The signature does not match the request.\"}")));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -72,23 +82,18 @@ class SecretCanaryIT {
             waitFor(log, "listening on http://127.0.0.1:" + port);
             WebClient admin = new WebClient(port);
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
-            String settings = admin.get("/panels/nre-settings").body();
-            Matcher url = Pattern.compile("name=\"router-url\" value=\"([^\"]+)\"").matcher(settings);
-            Matcher key = Pattern.compile("name=\"district-key\" value=\"([^\"]+)\"").matcher(settings);
-            assertThat(url.find() && key.find()).isTrue();
-
             WebClient.Response saved = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
-                    Map.of("router-url", url.group(1), "district-key", key.group(1), "shared-secret", CANARY,
-                            "poll-interval-seconds", "10"));
+                    Map.of("router-url", "http://127.0.0.1:" + router.port(), "district-key", "IL-0150-KEY",
+                            "shared-secret", CANARY, "poll-interval-seconds", "10"));
             answers.append(saved.body());
             assertThat(saved.status()).isEqualTo(303);
             WebClient.Response refused = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
-                    Map.of("router-url", "http://elsewhere.example", "district-key", key.group(1), "shared-secret",
+                    Map.of("router-url", "http://elsewhere.example", "district-key", "IL-0150-KEY", "shared-secret",
                             CANARY, "poll-interval-seconds", "1"));
             answers.append(refused.body());
             assertThat(refused.status()).isEqualTo(422);
 
-            // The plugin now signs with the canary, which the simulated router refuses: error paths run too.
+            // The plugin now signs with the canary, which the router refuses.
             answers.append(admin.submit("/panels/nre", "/panels/nre/actions/refresh", Map.of()).body());
             answers.append(admin.submit("/panels/nre", "/panels/nre/actions/register",
                     Map.of("accept-terms", "on", "terms-version", "2026-07")).body());
@@ -101,6 +106,7 @@ class SecretCanaryIT {
             }
             assertThat(answers.toString()).contains("Shared secret <span class=\"detail\">(set)</span>");
         } finally {
+            router.stop();
             process.destroy();
             process.waitFor(15, TimeUnit.SECONDS);
             reader.join(5000);

@@ -25,7 +25,7 @@ class SignInSecurityTest {
     @BeforeEach
     void start() throws Exception {
         console = TestConsole.start(TestConsole.dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa",
-                TestConsole.ADMIN_PASSWORD, "settings", clock);
+                TestConsole.ADMIN_PASSWORD, clock);
     }
 
     @AfterEach

@@ -70,10 +70,10 @@ class SlowRouterIT {
                 .withBody("{\"version\":\"2026-07\",\"effectiveDate\":\"2026-07-01\",\"digest\":\"sha256:"
                         + sha256(TEXT) + "\",\"text\":\"" + TEXT + "\"}")));
         console = ConsoleProcess.start(dir, List.of("--plugins", TestConsole.dropFolderWithNrePlugin(dir).toString(),
-                        "--data", dir.resolve("data").toString(), "--router", "http://127.0.0.1:" + router.port(),
-                        "--router-key", "IL-0150-KEY"),
-                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
-                        "NRE_ROUTER_SECRET", "a-shared-secret-of-some-length")).awaitStarted();
+                        "--data", dir.resolve("data").toString(), "--plugin-settings",
+                        TestConsole.routerSettings(dir, "http://127.0.0.1:" + router.port()).toString()),
+                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD))
+                .awaitStarted();
         WebClient admin = console.client();
         admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
         assertThat(admin.postJson("/api/rights/nre.registration/grants", "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{}}",

@@ -50,7 +50,7 @@ class StartingConsoleTest {
         int port = freePort();
         CompletableFuture<TestConsole> starting = CompletableFuture.supplyAsync(() -> TestConsole.start(
                 List.of("--port", String.valueOf(port), "--plugins", plugins.toString(),
-                        "--data", dir.resolve("data").toString(), "--router", HostConfig.ROUTER_FROM_SETTINGS),
+                        "--data", dir.resolve("data").toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD), Clock.systemUTC(), plugins));
         try {
             WebClient client = new WebClient(port);

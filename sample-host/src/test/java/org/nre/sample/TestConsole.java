@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** A real sample console on a free port, loading the real NRE plugin zip from a drop folder of its own. */
+/**
+ * A real sample console on a free port, loading the real NRE plugin zip (and, for a console that plays the vendor,
+ * the real simulated router's zip) from a drop folder of its own.
+ */
 public final class TestConsole implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "test-console-password";
@@ -31,12 +34,21 @@ public final class TestConsole implements AutoCloseable {
         this.pluginsDir = pluginsDir;
     }
 
-    /** The folder the build copied the real plugin zip into. */
+    /** The real NRE plugin zip the build copied for the tests. */
     public static Path builtPluginZip() {
+        return builtZip("nre-plugin");
+    }
+
+    /** The real simulated router's zip the build copied for the tests. */
+    public static Path builtSimulatorZip() {
+        return builtZip("nre-simulator");
+    }
+
+    private static Path builtZip(String artifactId) {
         Path folder = Path.of(System.getProperty("nre.test.plugins", "target/test-plugins"));
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().matches("nre-plugin-.*\\.zip")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No nre-plugin zip in " + folder
+            return files.filter(p -> p.getFileName().toString().matches(artifactId + "-.*\\.zip")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No " + artifactId + " zip in " + folder
                             + ": run the tests with 'mvn verify' from the repository's root"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder + ": run 'mvn verify' from the repository's root", e);
@@ -51,6 +63,28 @@ public final class TestConsole implements AutoCloseable {
         return plugins;
     }
 
+    /** A drop folder under the given directory holding copies of the NRE plugin and the simulated router. */
+    public static Path dropFolderWithSimulator(Path dir) throws IOException {
+        Path plugins = dropFolderWithNrePlugin(dir);
+        Path zip = builtSimulatorZip();
+        Files.copy(zip, plugins.resolve(zip.getFileName()));
+        return plugins;
+    }
+
+    /**
+     * A plugin settings file that points the NRE plugin at a router, as an operator writes one.
+     *
+     * @param dir where to write it
+     * @param routerUrl the router's base URL
+     * @param extraLines more lines, such as {@code nre.poll-interval-seconds=10}
+     * @return the file, for {@code --plugin-settings}
+     */
+    public static Path routerSettings(Path dir, String routerUrl, String... extraLines) throws IOException {
+        return Files.writeString(dir.resolve("plugin-settings.properties"), "nre.router-url=" + routerUrl
+                + "\nnre.district-key=IL-0150-KEY\nnre.secret.shared-secret=a-shared-secret-of-some-length\n"
+                + String.join("\n", extraLines) + "\n");
+    }
+
     /** The drop folder under the directory, with the NRE plugin copied in if it is not there yet. */
     public static Path dropFolderWithNrePluginOnce(Path dir) throws IOException {
         Path plugins = dir.resolve("plugins");
@@ -59,31 +93,24 @@ public final class TestConsole implements AutoCloseable {
 
     /** A console on the embedded database in the directory, with the NRE plugin dropped in and no router. */
     public static TestConsole embedded(Path dir) throws IOException {
-        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD,
-                HostConfig.ROUTER_FROM_SETTINGS);
+        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD);
     }
 
-    /** A console on the embedded database with the NRE plugin and the simulated router. */
+    /** A console on the embedded database with the NRE plugin and the simulated router plugin. */
     public static TestConsole simulated(Path dir) throws IOException {
-        return start(dropFolderWithNrePlugin(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD,
-                HostConfig.SIMULATED_ROUTER);
+        return start(dropFolderWithSimulator(dir), dir.resolve("data"), null, "sa", ADMIN_PASSWORD);
     }
 
     public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
                                     String adminPassword) {
-        return start(pluginsDir, dataDir, databaseUrl, databaseUser, adminPassword, HostConfig.ROUTER_FROM_SETTINGS);
+        return start(pluginsDir, dataDir, databaseUrl, databaseUser, adminPassword, Clock.systemUTC());
     }
 
     public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
-                                    String adminPassword, String router) {
-        return start(pluginsDir, dataDir, databaseUrl, databaseUser, adminPassword, router, Clock.systemUTC());
-    }
-
-    public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
-                                    String adminPassword, String router, Clock clock) {
+                                    String adminPassword, Clock clock) {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--plugins", pluginsDir.toString(),
                 "--data", dataDir.toString(), "--application-name", "med1", "--server-address", "127.0.0.1",
-                "--time-zone", TIME_ZONE.getId(), "--router", router));
+                "--time-zone", TIME_ZONE.getId()));
         if (databaseUrl != null) {
             args.addAll(List.of("--db-url", databaseUrl, "--db-user", databaseUser));
         }
@@ -114,6 +141,26 @@ public final class TestConsole implements AutoCloseable {
         WebClient client = client();
         client.signIn("admin", ADMIN_PASSWORD);
         return client;
+    }
+
+    /**
+     * The router stops answering: the NRE plugin is pointed at the address where the simulated router answered,
+     * and the simulated router plugin is disabled, so that nothing listens there any more.
+     *
+     * @param pollSeconds the NRE plugin's status check interval to keep
+     * @return the port nothing listens on now
+     */
+    public String routerGoesAway(int pollSeconds) {
+        WebClient admin = admin();
+        String url = new Vendor(admin).url();
+        WebClient.Response saved = admin.postJson("/api/panels/nre-settings/actions/save", "{\"router-url\":\"" + url
+                + "\",\"district-key\":\"SIM-GONE\",\"shared-secret\":\"a-shared-secret-of-some-length\","
+                + "\"poll-interval-seconds\":\"" + pollSeconds + "\"}", admin.apiCsrfToken());
+        if (saved.status() != 200) {
+            throw new IllegalStateException("The NRE settings were not saved: " + saved.body());
+        }
+        console.plugins().disable(Vendor.PLUGIN, "test");
+        return url.replaceAll(".*:", "");
     }
 
     public Console console() {

@@ -26,7 +26,7 @@ public final class TestPlugin {
 
     private final String id;
     private String version = "1.0.0";
-    private String requires = ">=0.1.0 & <0.2.0";
+    private String requires = ">=0.2.0 & <0.3.0";
     private String pluginClass;
     private String dependencies = "";
     private final Map<String, String> sources = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ class WalkingSkeletonAcceptanceTest {
         assertThat(nre.started()).isTrue();
         assertThat(nre.problems()).isEmpty();
         assertThat(nre.provider()).isEqualTo("National Records Exchange project");
-        assertThat(nre.requires()).isEqualTo(">=0.1.1 & <0.2.0");
+        assertThat(nre.requires()).isEqualTo(">=0.2.0 & <0.3.0");
         assertThat(Files.isDirectory(console.pluginsDir().resolve("nre-plugin-0.1.0-SNAPSHOT/classes"))).isTrue();
         assertThat(console.pluginsDir().resolve("nre-plugin-0.1.0-SNAPSHOT/classes/META-INF/extensions.idx"))
                 .content().contains("org.nre.plugin.NreMenu", "org.nre.plugin.NreRight", "org.nre.plugin.NrePanel");

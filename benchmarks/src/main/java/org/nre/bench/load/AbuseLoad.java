@@ -150,9 +150,11 @@ public final class AbuseLoad {
                     .withHeader("Content-Type", "application/json").withFixedDelay(9_000)
                     .withBody("{\"version\":\"2026-07\",\"effectiveDate\":\"2026-07-01\",\"digest\":\"sha256:"
                             + sha256(TERMS) + "\",\"text\":\"" + TERMS + "\"}")));
-            try (Console console = Console.start(this, run, List.of(), List.of("--router",
-                    "http://127.0.0.1:" + router.port(), "--router-key", "IL-0150-KEY"),
-                    Map.of("NRE_ROUTER_SECRET", "a-shared-secret-of-some-length"))) {
+            Path settings = Files.writeString(work.resolve(run + "-plugin-settings.properties"),
+                    "nre.router-url=http://127.0.0.1:" + router.port() + "\nnre.district-key=IL-0150-KEY\n"
+                            + "nre.secret.shared-secret=a-shared-secret-of-some-length\n");
+            try (Console console = Console.start(this, run, List.of(), List.of("--plugin-settings",
+                    settings.toString()), Map.of())) {
                 Session admin = Session.signIn(console.port, "admin", ADMIN_PASSWORD);
                 admin.postJson("/api/rights/nre.registration/grants",
                         "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{}}");

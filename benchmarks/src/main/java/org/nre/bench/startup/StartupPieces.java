@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,15 +13,14 @@ import org.nre.sample.HostConfig;
 import org.nre.sample.auth.Passwords;
 import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.router.SimulatedRouter;
-import org.nre.sample.router.SimulatorStore;
 import org.nre.sample.web.WebServer;
 
 /**
  * Times, in a fresh JVM and in the order Console.start runs them, the pieces of the console's start-up that its
  * log cannot separate: the connection pool on a new H2 file, the host's Flyway migrations, the Argon2id hashes a
  * first start computes (the decoy in Passwords' constructor, which every start computes, then the first
- * administrator's and the demo staff's), Jackson's object mapper, and the simulated router's own HTTP server. One
+ * administrator's and the demo staff's) and Jackson's object mapper. (The simulated router is a plugin now: its
+ * start is part of the plugins' start, which the console's log times.) One
  * line per piece: {@code <name>\t<milliseconds>}. Each piece pays its own class loading and runs cold, as at
  * start-up.
  *
@@ -46,13 +44,6 @@ public final class StartupPieces {
             time("argon2-demo-hash", () -> passwords.hash("demo-staff-password"));
             // Jackson's databind, built cold: the console builds it on a start-up thread beside the migrations.
             ObjectMapper json = time("json-mapper", WebServer::json);
-            SimulatedRouter router = time("simulated-router-start", () -> SimulatedRouter.start(
-                    new SimulatorStore(database.jdbc(), Clock.systemUTC()), Clock.systemUTC(), json, 0));
-            time("simulated-router-open", () -> {
-                router.open(new SimulatedRouter.Credentials("bench-key", "bench-secret-0123456789"));
-                return router;
-            });
-            router.close();
             database.close();
             System.out.printf("jvm-uptime-at-end\t%d%n", ManagementFactory.getRuntimeMXBean().getUptime());
         } finally {

@@ -7,5 +7,7 @@ public enum InputKind {
     /** An absolute URL. */
     URL,
     /** A whole number. */
-    NUMBER
+    NUMBER,
+    /** Free text of several lines, such as a document; line breaks are kept. */
+    MULTILINE
 }

@@ -21,15 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects what the started plugins contribute (rights, panels, menu entries) and checks each: an id another
  * plugin owns, a panel guarded by a right nobody defines, a menu entry for a panel its plugin lacks, or a plugin
- * that implements none of the console's extension points is left out and reported against the plugin.
+ * that adds nothing (no extension point of the console's or of another plugin's API) is reported against the
+ * plugin.
  */
 final class ContributionCollector {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContributionCollector.class);
-
-    /** What a plugin can contribute to this console. */
-    static final List<Class<? extends org.pf4j.ExtensionPoint>> OUR_EXTENSION_POINTS = List.of(MenuContribution.class,
-            RightContribution.class, SettingsPanel.class, org.nre.hostapi.exchange.RecordsExchange.class);
 
     private final HostPluginManager manager;
     private final Problems problems;
@@ -100,14 +97,47 @@ final class ContributionCollector {
         }
 
         for (PluginWrapper plugin : started) {
-            if (OUR_EXTENSION_POINTS.stream()
-                    .allMatch(type -> manager.getExtensionClasses(type, plugin.getPluginId()).isEmpty())) {
+            if (!offersAnything(plugin, started)) {
                 refuse(plugin, "It implements none of the console's extension points (menu entry, tool right, "
-                        + "settings panel, records exchange), so it adds nothing. Check that its extensions implement "
-                        + "them and that its build writes META-INF/extensions.idx.");
+                        + "settings panel) nor one another plugin exports, and no plugin depends on it, so it adds "
+                        + "nothing. Check that its extensions implement them and that its build writes "
+                        + "META-INF/extensions.idx.");
             }
         }
         return new Contributions(menu, rights, panels);
+    }
+
+    /**
+     * Whether the plugin adds something: an extension of an extension point it does not define itself (the host
+     * API's, or one a plugin it depends on exports), or a plugin that depends on it and may look up its own.
+     */
+    private boolean offersAnything(PluginWrapper plugin, List<PluginWrapper> started) {
+        String id = plugin.getPluginId();
+        if (started.stream().anyMatch(other -> other.getDescriptor().getDependencies().stream()
+                .anyMatch(dependency -> dependency.getPluginId().equals(id)))) {
+            return true;
+        }
+        ClassLoader own = plugin.getPluginClassLoader();
+        for (String name : manager.getExtensionClassNames(id)) {
+            try {
+                if (implementsForeignPoint(own.loadClass(name), own)) {
+                    return true;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Reported by the extension finder already; it offers nothing through this class.
+            }
+        }
+        return false;
+    }
+
+    private static boolean implementsForeignPoint(Class<?> type, ClassLoader own) {
+        for (Class<?> point : type.getInterfaces()) {
+            if (org.pf4j.ExtensionPoint.class.isAssignableFrom(point) && point != org.pf4j.ExtensionPoint.class
+                    && (point.getClassLoader() != own || implementsForeignPoint(point, own))) {
+                return true;
+            }
+        }
+        return type.getSuperclass() != null && implementsForeignPoint(type.getSuperclass(), own);
     }
 
     /** A settings panel and the definition it gave. */

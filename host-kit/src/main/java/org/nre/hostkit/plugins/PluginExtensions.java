@@ -13,7 +13,9 @@ import org.pf4j.ExtensionPoint;
 import org.pf4j.PluginWrapper;
 
 /**
- * What started plugins offer each other. Each extension is handed out behind a proxy that calls it the way
+ * What started plugins offer each other, through the host API's extension points or through one a plugin exports
+ * (its dependents see the same interface through PF4J's {@code Plugin-Dependencies}). Each extension is handed
+ * out behind a proxy that calls it the way
  * the console calls any plugin (its class loader as context class loader, failures contained), so that one
  * plugin's fault reaches another only as a {@link HostApiException}.
  */
@@ -27,9 +29,9 @@ final class PluginExtensions implements Extensions {
 
     @Override
     public <T extends ExtensionPoint> List<T> find(Class<T> type) {
-        if (!type.isInterface() || !type.getName().startsWith("org.nre.hostapi.")) {
-            throw new HostApiException("Extensions can be looked up by the host API's extension points only; '"
-                    + type.getName() + "' is not one");
+        if (type == null || !type.isInterface() || type == ExtensionPoint.class) {
+            throw new HostApiException("Extensions are looked up by an extension point: an interface that extends "
+                    + "org.pf4j.ExtensionPoint; '" + (type == null ? "null" : type.getName()) + "' is not one");
         }
         List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
         started.sort(Comparator.comparing(PluginWrapper::getPluginId));

@@ -127,10 +127,11 @@ public record PanelFragment(String panelId, PanelView view, Map<String, PanelAct
     }
 
     public String inputType(Component.TextInput input) {
+        // MULTILINE is rendered as a textarea; the type is only asked for the other kinds.
         return switch (input.kind()) {
             case URL -> "url";
             case NUMBER -> "number";
-            case TEXT -> "text";
+            case TEXT, MULTILINE -> "text";
         };
     }
 }

@@ -144,18 +144,30 @@ public final class LeaseScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Task task : List.copyOf(tasks)) {
+        List<Task> all = List.copyOf(tasks);
+        for (Task task : all) {
             task.cancel();
         }
         executor.shutdownNow();
-        // A run under way is interrupted; wait for it, so that it ends before its plugin is unloaded.
+        // A run under way is interrupted; wait for it, so that it ends before its plugin is unloaded, and keep its
+        // lease meanwhile, so that no other node starts the task while this run still goes on.
+        Instant giveUp = Instant.now().plus(CLOSE_WAIT);
         try {
-            if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("A scheduled task is still running {} s after the console began to stop",
-                        CLOSE_WAIT.toSeconds());
+            while (!executor.awaitTermination(beat.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (Instant.now().isAfter(giveUp)) {
+                    LOG.warn("A scheduled task is still running {} s after the console began to stop",
+                            CLOSE_WAIT.toSeconds());
+                    break;
+                }
+                for (Task task : all) {
+                    task.renewWhileRunning();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (Task task : all) {
+            task.releaseQuietly();
         }
     }
 
@@ -178,11 +190,12 @@ public final class LeaseScheduler implements AutoCloseable {
 
         /** One beat: hold the lease (renewing it even while a run is under way), and start a run when due. */
         private void beat() {
-            if (cancelled.get()) {
+            if (cancelled.get() && !running.get()) {
                 return;
             }
             try {
-                if (!hold(leaseName, firstDelay)) {
+                // A cancelled task whose run still goes on only keeps its lease until that run ends.
+                if (!hold(leaseName, firstDelay) || cancelled.get()) {
                     return;
                 }
                 Instant due = nextRun(leaseName).orElse(null);
@@ -205,22 +218,48 @@ public final class LeaseScheduler implements AutoCloseable {
                 LOG.warn("Scheduled task '{}' could not record its next run: {}", leaseName, e.getMessage());
             } finally {
                 running.set(false);
+                // Cancelled during this run: the beat stops and the lease is given up only now, so that no other
+                // node starts the task while this run still goes on.
+                if (cancelled.get()) {
+                    stopBeating();
+                    releaseQuietly();
+                }
             }
         }
 
         @Override
         public void cancel() {
             if (cancelled.compareAndSet(false, true)) {
-                ScheduledFuture<?> scheduled = future;
-                if (scheduled != null) {
-                    scheduled.cancel(false);
-                }
                 tasks.remove(this);
-                try {
-                    release(leaseName);
-                } catch (RuntimeException e) {
-                    LOG.debug("Could not release lease '{}': {}", leaseName, e.getMessage());
+                if (!running.get()) {
+                    stopBeating();
+                    releaseQuietly();
                 }
+            }
+        }
+
+        private void stopBeating() {
+            ScheduledFuture<?> scheduled = future;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
+
+        private void renewWhileRunning() {
+            if (running.get()) {
+                try {
+                    hold(leaseName, firstDelay);
+                } catch (RuntimeException e) {
+                    LOG.debug("Could not renew lease '{}' while its run ends: {}", leaseName, e.getMessage());
+                }
+            }
+        }
+
+        private void releaseQuietly() {
+            try {
+                release(leaseName);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not release lease '{}': {}", leaseName, e.getMessage());
             }
         }
 

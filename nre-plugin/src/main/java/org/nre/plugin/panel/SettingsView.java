@@ -43,6 +43,11 @@ public final class SettingsView {
         List<Section> sections = new ArrayList<>();
         settings.allowedNetworksProblem().ifPresent(problem -> sections.add(Section.of("",
                 new Component.Notice(Tone.DANGER, problem))));
+        settings.provided().ifPresent(router -> sections.add(Section.of("", new Component.Notice(Tone.INFO,
+                "The router is provided by the plugin " + router.name() + " at " + router.url() + " (district key "
+                        + router.districtKey() + "): registering and status checks use it in place of the settings "
+                        + "below while that plugin runs. Remove that plugin from the console to use the router "
+                        + "saved here."))));
         if (settings.router().isEmpty()) {
             sections.add(Section.of("", new Component.Notice(Tone.WARNING, "The router is not configured yet: "
                     + "registering needs all three of the router URL, the district key and the shared secret.")));

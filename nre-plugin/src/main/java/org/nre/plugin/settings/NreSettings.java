@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.nre.api.router.ProvidedRouter;
 import org.nre.hostapi.panel.FieldError;
 import org.nre.hostapi.storage.Secrets;
 import org.nre.hostapi.storage.Settings;
@@ -14,7 +16,8 @@ import org.nre.plugin.router.RouterSettings;
 
 /**
  * The plugin's settings: the router's URL, the district key, the shared secret (a write-only secret) and
- * how often the status poller asks the router. Stored in the console's settings and secrets.
+ * how often the status poller asks the router. Stored in the console's settings and secrets. While another
+ * plugin provides a router (the simulated router does), that router is used in place of the stored one.
  */
 public final class NreSettings {
 
@@ -35,6 +38,18 @@ public final class NreSettings {
     private final Settings settings;
     private final Secrets secrets;
     private final Runnable changed;
+    private final Supplier<Optional<ProvidedRouter>> provided;
+
+    /**
+     * Settings kept in the console, with no other plugin providing a router.
+     *
+     * @param settings the plugin's settings in the console
+     * @param secrets the plugin's secrets in the console
+     * @param changed told after every save (they are stored outside the plugin's tables)
+     */
+    public NreSettings(Settings settings, Secrets secrets, Runnable changed) {
+        this(settings, secrets, changed, Optional::empty);
+    }
 
     /**
      * Settings kept in the console.
@@ -42,15 +57,29 @@ public final class NreSettings {
      * @param settings the plugin's settings in the console
      * @param secrets the plugin's secrets in the console
      * @param changed told after every save (they are stored outside the plugin's tables)
+     * @param provided the router another plugin provides now, if any
      */
-    public NreSettings(Settings settings, Secrets secrets, Runnable changed) {
+    public NreSettings(Settings settings, Secrets secrets, Runnable changed,
+                       Supplier<Optional<ProvidedRouter>> provided) {
         this.settings = settings;
         this.secrets = secrets;
         this.changed = changed;
+        this.provided = provided;
+    }
+
+    /** The router another plugin provides now, used in place of the stored one. */
+    public Optional<ProvidedRouter> provided() {
+        return provided.get();
     }
 
     /** What the router needs, or empty while any of it is missing. */
     public Optional<RouterSettings> router() {
+        Optional<ProvidedRouter> other = provided();
+        if (other.isPresent()) {
+            ProvidedRouter router = other.get();
+            return Optional.of(new RouterSettings(router.url(), router.districtKey(), router.sharedSecret(),
+                    allowedNetworks()));
+        }
         Map<String, String> all = settings.all();
         String url = all.get(ROUTER_URL);
         String key = all.get(DISTRICT_KEY);
@@ -86,8 +115,11 @@ public final class NreSettings {
         }
     }
 
-    /** Whether the URL, key and secret are all set, without decrypting the secret. */
+    /** Whether the URL, key and secret are all set (or provided), without decrypting the secret. */
     public boolean configured() {
+        if (provided().isPresent()) {
+            return true;
+        }
         Map<String, String> all = settings.all();
         String url = all.get(ROUTER_URL);
         return url != null && RouterSettings.urlProblem(url) == null && all.containsKey(DISTRICT_KEY)
@@ -106,10 +138,14 @@ public final class NreSettings {
         return secrets.isSet(SHARED_SECRET);
     }
 
+    /** The stored interval; else the providing plugin's (a simulated vendor decides at once); else the default. */
     public Duration pollInterval() {
         return settings.get(POLL_INTERVAL).flatMap(NreSettings::seconds)
                 .filter(s -> s >= MIN_POLL_SECONDS && s <= MAX_POLL_SECONDS)
-                .map(Duration::ofSeconds).orElse(DEFAULT_POLL_INTERVAL);
+                .map(Duration::ofSeconds)
+                .or(() -> provided().map(ProvidedRouter::pollInterval)
+                        .filter(interval -> interval.toSeconds() >= MIN_POLL_SECONDS))
+                .orElse(DEFAULT_POLL_INTERVAL);
     }
 
     /** What a console administrator submitted. An empty secret keeps the one stored. */

@@ -14,7 +14,7 @@ import org.nre.sample.directory.UserStore;
 /**
  * The demo a default run starts with: a district with schools and census localities, its staff (a district
  * system administrator, their backup, a registrar, a counselor and a teacher) and groups. No tool right is
- * granted: deciding who holds the NRE right is the first thing to try.
+ * granted: deciding who holds a tool's right is the first thing to try.
  */
 public final class DemoData {
 

@@ -13,10 +13,9 @@ import org.nre.hostkit.menu.MenuTree;
  * @param currentPanelId the panel the page shows, or empty
  * @param flashTone the tone of a message carried over from the last change, or empty
  * @param flashText that message, or empty
- * @param simulatedRouter whether the console runs the simulated router
  */
 public record Page(String title, String productName, Viewer viewer, List<MenuTree.Node> menu, String currentPanelId,
-                   String flashTone, String flashText, boolean simulatedRouter) {
+                   String flashTone, String flashText) {
 
     public Page {
         menu = List.copyOf(menu);

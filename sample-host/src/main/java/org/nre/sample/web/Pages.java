@@ -38,8 +38,7 @@ final class Pages {
     Page page(Context ctx, String title, String currentPanelId, boolean takeFlash) {
         Viewer viewer = Guard.viewer(ctx);
         if (viewer == null) {
-            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "",
-                    services.simulator().isPresent());
+            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "");
         }
         List<MenuTree.Node> menu = viewer.account().mustChangePassword()
                 ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
@@ -47,8 +46,7 @@ final class Pages {
         SessionStore.Flash flash = takeFlash && viewer.session().flashWaiting()
                 ? services.accounts().sessions().takeFlash(viewer.session().tokenHash()).orElse(new SessionStore.Flash("", ""))
                 : new SessionStore.Flash("", "");
-        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text(),
-                services.simulator().isPresent());
+        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text());
     }
 
     void error(Context ctx, int status, String title, String message) {

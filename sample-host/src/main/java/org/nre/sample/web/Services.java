@@ -1,6 +1,5 @@
 package org.nre.sample.web;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.nre.hostkit.HostKit;
 import org.nre.hostkit.audit.AuditStore;
@@ -12,7 +11,6 @@ import org.nre.sample.admin.Directory;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.db.HostDatabase;
 import org.nre.sample.rights.RightsMatrix;
-import org.nre.sample.router.SimulatorStore;
 
 /**
  * What the web layer needs from the rest of the console.
@@ -23,12 +21,11 @@ import org.nre.sample.router.SimulatorStore;
  * @param database the database, for the health check
  * @param accounts users, sessions and sign-in
  * @param kit the host kit: plugins and their states, panels and their renderers, the audit log
- * @param simulator the simulated router's registry, when the console runs one
  * @param directory users and groups
  * @param matrix the tool-rights matrix
  */
 public record Services(HostConfig config, String productName, String productVersion, HostDatabase database,
-                       Accounts accounts, HostKit kit, Optional<SimulatorStore> simulator, Directory directory,
+                       Accounts accounts, HostKit kit, Directory directory,
                        RightsMatrix matrix) {
 
     public AuditStore audit() {

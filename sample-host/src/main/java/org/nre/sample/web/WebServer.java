@@ -66,7 +66,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** The console's JSON mapping, shared with the simulated router. */
+    /** The console's JSON mapping. */
     public static ObjectMapper json() {
         return JsonMapping.mapper();
     }
@@ -115,8 +115,6 @@ public final class WebServer implements AutoCloseable {
             new ConsoleRoutes(services, pages, guard, services.kit().html()).register(routes);
             new ApiRoutes(services, json, services.kit().json(), guard).register(routes);
             new AdminRoutes(services, pages, json).register(routes);
-            services.simulator().ifPresent(simulator -> new SimulatorRoutes(services, simulator, pages, json)
-                    .register(routes));
             declared[0] = routes;
 
             config.routes.exception(Starting.class, (e, ctx) -> starting(ctx));

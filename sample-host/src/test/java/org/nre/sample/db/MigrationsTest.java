@@ -29,8 +29,7 @@ class MigrationsTest {
 
     @BeforeEach
     void open() {
-        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString(),
-                "--router", "settings"}, Map.of()));
+        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString()}, Map.of()));
         migrations = new Migrations(database.dataSource());
     }
 
@@ -82,6 +81,23 @@ class MigrationsTest {
         assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "1", Migrations.KIT_HISTORY_TABLE));
         assertThat(database.jdbc().list("SELECT detail FROM host_audit", row -> row.getString(1)))
                 .containsExactly("kept");
+        assertThat(database.isUp()).isTrue();
+    }
+
+    @Test
+    void aDatabaseWhoseConsoleHistoryHoldsTheSimulatedRoutersTablesStartsAndKeepsThemForTheSimulatorPlugin() {
+        // Consoles before 0.2 made the simulated router's tables as their own V2; the simulator plugin owns them now.
+        Flyway.configure().dataSource(database.dataSource()).locations("classpath:console-before-0.2/db/console")
+                .table(ConsoleSchema.HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        database.jdbc().update("INSERT INTO sim_terms (version, effective_date, body, published_at) VALUES "
+                + "('2026-07', DATE '2026-07-01', 'kept', CURRENT_TIMESTAMP)");
+
+        MigrationResult console = ConsoleSchema.migrate(migrations);
+        MigrationResult again = ConsoleSchema.migrate(migrations);
+
+        assertThat(console.applied()).isZero();
+        assertThat(again.applied()).isZero();
+        assertThat(database.jdbc().list("SELECT body FROM sim_terms", row -> row.getString(1))).containsExactly("kept");
         assertThat(database.isUp()).isTrue();
     }
 
@@ -154,8 +170,7 @@ class MigrationsTest {
     }
 
     private HostDatabase mariaDb(MariaDb server) {
-        return HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString(),
-                "--router", "settings", "--db-url", server.url(), "--db-user", server.user()}, Map.of()));
+        return HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString(), "--db-url", server.url(), "--db-user", server.user()}, Map.of()));
     }
 
     private ClassLoader pluginWith(String location, Map<String, String> scripts) throws Exception {

@@ -26,7 +26,7 @@ class DistrictStoreTest {
 
     @BeforeEach
     void open() {
-        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
+        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString()},
                 Map.of()));
         ConsoleSchema.migrate(database);
     }

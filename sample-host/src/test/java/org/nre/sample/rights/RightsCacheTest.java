@@ -30,7 +30,7 @@ class RightsCacheTest {
 
     @Test
     void effectiveRightsAreTheUnionOfOwnAndGroupGrantsAndCheckingThemNeedsNoDatabase() {
-        HostConfig config = HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
+        HostConfig config = HostConfig.from(new String[] {"--data", dir.toString()},
                 java.util.Map.of());
         HostDatabase database = HostDatabase.open(config);
         ConsoleSchema.migrate(database);

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +39,7 @@ class LeaseSchedulerTest {
 
     @BeforeEach
     void start() {
-        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString(), "--router", "settings"},
+        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString()},
                 Map.of()));
         ConsoleSchema.migrate(database);
         nodeA = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-a", BEAT, LEASE);
@@ -107,6 +109,56 @@ class LeaseSchedulerTest {
     private static Duration count(AtomicInteger runs) {
         runs.incrementAndGet();
         return Duration.ofMillis(50);
+    }
+
+    @Test
+    void aTaskCancelledDuringARunKeepsItsLeaseUntilThatRunEnds() throws Exception {
+        CountDownLatch finish = new CountDownLatch(1);
+        ScheduledTask onA = scheduleStubbornRunOnA(finish);
+        nodeB.schedule(TASK, Duration.ZERO, () -> count(runsB), calls);
+
+        onA.cancel();
+        Thread.sleep(LEASE.multipliedBy(3).toMillis());
+
+        assertThat(runsB.get()).as("node B waits while A's cancelled run still goes on").isZero();
+        assertThat(nodeB.holder(TASK)).contains("node-a");
+        finish.countDown();
+        waitUntil(() -> runsB.get() > 0, "node B to take over once A's run ended");
+    }
+
+    @Test
+    void aNodeThatStopsDuringARunKeepsTheLeaseUntilThatRunEnds() throws Exception {
+        CountDownLatch finish = new CountDownLatch(1);
+        scheduleStubbornRunOnA(finish);
+        nodeB.schedule(TASK, Duration.ZERO, () -> count(runsB), calls);
+
+        Thread closing = new Thread(nodeA::close);
+        closing.start();
+        Thread.sleep(LEASE.multipliedBy(3).toMillis());
+
+        assertThat(runsB.get()).as("node B waits while the stopping node's run still goes on").isZero();
+        finish.countDown();
+        closing.join(10_000);
+        assertThat(closing.isAlive()).isFalse();
+        waitUntil(() -> runsB.get() > 0, "node B to take over once the stopped node's run ended");
+    }
+
+    /** A run that does not stop when interrupted, as a plugin's blocking call may not, until told to finish. */
+    private ScheduledTask scheduleStubbornRunOnA(CountDownLatch finish) throws InterruptedException {
+        CountDownLatch inRun = new CountDownLatch(1);
+        ScheduledTask task = nodeA.schedule(TASK, Duration.ZERO, () -> {
+            inRun.countDown();
+            while (true) {
+                try {
+                    finish.await();
+                    return Duration.ofMillis(10);
+                } catch (InterruptedException ignored) {
+                    // carries on until told to finish
+                }
+            }
+        }, calls);
+        assertThat(inRun.await(10, TimeUnit.SECONDS)).as("node A to start a run").isTrue();
+        return task;
     }
 
     private static void killWithoutReleasing(LeaseScheduler scheduler) throws Exception {
