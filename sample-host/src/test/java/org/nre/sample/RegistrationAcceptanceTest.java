@@ -103,7 +103,8 @@ class RegistrationAcceptanceTest {
                 "version", "2027-01", "effective", java.time.LocalDate.now(TestConsole.TIME_ZONE).plusDays(3).toString(),
                 "text", "New."));
         assertThat(tooSoon.status()).isEqualTo(422);
-        assertThat(tooSoon.body()).contains("at least 15 days' notice");
+        assertThat(tooSoon.body()).contains("at least 15 days' notice")
+                .as("what was typed is shown again").contains(">New.</textarea>", "value=\"2027-01\"");
         assertThat(admin.submit(vendorSide, vendorSide + "/actions/publish-terms", Map.of("version", "2027-01",
                 "effective", effective, "text", "The new terms.\r\n\r\nA second paragraph.")).status())
                 .isEqualTo(303);

@@ -62,7 +62,8 @@ public class PanelController {
     @GetMapping("/panels/{panelId}")
     public ResponseEntity<String> panel(@PathVariable String panelId, Authentication auth,
                                         HttpServletRequest request) {
-        return shown(panelId, user(auth, request), request, HttpStatus.OK, null, takeFlash(request), Map.of());
+        return shown(panelId, user(auth, request), request, HttpStatus.OK, null, takeFlash(request), Map.of(),
+                Map.of());
     }
 
     @GetMapping("/api/panels/{panelId}")
@@ -103,7 +104,9 @@ public class PanelController {
             HttpStatus status = result instanceof ActionResult.Invalid ? HttpStatus.UNPROCESSABLE_CONTENT
                     : result instanceof ActionResult.Conflict ? HttpStatus.CONFLICT : HttpStatus.SERVICE_UNAVAILABLE;
             Tone tone = result instanceof ActionResult.Conflict ? Tone.WARNING : Tone.DANGER;
-            return shown(panelId, user, request, status, tone, result.message(), errors);
+            // Refused for its input: what was typed is shown again, so that one wrong field loses nothing else.
+            return shown(panelId, user, request, status, tone, result.message(), errors,
+                    result instanceof ActionResult.Invalid ? input : Map.of());
         }
         if (outcome instanceof Panels.NeedsConfirmation needs) {
             return html(HttpStatus.OK, Page.html(needs.action().label(), menu(user), "",
@@ -113,14 +116,15 @@ public class PanelController {
     }
 
     private ResponseEntity<String> shown(String panelId, ActingUser user, HttpServletRequest request,
-                                         HttpStatus status, Tone tone, String message, Map<String, String> errors) {
+                                         HttpStatus status, Tone tone, String message, Map<String, String> errors,
+                                         Map<String, String> typed) {
         Panels.ViewOutcome outcome = kit.panels().view(panelId, user);
         if (!(outcome instanceof Panels.Shown shown)) {
             return refused(user, request, outcome);
         }
         FormTarget form = form(request, panelId);
         String sections = tone == null ? kit.html().sections(shown, form).html()
-                : kit.html().sections(shown, form, tone, message, errors);
+                : kit.html().sections(shown, form, tone, message, errors, typed);
         return html(status, Page.html(shown.panel().definition().title(), menu(user), tone == null ? message : "",
                 sections, csrf(request)));
     }

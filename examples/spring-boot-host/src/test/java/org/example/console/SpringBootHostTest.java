@@ -88,7 +88,8 @@ class SpringBootHostTest {
 
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("The settings were not saved: correct the fields marked.",
-                "Enter the shared secret the vendor issued.", "It is not a URL");
+                "Enter the shared secret the vendor issued.", "It is not a URL")
+                .as("what was typed is shown again").contains("value=\"not a url\"", "value=\"bad key!\"");
         assertThat(forged.statusCode()).as("Spring Security refuses a POST without the CSRF token").isEqualTo(403);
         assertThat(kit.settings().forPlugin("nre").get("router-url")).isEmpty();
         assertThat(kit.audit().newest(20)).anySatisfy(entry -> {

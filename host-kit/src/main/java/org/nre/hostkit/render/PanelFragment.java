@@ -19,10 +19,13 @@ import org.nre.hostapi.panel.Tone;
  * @param messageTone the tone of the last action's message, or empty
  * @param message the last action's message, or empty
  * @param fieldErrors the last action's errors by input name
+ * @param typed what the user typed into text inputs for an action refused for its input, by input name: shown
+ *     again in place of the view's values, so that a mistake in one field loses nothing typed in the others
  * @param form where the forms post and the fields they carry
  */
 public record PanelFragment(String panelId, PanelView view, Map<String, PanelAction> actions, String messageTone,
-                            String message, Map<String, String> fieldErrors, FormTarget form) {
+                            String message, Map<String, String> fieldErrors, Map<String, String> typed,
+                            FormTarget form) {
 
     private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
     private static final java.util.regex.Pattern DASH_AT_ENDS = java.util.regex.Pattern.compile("(^-|-$)");
@@ -31,6 +34,23 @@ public record PanelFragment(String panelId, PanelView view, Map<String, PanelAct
     public PanelFragment {
         actions = Map.copyOf(actions);
         fieldErrors = Map.copyOf(fieldErrors);
+        typed = Map.copyOf(typed);
+    }
+
+    /**
+     * The id a button's element is named by: its action, unless the action's button stands in several sections
+     * (one per registration, say); then its action and the section's index, so that no two elements share an id.
+     */
+    public String buttonId(Component.Button button, int sectionIndex) {
+        long sections = view.sections().stream().filter(section -> section.components().stream()
+                .anyMatch(c -> c instanceof Component.Button other && other.action().equals(button.action())))
+                .count();
+        return sections > 1 ? button.action() + "-" + sectionIndex : button.action();
+    }
+
+    /** What a text input shows: what the user typed when their action was refused, else the view's value. */
+    public String value(Component.TextInput input) {
+        return typed.getOrDefault(input.name(), input.value());
     }
 
     /** A section with inputs or buttons is a form: its buttons submit its inputs. */

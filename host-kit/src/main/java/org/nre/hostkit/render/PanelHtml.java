@@ -26,7 +26,7 @@ public final class PanelHtml {
      * costs no rendering: the fragment is kept for that view, the user's actions and the form target.
      */
     public RenderedSections sections(Panels.Shown shown, FormTarget form) {
-        PanelFragment fragment = fragment(shown, form, "", "", Map.of());
+        PanelFragment fragment = fragment(shown, form, "", "", Map.of(), Map.of());
         return kept.html(shown.source(), fragment.actions().keySet(), form, () -> render(fragment));
     }
 
@@ -36,15 +36,25 @@ public final class PanelHtml {
      */
     public String sections(Panels.Shown shown, FormTarget form, Tone tone, String message,
                            Map<String, String> fieldErrors) {
-        return render(fragment(shown, form, PanelFragment.tone(tone), message, fieldErrors));
+        return sections(shown, form, tone, message, fieldErrors, Map.of());
+    }
+
+    /**
+     * The sections with the answer to an action refused for its input: as {@link #sections(Panels.Shown,
+     * FormTarget, Tone, String, Map)}, with what the user typed into the text inputs shown again (never a secret:
+     * a secret input is always shown empty).
+     */
+    public String sections(Panels.Shown shown, FormTarget form, Tone tone, String message,
+                           Map<String, String> fieldErrors, Map<String, String> typed) {
+        return render(fragment(shown, form, PanelFragment.tone(tone), message, fieldErrors, typed));
     }
 
     private static PanelFragment fragment(Panels.Shown shown, FormTarget form, String tone, String message,
-                                          Map<String, String> fieldErrors) {
+                                          Map<String, String> fieldErrors, Map<String, String> typed) {
         Map<String, PanelAction> actions = new HashMap<>();
         shown.allowedActions().forEach(action -> actions.put(action.name(), action));
         return new PanelFragment(shown.panel().definition().id(), shown.view(), actions, tone, message, fieldErrors,
-                form);
+                typed, form);
     }
 
     private String render(PanelFragment fragment) {

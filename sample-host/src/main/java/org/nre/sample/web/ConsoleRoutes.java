@@ -112,7 +112,7 @@ final class ConsoleRoutes {
     }
 
     private void panel(Context ctx) {
-        showPanel(ctx, ctx.pathParam("panel"), null, "", Map.of());
+        showPanel(ctx, ctx.pathParam("panel"), null, "", Map.of(), Map.of());
     }
 
     /**
@@ -145,7 +145,8 @@ final class ConsoleRoutes {
                 Guard.viewer(ctx).session().csrfToken()));
     }
 
-    private void showPanel(Context ctx, String panelId, Tone tone, String message, Map<String, String> errors) {
+    private void showPanel(Context ctx, String panelId, Tone tone, String message, Map<String, String> errors,
+                           Map<String, String> typed) {
         Viewer viewer = Guard.viewer(ctx);
         Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
         if (outcome instanceof Panels.Shown shown) {
@@ -153,7 +154,7 @@ final class ConsoleRoutes {
                     panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view());
             // An action's answer marks fields and shows its message inside the sections: rendered for it alone.
             String sections = message.isEmpty() && errors.isEmpty() ? html.sections(shown, form(ctx, panelId)).html()
-                    : html.sections(shown, form(ctx, panelId), tone, message, errors);
+                    : html.sections(shown, form(ctx, panelId), tone, message, errors, typed);
             pages.render(ctx, "panel.jte", Map.of("model", model, "sections", sections));
         } else {
             refuse(ctx, outcome);
@@ -179,13 +180,13 @@ final class ConsoleRoutes {
                     errors.putIfAbsent(error.field(), error.message());
                 }
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                showPanel(ctx, panelId, Tone.DANGER, result.message(), errors);
+                showPanel(ctx, panelId, Tone.DANGER, result.message(), errors, input);
             } else if (result instanceof ActionResult.Conflict) {
                 ctx.status(HttpStatus.CONFLICT);
-                showPanel(ctx, panelId, Tone.WARNING, result.message(), Map.of());
+                showPanel(ctx, panelId, Tone.WARNING, result.message(), Map.of(), Map.of());
             } else {
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-                showPanel(ctx, panelId, Tone.DANGER, result.message(), Map.of());
+                showPanel(ctx, panelId, Tone.DANGER, result.message(), Map.of(), Map.of());
             }
         } else if (outcome instanceof Panels.NeedsConfirmation needs) {
             pages.render(ctx, "confirm.jte", Map.of(

@@ -87,7 +87,8 @@ class MigrationsTest {
     @Test
     void aDatabaseWhoseConsoleHistoryHoldsTheSimulatedRoutersTablesStartsAndKeepsThemForTheSimulatorPlugin() {
         // Consoles before 0.2 made the simulated router's tables as their own V2; the simulator plugin owns them now.
-        Flyway.configure().dataSource(database.dataSource()).locations("classpath:console-before-0.2/db/console")
+        Flyway.configure().dataSource(database.dataSource())
+                .locations("classpath:" + ConsoleSchema.LOCATION, "classpath:console-before-0.2/db/console")
                 .table(ConsoleSchema.HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0").load().migrate();
         database.jdbc().update("INSERT INTO sim_terms (version, effective_date, body, published_at) VALUES "
                 + "('2026-07', DATE '2026-07-01', 'kept', CURRENT_TIMESTAMP)");
