@@ -115,7 +115,9 @@ class PluginPlatformTest {
             assertThat(admin.get("/admin/plugins").body()).contains("/admin/plugins/greeter/enable");
 
             WebClient.Response enabled = admin.postJson("/api/plugins/greeter/enable", "{}", admin.apiCsrfToken());
-            assertThat(enabled.body()).contains("Enabled and started the plugin 'greeter'.");
+            assertThat(enabled.status()).isEqualTo(200);
+            assertThat(enabled.body()).contains("Enabled and started the plugin 'greeter'.", "\"state\":\"STARTED\"",
+                    "\"done\":true");
             assertThat(restarted.demoUser("teacher").get("/panels/greeter").status()).as("the grant came back").isEqualTo(200);
             assertThat(admin.get("/admin/rights").body()).contains("right-greeter.tool");
         }
@@ -137,6 +139,23 @@ class PluginPlatformTest {
             assertThat(reloaded.status()).isEqualTo(303);
             assertThat(admin.get("/admin/plugins").body()).contains("Reloaded the plugin &#39;greeter&#39;".replace("&#39;", "'"));
             assertThat(admin.get("/panels/greeter").body()).contains("Second build").doesNotContain("First build");
+
+            // A build whose start fails: the reload says so in the danger colour, not as a success.
+            greeterPlugin("Third build").pluginClass("org.example.greeter.Failing", """
+                    package org.example.greeter;
+                    public class Failing extends org.pf4j.Plugin {
+                        @Override
+                        public void start() {
+                            throw new IllegalStateException("the third build cannot start");
+                        }
+                    }""").moduleInto(module);
+            admin.submit("/admin/plugins", "/admin/plugins/greeter/reload", Map.of());
+            assertThat(admin.get("/admin/plugins").body()).containsPattern("id=\"flash\" class=\"notice tone-danger\""
+                    + "[^>]*>Reloaded the plugin 'greeter' from [^<]*, but it did not start \\(FAILED\\): It "
+                    + "failed to start: the third build cannot start");
+            WebClient.Response api = admin.postJson("/api/plugins/greeter/reload", "{}", admin.apiCsrfToken());
+            assertThat(api.status()).isEqualTo(409);
+            assertThat(api.body()).contains("\"state\":\"FAILED\"", "\"done\":false", "did not start (FAILED)");
         }
     }
 

@@ -11,14 +11,19 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.nre.hostapi.HostApiException;
 import org.nre.hostapi.storage.MigrationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs Flyway migrations with a history table per owner: the host kit, the console that embeds it, and each
  * plugin. All share one schema, so each history table starts at a baseline of version 0 and the owner's V1 runs.
  */
 public final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     public static final String KIT_LOCATION = "db/hostkit";
     public static final String KIT_HISTORY_TABLE = "hostkit_schema_history";
@@ -55,7 +60,7 @@ public final class Migrations {
     /** Applies the kit's own migrations; run before the console's and the plugins'. */
     public MigrationResult migrateKit() {
         return migrate(Migrations.class.getClassLoader(), KIT_LOCATION, KIT_HISTORY_TABLE, "the host kit",
-                adoptedVersion(KIT_HISTORY_TABLE, "1"));
+                adoptedVersion(KIT_HISTORY_TABLE, "1"), false);
     }
 
     /**
@@ -70,7 +75,7 @@ public final class Migrations {
                                           Optional<String> legacyVersion) {
         reserved.add(stripped(location));
         String baseline = legacyVersion.map(version -> adoptedVersion(historyTable, version)).orElse("0");
-        return migrate(classLoader, stripped(location), historyTable, "the console", baseline);
+        return migrate(classLoader, stripped(location), historyTable, "the console", baseline, false);
     }
 
     /**
@@ -90,7 +95,13 @@ public final class Migrations {
                         + folder + "'");
             }
         }
-        return migrate(pluginClassLoader, stripped, historyTable(pluginId), "plugin '" + pluginId + "'", "0");
+        MigrationResult result = migrate(pluginClassLoader, stripped, historyTable(pluginId), "plugin '" + pluginId
+                + "'", "0", true);
+        // Said by the console for every plugin, whatever the plugin logs itself.
+        LOG.info("Plugin {}: {} migration{} applied from {}, schema at version {} ({})", pluginId, result.applied(),
+                result.applied() == 1 ? "" : "s", stripped, result.schemaVersion().isEmpty() ? "none"
+                        : result.schemaVersion(), result.historyTable());
+        return result;
     }
 
     private static String stripped(String location) {
@@ -147,8 +158,14 @@ public final class Migrations {
     }
 
     private MigrationResult migrate(ClassLoader classLoader, String location, String table, String owner,
-                                    String baselineVersion) {
-        Flyway flyway = Flyway.configure(classLoader)
+                                    String baselineVersion, boolean refuseNewerSchema) {
+        var configuration = Flyway.configure(classLoader);
+        if (refuseNewerSchema) {
+            // Flyway passes over applied versions newer than the migrations it has (*:future): a plugin older than
+            // its tables would then run on a schema it does not know. A plugin is refused instead.
+            configuration.ignoreMigrationPatterns(new ValidatePattern[0]);
+        }
+        Flyway flyway = configuration
                 .dataSource(dataSource)
                 .locations("classpath:" + location)
                 .table(table)
@@ -167,8 +184,23 @@ public final class Migrations {
                     : result.initialSchemaVersion != null ? result.initialSchemaVersion : "";
             return new MigrationResult(result.migrationsExecuted, version, table);
         } catch (FlywayException e) {
-            throw new HostApiException("Migrations of " + owner + " from '" + location + "' failed: "
-                    + RootCause.message(e), e);
+            String cause = RootCause.message(e);
+            if (refuseNewerSchema && cause.contains("not resolved locally")) {
+                throw new HostApiException("The tables of " + owner + " are newer than the plugin: its history " + table
+                        + " holds migrations this version of the plugin does not have (" + firstLine(cause)
+                        + "). The plugin was not started and its tables were left as they are: install the plugin's "
+                        + "newer version again, or restore the database backup taken before the upgrade.", e);
+            }
+            throw new HostApiException("Migrations of " + owner + " from '" + location + "' failed: " + cause, e);
         }
+    }
+
+    private static String firstLine(String text) {
+        for (String line : text.split("\\R")) {
+            if (line.contains("not resolved locally")) {
+                return line.strip();
+            }
+        }
+        return text.strip();
     }
 }

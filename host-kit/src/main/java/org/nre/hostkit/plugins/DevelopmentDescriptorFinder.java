@@ -19,16 +19,23 @@ import org.pf4j.PluginRuntimeException;
  */
 class DevelopmentDescriptorFinder extends ManifestPluginDescriptorFinder {
 
+    // Every module folder is this finder's: one never built or only compiled is told to run 'mvn package' once,
+    // rather than PF4J's "No PluginDescriptorFinder".
     @Override
     public boolean isApplicable(Path pluginPath) {
-        return Files.isDirectory(pluginPath.resolve("target"));
+        return Files.isDirectory(pluginPath);
     }
 
     @Override
     public PluginDescriptor find(Path pluginPath) {
+        if (!Files.isDirectory(pluginPath.resolve("target"))) {
+            throw new PluginRuntimeException("The module {} has no target/ folder: it was never built. Run "
+                    + "'mvn package' once in it (then 'mvn compile' is enough after each change)", pluginPath);
+        }
         Manifest manifest = pluginJar(pluginPath).map(DevelopmentDescriptorFinder::manifest)
-                .orElseThrow(() -> new PluginRuntimeException("No jar with a Plugin-Id in {}/target: build the plugin "
-                        + "module with 'mvn package' first", pluginPath));
+                .orElseThrow(() -> new PluginRuntimeException("No jar with a Plugin-Id in {}/target: the module was "
+                        + "compiled but never packaged. Run 'mvn package' once in it (its jar carries the Plugin-* "
+                        + "manifest; then 'mvn compile' is enough after each change)", pluginPath));
         return createPluginDescriptor(manifest);
     }
 

@@ -162,16 +162,23 @@ final class HostPluginManager extends DefaultPluginManager {
 
     @Override
     protected org.pf4j.PluginDescriptorFinder createPluginDescriptorFinder() {
-        org.pf4j.CompoundPluginDescriptorFinder finders = new org.pf4j.CompoundPluginDescriptorFinder();
-        finders.add(new DevelopmentDescriptorFinder() {
+        // In development mode only the module finder answers, so that its own words reach the administrator: as
+        // one of several, PF4J would swallow them and say "No PluginDescriptorFinder" instead.
+        org.pf4j.PluginDescriptorFinder development = new DevelopmentDescriptorFinder();
+        org.pf4j.CompoundPluginDescriptorFinder deployment = new org.pf4j.CompoundPluginDescriptorFinder()
+                .add(new org.pf4j.PropertiesPluginDescriptorFinder())
+                .add(new org.pf4j.ManifestPluginDescriptorFinder());
+        return new org.pf4j.PluginDescriptorFinder() {
             @Override
             public boolean isApplicable(Path pluginPath) {
-                return isDevelopment() && super.isApplicable(pluginPath);
+                return (isDevelopment() ? development : deployment).isApplicable(pluginPath);
             }
-        });
-        finders.add(new org.pf4j.PropertiesPluginDescriptorFinder());
-        finders.add(new org.pf4j.ManifestPluginDescriptorFinder());
-        return finders;
+
+            @Override
+            public org.pf4j.PluginDescriptor find(Path pluginPath) {
+                return (isDevelopment() ? development : deployment).find(pluginPath);
+            }
+        };
     }
 
     @Override

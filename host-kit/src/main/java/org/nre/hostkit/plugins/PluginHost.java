@@ -112,32 +112,37 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /** Disables a plugin: it stops, its menu entries, rights and panels go at once, and it stays off after restarts. */
-    public synchronized String disable(String pluginId, String by) {
+    public synchronized PluginChange disable(String pluginId, String by) {
         PluginWrapper plugin = known(pluginId);
         if (plugin.getPluginState() == PluginState.DISABLED) {
-            return "The plugin '" + pluginId + "' is already disabled.";
+            return new PluginChange(false, PluginState.DISABLED.toString(), "The plugin '" + pluginId
+                    + "' is already disabled.");
         }
         manager.as(by, () -> manager.disablePlugin(pluginId));
         contributions = collector.collect();
-        return "Disabled the plugin '" + pluginId + "': its menu entries, rights and panels are gone until it is "
-                + "enabled again. The rights granted on it are kept.";
+        return new PluginChange(true, known(pluginId).getPluginState().toString(), "Disabled the plugin '"
+                + pluginId + "': its menu entries, rights and panels are gone until it is enabled again. The rights "
+                + "granted on it are kept.");
     }
 
     /** Enables and starts a plugin; its rights come back with the grants they had. */
-    public synchronized String enable(String pluginId, String by) {
+    public synchronized PluginChange enable(String pluginId, String by) {
         PluginWrapper plugin = known(pluginId);
         if (plugin.getPluginState() != PluginState.DISABLED) {
-            return "The plugin '" + pluginId + "' is already enabled (" + plugin.getPluginState() + ").";
+            return new PluginChange(false, plugin.getPluginState().toString(), "The plugin '" + pluginId
+                    + "' is already enabled (" + plugin.getPluginState() + ").");
         }
         manager.as(by, () -> manager.enablePlugin(pluginId));
         PluginState state = manager.start(pluginId);
         contributions = collector.collect();
-        return state == PluginState.STARTED ? "Enabled and started the plugin '" + pluginId + "'."
-                : "Enabled the plugin '" + pluginId + "', but it did not start (" + state + "): see its problems.";
+        return state == PluginState.STARTED
+                ? new PluginChange(true, state.toString(), "Enabled and started the plugin '" + pluginId + "'.")
+                : new PluginChange(false, state.toString(), "Enabled the plugin '" + pluginId + "', but it did not "
+                        + "start (" + state + ")" + because(pluginId) + ".");
     }
 
     /** In development mode, loads a plugin again from its build output, without restarting the console. */
-    public synchronized String reload(String pluginId) {
+    public synchronized PluginChange reload(String pluginId) {
         if (!development()) {
             throw new IllegalStateException("Plugins can be reloaded only in development mode");
         }
@@ -146,10 +151,24 @@ public final class PluginHost implements AutoCloseable {
         contributions = Contributions.none();
         manager.unloadPlugin(pluginId);
         problems.clear(pluginId);
+        problems.clear(path.getFileName().toString());
         String id = manager.loadPlugin(path);
         PluginState state = id == null ? PluginState.FAILED : manager.start(id);
         contributions = collector.collect();
-        return "Reloaded the plugin '" + pluginId + "' from " + path + ": " + state + ".";
+        if (state == PluginState.STARTED) {
+            return new PluginChange(true, state.toString(), "Reloaded the plugin '" + pluginId + "' from " + path
+                    + ": STARTED.");
+        }
+        return new PluginChange(false, state.toString(), "Reloaded the plugin '" + pluginId + "' from " + path
+                + ", but it did not start (" + state + ")" + because(id == null ? path.getFileName().toString() : id)
+                + ".");
+    }
+
+    /** The problems reported against a plugin, for the sentence that says it did not start. */
+    private String because(String key) {
+        List<String> reported = statuses().stream().filter(status -> status.id().equals(key))
+                .flatMap(status -> status.problems().stream()).toList();
+        return reported.isEmpty() ? ": see its problems on the plugins page" : ": " + String.join(" ", reported);
     }
 
     /** Records a plugin's failure at run time (rendering or acting), for its row on the plugins page. */

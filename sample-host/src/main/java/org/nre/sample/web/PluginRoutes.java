@@ -1,8 +1,10 @@
 package org.nre.sample.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.Map;
 import org.nre.hostkit.audit.AuditStore;
+import org.nre.hostkit.plugins.PluginChange;
 
 /** The plugins page, for administrators: each plugin's state and problems, and enabling and disabling. */
 final class PluginRoutes {
@@ -28,21 +30,25 @@ final class PluginRoutes {
     }
 
     private void changePlugin(Context ctx) {
-        String message = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
-        AdminForms.flashAndGo(services, ctx, message, "/admin/plugins");
+        PluginChange outcome = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
+        // A change that left the plugin otherwise than asked (it did not start) is not shown as a success.
+        services.accounts().sessions().flash(Guard.viewer(ctx).session().tokenHash(),
+                outcome.done() ? "success" : "danger", outcome.message());
+        ctx.redirect("/admin/plugins", HttpStatus.SEE_OTHER);
     }
 
     private void changePluginJson(Context ctx) {
-        String message = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
-        ctx.json(new AdminForms.OutcomeJson(message, Map.of()));
+        PluginChange outcome = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
+        ctx.status(outcome.done() ? 200 : 409).json(Map.of("message", outcome.message(), "state", outcome.state(),
+                "done", outcome.done()));
     }
 
-    private String changePlugin(Context ctx, String pluginId, String change) {
+    private PluginChange changePlugin(Context ctx, String pluginId, String change) {
         var user = Guard.viewer(ctx).user();
         String by = user.displayName() + " (" + user.id() + ")";
-        String message;
+        PluginChange outcome;
         try {
-            message = switch (change) {
+            outcome = switch (change) {
                 case "enable" -> services.plugins().enable(pluginId, by);
                 case "disable" -> services.plugins().disable(pluginId, by);
                 case "reload" -> {
@@ -58,7 +64,7 @@ final class PluginRoutes {
         } catch (org.nre.hostkit.plugins.PluginHost.UnknownPlugin e) {
             throw new Guard.Refusal(404, e.getMessage());
         }
-        services.audit().record(AuditStore.HOST_SOURCE, user, "plugin." + change, message);
-        return message;
+        services.audit().record(AuditStore.HOST_SOURCE, user, "plugin." + change, outcome.message());
+        return outcome;
     }
 }

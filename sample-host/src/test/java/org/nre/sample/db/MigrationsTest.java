@@ -143,6 +143,24 @@ class MigrationsTest {
     }
 
     @Test
+    void aPluginOlderThanItsTablesIsRefusedNamingThePluginAndItsTablesAreLeftAsTheyAre() throws Exception {
+        ConsoleSchema.migrate(migrations);
+        migrations.migratePlugin("demo-plugin", pluginWith("db/demo", Map.of(
+                "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));",
+                "V2__author.sql", "ALTER TABLE demo_note ADD COLUMN author VARCHAR(50);")), "db/demo");
+        database.jdbc().update("INSERT INTO demo_note (id, body, author) VALUES (1, 'kept', 'Lee')");
+        ClassLoader older = pluginWith("db/demo", Map.of(
+                "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));"));
+
+        assertThatThrownBy(() -> migrations.migratePlugin("demo-plugin", older, "db/demo"))
+                .isInstanceOf(HostApiException.class)
+                .hasMessageContaining("The tables of plugin 'demo-plugin' are newer than the plugin")
+                .hasMessageContaining("demo_plugin_schema_history")
+                .hasMessageContaining("install the plugin's newer version again");
+        assertThat(database.jdbc().list("SELECT author FROM demo_note", row -> row.getString(1))).containsExactly("Lee");
+    }
+
+    @Test
     void aFailingPluginMigrationNamesThePluginAndTheLocationAndKeepsTheDataOfTheOnesBefore() throws Exception {
         ConsoleSchema.migrate(migrations);
         ClassLoader good = pluginWith("db/demo", Map.of("V1__notes.sql", "CREATE TABLE demo_note (id INT);"));
