@@ -51,6 +51,36 @@ class FirstStartTest {
     }
 
     @Test
+    void aScriptBringsAFreshConsolesAdministratorInThroughTheJsonApi() throws Exception {
+        try (TestConsole console = TestConsole.start(TestConsole.dropFolderWithNrePlugin(dir), dir.resolve("data"),
+                null, "sa", "")) {
+            Matcher printed = Pattern.compile("one-time password:\\s+(\\S+)").matcher(console.printed());
+            assertThat(printed.find()).isTrue();
+            WebClient admin = console.client();
+            assertThat(admin.postJson("/api/session", "{\"login\":\"admin\",\"password\":\"" + printed.group(1)
+                    + "\"}", null).status()).isEqualTo(200);
+            String token = admin.apiCsrfToken();
+
+            WebClient.Response first = admin.get("/api/plugins");
+            assertThat(first.status()).isEqualTo(403);
+            assertThat(first.body()).contains("Choose a new password first");
+            WebClient.Response weak = admin.postJson("/api/account/password", "{\"current\":\"" + printed.group(1)
+                    + "\",\"chosen\":\"short\",\"repeated\":\"short\"}", token);
+            assertThat(weak.status()).isEqualTo(422);
+            assertThat(weak.body()).contains("Use at least 12 characters.");
+            assertThat(admin.postJson("/api/account/password", "{\"current\":\"" + printed.group(1) + "\"}", token)
+                    .status()).as("every field is required").isEqualTo(422);
+            WebClient.Response changed = admin.postJson("/api/account/password", "{\"current\":\"" + printed.group(1)
+                    + "\",\"chosen\":\"a-new-long-password\",\"repeated\":\"a-new-long-password\"}", token);
+
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(changed.body()).contains("Your password was changed.");
+            assertThat(admin.get("/api/plugins").status()).isEqualTo(200);
+            assertThat(admin.postJson("/api/plugins/nre/disable", "{}", admin.apiCsrfToken()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() throws Exception {
         try (TestConsole console = TestConsole.embedded(dir)) {
             WebClient.Response wrong = console.client().postForm("/signin",

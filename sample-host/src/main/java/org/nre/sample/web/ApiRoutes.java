@@ -52,6 +52,7 @@ final class ApiRoutes {
         routes.get("/healthz", Access.PUBLIC, this::health);
         routes.post("/api/session", Access.SIGN_IN, this::signIn);
         routes.get("/api/session", Access.PASSWORD_CHANGE, this::session);
+        routes.post("/api/account/password", Access.PASSWORD_CHANGE, this::changePassword);
         routes.get("/api/menu", Access.SIGNED_IN, this::menu);
         routes.get("/api/panels/{panel}", Access.SIGNED_IN, this::panel);
         routes.post("/api/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
@@ -116,6 +117,22 @@ final class ApiRoutes {
         SessionCookie.set(ctx, opened.token(), guard.secure(ctx));
         var account = services.accounts().users().byId(opened.session().userId()).orElseThrow();
         ctx.json(new SessionJson(user(account), opened.session().csrfToken()));
+    }
+
+    /** The signed-in user's own password, as the page does it: a script can bring a fresh console's admin in. */
+    private void changePassword(Context ctx) {
+        JsonRequest body = JsonRequest.read(ctx, json, JsonRequest.Field.required("current", JsonRequest.Type.TEXT),
+                JsonRequest.Field.required("chosen", JsonRequest.Type.TEXT),
+                JsonRequest.Field.required("repeated", JsonRequest.Type.TEXT));
+        Viewer viewer = Guard.viewer(ctx);
+        java.util.Optional<String> problem = services.accounts().changePassword(viewer.session(), viewer.account(),
+                body.text("current"), body.text("chosen"), body.text("repeated"), Client.of(ctx).address());
+        if (problem.isPresent()) {
+            Problems.send(ctx, 422, problem.get());
+            return;
+        }
+        ctx.json(java.util.Map.of("message", "Your password was changed. Your other sessions, if you had any, have "
+                + "ended."));
     }
 
     private void session(Context ctx) {
