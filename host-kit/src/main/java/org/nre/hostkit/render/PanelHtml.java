@@ -31,18 +31,9 @@ public final class PanelHtml {
     }
 
     /**
-     * The sections with the answer to an action shown inside them: its message in its tone, and each field's
-     * error beside the field. Rendered for this answer alone.
-     */
-    public String sections(Panels.Shown shown, FormTarget form, Tone tone, String message,
-                           Map<String, String> fieldErrors) {
-        return sections(shown, form, tone, message, fieldErrors, Map.of());
-    }
-
-    /**
-     * The sections with the answer to an action refused for its input: as {@link #sections(Panels.Shown,
-     * FormTarget, Tone, String, Map)}, with what the user typed into the text inputs shown again (never a secret:
-     * a secret input is always shown empty).
+     * The sections with the answer to an action shown inside them: its message in its tone, each field's error
+     * beside the field, and, for an action refused for its input, what the user typed into the text inputs shown
+     * again (never a secret: a secret input is always shown empty). Rendered for this answer alone.
      */
     public String sections(Panels.Shown shown, FormTarget form, Tone tone, String message,
                            Map<String, String> fieldErrors, Map<String, String> typed) {

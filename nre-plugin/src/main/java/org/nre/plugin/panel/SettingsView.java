@@ -46,7 +46,7 @@ public final class SettingsView {
         settings.provided().ifPresent(router -> sections.add(Section.of("", new Component.Notice(Tone.INFO,
                 "The router is provided by the plugin " + router.name() + " at " + router.url() + " (district key "
                         + router.districtKey() + "): registering and status checks use it in place of the settings "
-                        + "below while that plugin runs. Remove that plugin from the console to use the router "
+                        + "below while that plugin runs. Disable or remove that plugin to use the router "
                         + "saved here."))));
         if (settings.router().isEmpty()) {
             sections.add(Section.of("", new Component.Notice(Tone.WARNING, "The router is not configured yet: "

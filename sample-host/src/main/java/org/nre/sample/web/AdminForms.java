@@ -31,7 +31,12 @@ final class AdminForms {
     }
 
     static void flashAndGo(Services services, Context ctx, String message, String path) {
-        services.accounts().sessions().flash(Guard.viewer(ctx).session().tokenHash(), "success", message);
+        flashAndGo(services, ctx, "success", message, path);
+    }
+
+    /** Carries the message to the next page in a tone of its own, such as {@code danger} for what did not work. */
+    static void flashAndGo(Services services, Context ctx, String tone, String message, String path) {
+        services.accounts().sessions().flash(Guard.viewer(ctx).session().tokenHash(), tone, message);
         ctx.redirect(path, HttpStatus.SEE_OTHER);
     }
 

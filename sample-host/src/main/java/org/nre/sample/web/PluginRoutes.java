@@ -1,7 +1,6 @@
 package org.nre.sample.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Map;
 import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.plugins.PluginChange;
@@ -32,9 +31,8 @@ final class PluginRoutes {
     private void changePlugin(Context ctx) {
         PluginChange outcome = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
         // A change that left the plugin otherwise than asked (it did not start) is not shown as a success.
-        services.accounts().sessions().flash(Guard.viewer(ctx).session().tokenHash(),
-                outcome.done() ? "success" : "danger", outcome.message());
-        ctx.redirect("/admin/plugins", HttpStatus.SEE_OTHER);
+        AdminForms.flashAndGo(services, ctx, outcome.done() ? "success" : "danger", outcome.message(),
+                "/admin/plugins");
     }
 
     private void changePluginJson(Context ctx) {
