@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -12,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nre.conformance.PluginZip;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
@@ -48,11 +51,7 @@ class HostKitTest {
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         pool = new HikariDataSource(config);
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        try (var zips = Files.list(Path.of("target/test-plugins"))) {
-            for (Path zip : zips.toList()) {
-                Files.copy(zip, plugins.resolve(zip.getFileName()));
-            }
-        }
+        helloPlugin().zipInto(plugins);
         kit = HostKit.builder()
                 .database(pool, DatabaseProduct.H2)
                 .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
@@ -151,5 +150,29 @@ class HostKitTest {
 
     private ActingUser user(String id) {
         return new ActingUser(id, "Doe, " + id, "127.0.0.1", rightsOf(id));
+    }
+
+    /**
+     * examples/hello-plugin, compiled from its sources into a real zip (the module itself is built later, on the
+     * plugin test kit, which runs on this kit).
+     */
+    private static PluginZip helloPlugin() throws IOException {
+        Path module = Path.of("../examples/hello-plugin/src/main");
+        PluginZip zip = PluginZip.named("hello");
+        try (Stream<Path> files = Files.walk(module.resolve("java"))) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String className = module.resolve("java").relativize(source).toString()
+                        .replace(java.io.File.separatorChar, '.').replaceAll("\\.java$", "");
+                String text = Files.readString(source);
+                zip = className.endsWith(".HelloPlugin") ? zip.pluginClass(className, text) : zip.source(className, text);
+            }
+        }
+        try (Stream<Path> files = Files.walk(module.resolve("resources"))) {
+            for (Path resource : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip = zip.resource(module.resolve("resources").relativize(resource).toString()
+                        .replace(java.io.File.separatorChar, '/'), Files.readString(resource));
+            }
+        }
+        return zip;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
-import org.nre.hostapi.panel.PanelAction;
 import org.nre.hostapi.panel.PanelDefinition;
 import org.nre.hostapi.panel.SettingsPanel;
 import org.nre.hostapi.rights.RightContribution;
@@ -69,7 +68,7 @@ final class ContributionCollector {
             for (OfferedPanel panel : offer.panels()) {
                 PanelDefinition definition = panel.definition();
                 String problem = claimedByAnother(Claims.Kind.PANEL, definition.id(), plugin, installed);
-                problem = problem != null ? problem : panelProblem(definition, rights, panels);
+                problem = problem != null ? problem : ContributionRules.panelProblem(definition, rights, panels);
                 if (problem != null) {
                     refuse(plugin, "Its panel '" + definition.id() + "' was left out: " + problem);
                     continue;
@@ -85,7 +84,7 @@ final class ContributionCollector {
             PluginWrapper plugin = offer.plugin();
             for (MenuEntry entry : offer.menu()) {
                 String problem = claimedByAnother(Claims.Kind.MENU, entry.id(), plugin, installed);
-                problem = problem != null ? problem : menuProblem(plugin.getPluginId(), entry, rights, panels,
+                problem = problem != null ? problem : ContributionRules.menuProblem(plugin.getPluginId(), entry, rights, panels,
                         menuIds);
                 if (problem != null) {
                     refuse(plugin, "Its menu entry '" + entry.id() + "' was left out: " + problem);
@@ -205,40 +204,6 @@ final class ContributionCollector {
                 + ", and keeps it" + (kind == Claims.Kind.RIGHT ? " (with the grants on it)" : "") + ". Plugin '"
                 + plugin.getPluginId() + "' must use another id; ask its provider, or remove plugin '"
                 + owner.pluginId() + "' if it is to take its place";
-    }
-
-    private static String panelProblem(PanelDefinition definition, Map<String, Contributions.Right> rights,
-                                       Map<String, Contributions.Panel> panels) {
-        if (panels.containsKey(definition.id())) {
-            return "plugin '" + panels.get(definition.id()).pluginId() + "' already has a panel with that id";
-        }
-        Contributions.Right right = rights.get(definition.rightId());
-        if (right == null) {
-            return "it is guarded by right '" + definition.rightId() + "', which no started plugin defines";
-        }
-        for (PanelAction action : definition.actions()) {
-            if (!right.definition().offers(action.level())) {
-                return "its action '" + action.name() + "' needs level " + action.level().letter() + " of right '"
-                        + right.definition().id() + "', which that right does not offer";
-            }
-        }
-        return null;
-    }
-
-    private static String menuProblem(String pluginId, MenuEntry entry, Map<String, Contributions.Right> rights,
-                                      Map<String, Contributions.Panel> panels, Set<String> menuIds) {
-        if (menuIds.contains(entry.id())) {
-            return "another menu entry already has that id";
-        }
-        Contributions.Panel panel = panels.get(entry.panelId());
-        if (panel == null || !panel.pluginId().equals(pluginId)) {
-            return "it opens panel '" + entry.panelId() + "', which the plugin does not contribute";
-        }
-        Contributions.Right right = rights.get(entry.required().rightId());
-        if (right == null || !right.definition().offers(entry.required().level())) {
-            return "it needs " + entry.required() + ", which no started plugin offers";
-        }
-        return null;
     }
 
     private <T> List<T> extensions(PluginWrapper plugin, Class<T> type) {
