@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.Component;
-import org.nre.hostapi.panel.PanelRequest;
 import org.nre.hostapi.panel.PanelView;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.user.ActingUser;
@@ -14,9 +12,10 @@ import org.nre.plugin.registration.Lifecycle;
 import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.testing.RouterDouble;
 import org.nre.plugin.testing.RouterStub;
-import org.nre.plugin.testing.TestClock;
-import org.nre.plugin.testing.TestDatabase;
 import org.nre.plugin.testing.TestHost;
+import org.nre.testkit.PluginHarness;
+import org.nre.testkit.TestClock;
+import org.nre.testkit.TestDatabase;
 
 /**
  * One run of the registration model: the started plugin on a fresh database, the router double in front of
@@ -36,9 +35,8 @@ final class ModelWorld implements AutoCloseable {
     final TestClock clock = new TestClock(RouterStub.start());
     final RouterDouble router;
     final TestDatabase database = TestDatabase.of(DatabaseProduct.H2);
-    final TestHost host = new TestHost(database, clock);
+    final PluginHarness harness;
     final NrePlugin plugin;
-    final NrePanel panel;
     final ModelInvariants invariants;
     /** What the runs came to, over every world: shown after the test, so that it can be seen what was tried. */
     static final Map<String, Integer> TALLY = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -46,10 +44,8 @@ final class ModelWorld implements AutoCloseable {
     ModelWorld(RouterDouble router) {
         this.router = router;
         router.reset(clock);
-        host.routerAt(router.url(), RouterStub.KEY, RouterStub.SECRET);
-        plugin = new NrePlugin(host.context(), POLICY);
-        plugin.start();
-        panel = new NrePanel(plugin);
+        harness = PluginFixture.harness(database, clock, POLICY, router.url()).start();
+        plugin = (NrePlugin) harness.plugin();
         invariants = new ModelInvariants(this);
     }
 
@@ -97,7 +93,7 @@ final class ModelWorld implements AutoCloseable {
         } else if (step instanceof ModelStep.Deregister d) {
             act("deregister", d.user(), Map.of());
         } else if (step instanceof ModelStep.Poll) {
-            host.runPoller();
+            harness.runTask(TestHost.POLLER);
         } else if (step instanceof ModelStep.Vendor v) {
             router.decide(v.decision());
         } else if (step instanceof ModelStep.PublishTerms) {
@@ -114,17 +110,17 @@ final class ModelWorld implements AutoCloseable {
         router.condition(RouterDouble.Condition.WELL);
         for (int i = 0; i < 3; i++) {
             clock.advance(Lifecycle.SENDING_WINDOW.plus(POLICY.circuitOpenFor()));
-            host.runPoller();
+            harness.runTask(TestHost.POLLER);
         }
     }
 
     private void act(String action, String user, Map<String, String> input) {
-        panel.act(action, new ActionInput(input), new PanelRequest(user(user)));
+        harness.panel(NreTool.PANEL_ID, user(user)).actConfirmed(action, input);
     }
 
     /** The terms version the panel's form shows, as a person would submit it; the router's when none is shown. */
     private String shownTerms() {
-        PanelView view = panel.view(new PanelRequest(TestHost.ADMIN));
+        PanelView view = harness.panel(NreTool.PANEL_ID, TestHost.ADMIN).view();
         return view.sections().stream().flatMap(s -> s.components().stream())
                 .filter(c -> c instanceof Component.Hidden h && h.name().equals(Lifecycle.SEEN_TERMS))
                 .map(c -> ((Component.Hidden) c).value()).findFirst().orElse(router.termsVersion());
@@ -140,7 +136,7 @@ final class ModelWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        plugin.stop();
+        harness.close();
         database.close();
     }
 }

@@ -4,21 +4,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.nre.hostapi.panel.ActionInput;
+import java.util.function.Consumer;
 import org.nre.hostapi.panel.ActionResult;
-import org.nre.hostapi.panel.PanelRequest;
 import org.nre.hostapi.panel.PanelView;
 import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostapi.storage.Settings;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.plugin.registration.Registration;
 import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.testing.RouterStub;
-import org.nre.plugin.testing.TestClock;
-import org.nre.plugin.testing.TestDatabase;
 import org.nre.plugin.testing.TestHost;
+import org.nre.testkit.AuditEntry;
+import org.nre.testkit.PluginHarness;
+import org.nre.testkit.TestClock;
+import org.nre.testkit.TestDatabase;
 
-/** The started plugin against a real database and WireMock playing the router, with a fast client policy. */
+/**
+ * The plugin started in the plugin test kit's harness against a real database, with WireMock playing the router and
+ * a fast client policy. Actions go through the console's own panel service, as a user who confirmed them.
+ */
 final class PluginFixture implements AutoCloseable {
 
     static final RouterPolicy FAST = new RouterPolicy(Duration.ofMillis(500), Duration.ofMillis(800), 3, 4,
@@ -27,19 +33,34 @@ final class PluginFixture implements AutoCloseable {
 
     final TestClock clock = new TestClock(RouterStub.start());
     final TestDatabase database;
-    final TestHost host;
     final RouterStub router;
+    final PluginHarness harness;
     final NrePlugin plugin;
-    final NrePanel panel;
 
     PluginFixture(DatabaseProduct product, RouterPolicy policy) {
+        this(product, policy, console -> {
+        });
+    }
+
+    /** A fixture whose console the test describes further, such as one that serves no district. */
+    PluginFixture(DatabaseProduct product, RouterPolicy policy, Consumer<PluginHarness.Builder> console) {
         database = TestDatabase.of(product);
-        host = new TestHost(database, clock);
         router = new RouterStub(clock);
-        host.routerAt(router.url(), RouterStub.KEY, RouterStub.SECRET);
-        plugin = new NrePlugin(host.context(), policy);
-        plugin.start();
-        panel = new NrePanel(plugin);
+        PluginHarness.Builder builder = harness(database, clock, policy, router.url());
+        console.accept(builder);
+        harness = builder.start();
+        plugin = (NrePlugin) harness.plugin();
+    }
+
+    /**
+     * The plugin in the plugin test kit's harness (the host kit's own settings, secrets, audit log and migrations
+     * over a real database, a scheduler the test runs by hand), serving the Prairie Valley district, with the
+     * router's address and the district's credentials stored as an operator would store them.
+     */
+    static PluginHarness.Builder harness(TestDatabase database, TestClock clock, RouterPolicy policy, String url) {
+        return PluginHarness.forPlugin("nre", context -> new NrePlugin(context, policy)).database(database)
+                .clock(clock).host(TestHost.HOST).district(TestHost.DISTRICT).setting("router-url", url)
+                .setting("district-key", RouterStub.KEY).secret("shared-secret", RouterStub.SECRET);
     }
 
     static PluginFixture h2() {
@@ -60,11 +81,11 @@ final class PluginFixture implements AutoCloseable {
     }
 
     ActionResult act(String action, ActingUser user, Map<String, String> input) {
-        return panel.act(action, new ActionInput(input), new PanelRequest(user));
+        return harness.panel(NreTool.PANEL_ID, user).actConfirmed(action, input);
     }
 
     PanelView view() {
-        return panel.view(new PanelRequest(TestHost.ADMIN));
+        return harness.panel(NreTool.PANEL_ID, TestHost.ADMIN).view();
     }
 
     String viewText() {
@@ -73,18 +94,39 @@ final class PluginFixture implements AutoCloseable {
         return text.toString();
     }
 
+    /** Runs the status poller once, as the console's scheduler would; answers its next pause. */
+    Duration runPoller() throws Exception {
+        return harness.runTask(TestHost.POLLER);
+    }
+
+    /** The plugin's settings, as the console stores them. */
+    Settings settings() {
+        return harness.context().settings();
+    }
+
+    /** What the plugin wrote to the audit log, as "user action detail", oldest first. */
+    List<String> audit() {
+        return harness.audit().stream().filter(entry -> entry.source().equals("nre"))
+                .map(entry -> entry.userId() + " " + entry.action() + " " + entry.detail()).toList();
+    }
+
+    /** Everything in the audit log, the console's entries too. */
+    List<AuditEntry> auditEntries() {
+        return harness.audit();
+    }
+
     /** The district's registration now. */
     Registration stored() {
         return plugin.parts().registrations().current(TestHost.DISTRICT.id()).orElseThrow();
     }
 
     /** Every registration and attempt of the district, newest first. */
-    java.util.List<Registration> all() {
+    List<Registration> all() {
         return plugin.parts().registrations().all(TestHost.DISTRICT.id());
     }
 
     /** The history, newest first. */
-    java.util.List<org.nre.plugin.registration.HistoryEntry> history() {
+    List<org.nre.plugin.registration.HistoryEntry> history() {
         return plugin.parts().registrations().history(TestHost.DISTRICT.id(), 100);
     }
 
@@ -95,7 +137,7 @@ final class PluginFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        plugin.stop();
+        harness.close();
         router.close();
         database.close();
     }

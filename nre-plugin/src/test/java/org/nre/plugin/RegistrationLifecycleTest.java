@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.Component;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.plugin.registration.Delivery;
 import org.nre.plugin.registration.HistoryEntry;
 import org.nre.plugin.registration.Registration;
@@ -31,6 +32,7 @@ import org.nre.plugin.registration.RegistrationState;
 import org.nre.plugin.terms.TermsAcceptance;
 import org.nre.plugin.testing.RouterStub;
 import org.nre.plugin.testing.TestHost;
+import org.nre.testkit.PluginHarness;
 
 /** The registration lifecycle against WireMock playing the router, checking what is stored after each step. */
 @Tag("slow")
@@ -98,7 +100,7 @@ class RegistrationLifecycleTest {
 
         f.router.server().setScenarioState("vendor", "authorized");
         f.clock.advance(Duration.ofMinutes(1));
-        f.host.runPoller();
+        f.runPoller();
 
         assertThat(f.stored().state()).isEqualTo(RegistrationState.ACTIVE);
         assertThat(f.viewText()).contains("text=Active");
@@ -116,7 +118,7 @@ class RegistrationLifecycleTest {
         f.router.server().stubFor(get(urlEqualTo(REG)).willReturn(RouterStub.json(200,
                 RouterStub.registration("reg-1", "REJECTED", "The district is not in the state directory."))));
         f.register(TestHost.ADMIN);
-        f.host.runPoller();
+        f.runPoller();
 
         assertThat(f.stored().state()).isEqualTo(RegistrationState.REJECTED);
         assertThat(f.stored().stateReason()).isEqualTo("The district is not in the state directory.");
@@ -171,12 +173,12 @@ class RegistrationLifecycleTest {
                 .willReturn(RouterStub.json(200, RouterStub.registration("reg-1", "ACTIVE", null))));
 
         assertThat(f.register(TestHost.ADMIN).message()).contains("approved it at once");
-        f.host.runPoller();
+        f.runPoller();
         assertThat(f.stored().state()).isEqualTo(RegistrationState.SUSPENDED);
         assertThat(f.viewText()).contains("Suspended by the vendor: Unpaid invoice.");
 
         f.router.server().setScenarioState("s", "lifted");
-        f.host.runPoller();
+        f.runPoller();
         assertThat(f.stored().state()).isEqualTo(RegistrationState.ACTIVE);
         assertThat(f.history()).extracting(HistoryEntry::detail).first().asString().contains("lifted the suspension");
     }
@@ -264,7 +266,7 @@ class RegistrationLifecycleTest {
         f.publishTerms("2027-01", "2027-01-15", "1. The district shares student records only with registered "
                 + "districts.\n\n2. The vendor may update these terms with thirty days' notice.\n\n3. New clause.");
         f.clock.advance(Duration.ofSeconds(61));
-        f.host.runPoller();
+        f.runPoller();
 
         assertThat(f.viewText()).contains("Terms updated - accept by 01/15/2027", "Terms of Service version 2027-01",
                 "action=accept-terms", "What changed since version 2026-07, accepted by Doe, Jane",
@@ -317,7 +319,7 @@ class RegistrationLifecycleTest {
                 .willReturn(RouterStub.json(200, RouterStub.registration("reg-1", "ACTIVE", null))));
         f.register(TestHost.ADMIN);
         f.publishTerms("2027-01", "2027-01-15", "New terms.");
-        f.host.runPoller();
+        f.runPoller();
         f.router.server().stubFor(post(urlEqualTo(REG + "/terms-acceptances"))
                 .willReturn(RouterStub.problem(503, "Unavailable", "Maintenance")));
 
@@ -330,7 +332,7 @@ class RegistrationLifecycleTest {
         f.router.server().stubFor(post(urlEqualTo(REG + "/terms-acceptances"))
                 .willReturn(RouterStub.json(201, RouterStub.registration("reg-1", "ACTIVE", null))));
         f.clock.advance(Duration.ofSeconds(61));
-        f.host.runPoller();
+        f.runPoller();
         assertThat(f.plugin.parts().terms().store().unsent(f.stored().id())).isEmpty();
     }
 
@@ -389,16 +391,19 @@ class RegistrationLifecycleTest {
 
     @Test
     void theConsoleRefusesToRegisterWithoutADistrict() {
-        f.host.withoutDistrict();
-        ActionResult result = f.register(TestHost.ADMIN);
-        assertThat(result).isInstanceOf(ActionResult.Conflict.class);
-        assertThat(result.message()).contains("no school district set up");
+        try (PluginFixture noDistrict = new PluginFixture(DatabaseProduct.H2, PluginFixture.FAST,
+                PluginHarness.Builder::withoutDistrict)) {
+            noDistrict.publishDefaultTerms();
+            ActionResult result = noDistrict.register(TestHost.ADMIN);
+            assertThat(result).isInstanceOf(ActionResult.Conflict.class);
+            assertThat(result.message()).contains("no school district set up");
+        }
     }
 
     @Test
     void aWrongSharedSecretIsRefusedByTheRoutersSignatureCheckAndNothingIsRegistered() {
         f.act("refresh", TestHost.ADMIN, Map.of());
-        f.host.secrets.put("shared-secret", "not-the-right-secret-at-all");
+        f.harness.context().secrets().put("shared-secret", "not-the-right-secret-at-all");
         f.router.server().stubFor(post(urlEqualTo(REGISTRATIONS)).willReturn(RouterStub.registered(202, "reg-1", "PENDING")));
 
         ActionResult result = f.register(TestHost.ADMIN);
@@ -442,14 +447,14 @@ class RegistrationLifecycleTest {
 
     @Test
     void savedSettingsShowOnTheRegistrationPanelAtOnceThoughItReusesWhatItLastRead() {
-        f.host.settings.remove("router-url");
+        f.settings().remove("router-url");
         f.clock.advance(Duration.ofMinutes(1));
         assertThat(f.viewText()).contains("text=Not configured");
         assertThat(buttons().get("refresh")).contains("not configured");
 
-        ActionResult saved = new NreSettingsPanel(f.plugin).act("save", new org.nre.hostapi.panel.ActionInput(Map.of(
+        ActionResult saved = f.harness.panel("nre-settings", TestHost.ADMIN).act("save", Map.of(
                 "router-url", f.router.url(), "district-key", RouterStub.KEY, "shared-secret", RouterStub.SECRET,
-                "poll-interval-seconds", "60")), new org.nre.hostapi.panel.PanelRequest(TestHost.ADMIN));
+                "poll-interval-seconds", "60"));
 
         assertThat(saved).isInstanceOf(ActionResult.Success.class);
         assertThat(f.viewText()).doesNotContain("text=Not configured");

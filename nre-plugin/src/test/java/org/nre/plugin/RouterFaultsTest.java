@@ -177,7 +177,7 @@ class RouterFaultsTest {
     @Test
     void aRouterWhoseAddressCannotBeFoundIsReportedInPlainWordsAndNothingIsSent() {
         start(PluginFixture.FAST);
-        f.host.settings.put("router-url", "https://router.invalid");
+        f.settings().put("router-url", "https://router.invalid");
 
         ActionResult result = f.register(TestHost.ADMIN);
 
@@ -321,7 +321,7 @@ class RouterFaultsTest {
                 .willReturn(RouterStub.problem(503, "Service Unavailable", "Maintenance").withHeader("Retry-After", "30")));
 
         ActionResult refresh = f.act("refresh", TestHost.ADMIN, Map.of());
-        Duration pause = f.host.runPoller();
+        Duration pause = f.runPoller();
 
         assertThat(refresh).isInstanceOf(ActionResult.Unavailable.class);
         assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
@@ -402,7 +402,7 @@ class RouterFaultsTest {
         int runs = 0;
         while (Duration.between(down, f.clock.instant()).compareTo(Duration.ofHours(1)) < 0) {
             f.clock.advance(Duration.ofSeconds(61)); // past the circuit's open time, so each run reaches the router
-            Duration pause = f.host.runPoller();
+            Duration pause = f.runPoller();
             assertThat(pause).isLessThanOrEqualTo(Duration.ofHours(1));
             if (runs++ < 4) {
                 assertThat(pause).isGreaterThan(previous);
@@ -419,7 +419,7 @@ class RouterFaultsTest {
         f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1"))
                 .willReturn(RouterStub.json(200, RouterStub.registration("reg-1", "ACTIVE", null))));
         f.clock.advance(Duration.ofSeconds(61));
-        Duration pause = f.host.runPoller();
+        Duration pause = f.runPoller();
 
         assertThat(pause).isEqualTo(Duration.ofSeconds(60));
         assertThat(f.stored().state()).isEqualTo(RegistrationState.ACTIVE);
@@ -437,13 +437,13 @@ class RouterFaultsTest {
                         crashed)));
         f.router.server().stubFor(lookUp().willReturn(RouterStub.lookUpFinding("reg-1", "PENDING")));
 
-        f.host.runPoller();
+        f.runPoller();
         assertThat(f.stored().state()).as("not settled while the request may still be on its way")
                 .isEqualTo(RegistrationState.UNKNOWN);
         f.router.server().verify(0, getRequestedFor(urlPathEqualTo(LOOK_UP_PATH)));
 
         f.clock.advance(Duration.ofMinutes(3));
-        f.host.runPoller();
+        f.runPoller();
 
         assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
         assertThat(f.stored().routerRegistrationId()).isEqualTo("reg-1");
@@ -457,7 +457,7 @@ class RouterFaultsTest {
         f.router.server().stubFor(get(urlEqualTo("/v1/registrations/reg-1")).willReturn(RouterStub.json(200,
                 RouterStub.registration("reg-1", "REJECTED", "Unknown district."))));
         f.register(TestHost.ADMIN);
-        f.host.runPoller();
+        f.runPoller();
     }
 
     private void routerHoldsNothingYetButLookUpFails() {
@@ -486,7 +486,7 @@ class RouterFaultsTest {
 
         f.router.server().setScenarioState("look-up", "back");
         f.clock.advance(Duration.ofMinutes(2)); // past the circuit breaker's open time, as after an outage
-        f.host.runPoller();
+        f.runPoller();
 
         assertThat(f.stored().state()).isEqualTo(RegistrationState.PENDING);
         assertThat(f.stored().routerRegistrationId()).isEqualTo("reg-1");

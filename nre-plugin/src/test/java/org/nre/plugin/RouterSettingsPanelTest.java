@@ -11,14 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.Component;
 import org.nre.hostapi.panel.FieldError;
-import org.nre.hostapi.panel.PanelRequest;
 import org.nre.hostapi.panel.PanelView;
 import org.nre.plugin.testing.RouterStub;
 import org.nre.plugin.testing.TestHost;
+import org.nre.testkit.PanelDriver;
 
 /**
  * The router settings panel: where the router may be, the shared secret again for a new address, the operator's
@@ -27,13 +26,13 @@ import org.nre.plugin.testing.TestHost;
 class RouterSettingsPanelTest {
 
     PluginFixture f;
-    NreSettingsPanel panel;
+    PanelDriver panel;
 
     @BeforeEach
     void start() {
         f = PluginFixture.h2();
         f.publishDefaultTerms();
-        panel = new NreSettingsPanel(f.plugin);
+        panel = f.harness.panel(NreTool.SETTINGS_PANEL_ID, TestHost.ADMIN);
     }
 
     @AfterEach
@@ -44,11 +43,11 @@ class RouterSettingsPanelTest {
     ActionResult save(String url, String secret) {
         Map<String, String> input = new HashMap<>(Map.of("router-url", url, "district-key", RouterStub.KEY,
                 "shared-secret", secret, "poll-interval-seconds", "60"));
-        return panel.act("save", new ActionInput(input), new PanelRequest(TestHost.ADMIN));
+        return panel.act("save", input);
     }
 
     ActionResult test() {
-        return panel.act("test", new ActionInput(Map.of()), new PanelRequest(TestHost.ADMIN));
+        return panel.act("test");
     }
 
     static Map<String, String> fieldErrors(ActionResult result) {
@@ -62,22 +61,22 @@ class RouterSettingsPanelTest {
 
     @Test
     void aNewRouterUrlNeedsTheSharedSecretAgainAndNothingIsChangedWithoutIt() {
-        String before = f.host.settings.get("router-url");
+        String before = f.settings().get("router-url").orElse(null);
 
         ActionResult result = save("https://router.other.example", "");
 
         assertThat(fieldErrors(result).get("shared-secret")).contains("The router URL changed", "enter the shared "
                 + "secret again");
-        assertThat(f.host.settings.get("router-url")).isEqualTo(before);
-        assertThat(f.host.audit).noneMatch(line -> line.contains("nre.settings "));
+        assertThat(f.settings().get("router-url").orElse(null)).isEqualTo(before);
+        assertThat(f.audit()).noneMatch(line -> line.contains("nre.settings "));
     }
 
     @Test
     void theSameUrlKeepsTheStoredSecretWhenTheFieldIsLeftEmpty() {
-        ActionResult result = save(f.host.settings.get("router-url"), "");
+        ActionResult result = save(f.settings().get("router-url").orElse(null), "");
 
         assertThat(result).isInstanceOf(ActionResult.Success.class);
-        assertThat(f.host.secrets.get("shared-secret")).isEqualTo(RouterStub.SECRET);
+        assertThat(f.harness.context().secrets().read("shared-secret")).contains(RouterStub.SECRET);
     }
 
     @Test
@@ -91,12 +90,12 @@ class RouterSettingsPanelTest {
                 .contains("Leave out the user name and password");
         assertThat(fieldErrors(save("http://127.evil.example", RouterStub.SECRET)).get("router-url"))
                 .contains("Use https");
-        assertThat(f.host.settings.get("router-url")).isEqualTo(f.router.url());
+        assertThat(f.settings().get("router-url").orElse(null)).isEqualTo(f.router.url());
     }
 
     @Test
     void theOperatorsAllowedNetworksLetTheConsoleCallARouterInThem() {
-        f.host.settings.put("router-allowed-networks", "10.1.0.0/16");
+        f.settings().put("router-allowed-networks", "10.1.0.0/16");
 
         assertThat(save("https://10.1.2.3", RouterStub.SECRET)).isInstanceOf(ActionResult.Success.class);
         assertThat(fieldErrors(save("https://10.2.0.1", RouterStub.SECRET)).get("router-url")).contains("10.2.0.1");
@@ -104,9 +103,9 @@ class RouterSettingsPanelTest {
 
     @Test
     void aWrongAllowedNetworksSettingIsShownOnThePanelAndAllowsNothing() {
-        f.host.settings.put("router-allowed-networks", "10.1.0.0/16, intranet");
+        f.settings().put("router-allowed-networks", "10.1.0.0/16, intranet");
 
-        PanelView view = panel.view(new PanelRequest(TestHost.ADMIN));
+        PanelView view = panel.view();
 
         assertThat(view.sections().get(0).components()).anySatisfy(c -> assertThat(c)
                 .isInstanceOfSatisfying(Component.Notice.class, notice -> assertThat(notice.text())
@@ -123,19 +122,19 @@ class RouterSettingsPanelTest {
                         "Nothing about the district was sent"));
         assertThat(f.router.server().findAll(anyRequestedFor(anyUrl()))).hasSize(1);
         assertThat(f.router.server().findAll(getRequestedFor(urlEqualTo("/v1/terms/current")))).hasSize(1);
-        assertThat(f.host.audit).anyMatch(line -> line.startsWith("jdoe nre.settings.test Tested the connection")
+        assertThat(f.audit()).anyMatch(line -> line.startsWith("jdoe nre.settings.test Tested the connection")
                 && line.contains("accepted the signature"));
     }
 
     @Test
     void theConnectionTestSaysWhenTheSecretIsWrong() {
-        f.host.secrets.put("shared-secret", "not-the-shared-secret-at-all");
+        f.harness.context().secrets().put("shared-secret", "not-the-shared-secret-at-all");
 
         ActionResult result = test();
 
         assertThat(result).isInstanceOfSatisfying(ActionResult.Unavailable.class, failed -> assertThat(
                 failed.message()).contains("The connection test failed", "401", "district key and shared secret"));
-        assertThat(f.host.audit).anyMatch(line -> line.contains("nre.settings.test") && line.contains("401"));
+        assertThat(f.audit()).anyMatch(line -> line.contains("nre.settings.test") && line.contains("401"));
     }
 
     @Test
@@ -151,10 +150,10 @@ class RouterSettingsPanelTest {
 
     @Test
     void theConnectionTestNeedsSavedSettings() {
-        f.host.settings.remove("router-url");
+        f.settings().remove("router-url");
 
         assertThat(test()).isInstanceOf(ActionResult.Conflict.class);
-        assertThat(panel.view(new PanelRequest(TestHost.ADMIN)).sections()).anySatisfy(section ->
+        assertThat(panel.view().sections()).anySatisfy(section ->
                 assertThat(section.components()).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(
                         Component.Button.class, b -> {
                             if (b.action().equals("test")) {

@@ -49,7 +49,7 @@ class RouterTextTest {
                 RouterStub.registration("reg-1", "SUSPENDED", reason))));
         f.register(TestHost.ADMIN);
 
-        f.host.runPoller();
+        f.runPoller();
 
         assertThat(f.stored().state()).isEqualTo(RegistrationState.SUSPENDED);
         assertThat(f.stored().stateReason()).startsWith("Unpaid ").contains("RED", "invoice.")

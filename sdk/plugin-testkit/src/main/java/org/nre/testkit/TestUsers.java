@@ -41,6 +41,18 @@ public final class TestUsers {
     }
 
     /**
+     * A user with a display name of their own, holding several rights.
+     *
+     * @param id the user's id
+     * @param displayName the name the console shows, such as "Doe, Jane"
+     * @param rights each right and the levels held on it
+     * @return the user
+     */
+    public static ActingUser withRights(String id, String displayName, Map<String, Set<Level>> rights) {
+        return new ActingUser(id, displayName, ADDRESS, withRights(id, rights).rights());
+    }
+
+    /**
      * A signed-in user who holds no right.
      *
      * @param id the user's id
