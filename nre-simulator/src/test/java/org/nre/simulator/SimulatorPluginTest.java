@@ -41,23 +41,23 @@ class SimulatorPluginTest {
     @Test
     void startingIssuesTheDistrictKeyAndSecretOnceAndKeepsThem() {
         started();
-        String key = host.settings.get("district-key");
-        String secret = host.secrets.get("shared-secret");
+        String key = host.settings().get("district-key").orElse(null);
+        String secret = host.secrets().read("shared-secret").orElse(null);
         plugin.stop();
 
         started();
 
         assertThat(key).matches("SIM-[0-9A-F]{12}");
         assertThat(secret).matches("[0-9a-f]{48}");
-        assertThat(host.settings).containsEntry("district-key", key);
-        assertThat(host.secrets).containsEntry("shared-secret", secret);
+        assertThat(host.settings().get("district-key")).contains(key);
+        assertThat(host.secrets().read("shared-secret")).contains(secret);
         assertThat(plugin.provided().orElseThrow().districtKey()).isEqualTo(key);
     }
 
     @Test
     void credentialsAnEarlierConsoleIssuedAreKept() {
-        host.settings.put("district-key", "SIM-0A1B2C3D4E5F");
-        host.secrets.put("shared-secret", "an-earlier-secret-of-the-simulated-vendor");
+        host.settings().put("district-key", "SIM-0A1B2C3D4E5F");
+        host.secrets().put("shared-secret", "an-earlier-secret-of-the-simulated-vendor");
 
         ProvidedRouter router = started().provided().orElseThrow();
 
@@ -89,7 +89,7 @@ class SimulatorPluginTest {
 
     @Test
     void aPortSettingThatIsNoPortFailsTheStartNamingTheSetting() {
-        host.settings.put("port", "eighty");
+        host.settings().put("port", "eighty");
         plugin = new SimulatorPlugin(host.context(), new SecureRandom());
 
         assertThatThrownBy(plugin::start).hasMessageContaining("simulated-router.port").hasMessageContaining("eighty");
@@ -100,7 +100,7 @@ class SimulatorPluginTest {
     @Test
     void aTakenPortFailsTheStartNamingTheSetting() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            host.settings.put("port", String.valueOf(taken.getLocalPort()));
+            host.settings().put("port", String.valueOf(taken.getLocalPort()));
             plugin = new SimulatorPlugin(host.context(), new SecureRandom());
 
             assertThatThrownBy(plugin::start).hasMessageContaining("127.0.0.1:" + taken.getLocalPort())

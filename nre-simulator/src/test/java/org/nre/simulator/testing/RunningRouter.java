@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nre.simulator.http.RouterCredentials;
 import org.nre.simulator.http.RouterServer;
 import org.nre.simulator.store.SimulatorStore;
+import org.nre.testkit.TestClock;
 
 /** The simulated router on a free loopback port, over a fresh migrated database with the sample terms. */
 public final class RunningRouter implements AutoCloseable {

@@ -2,28 +2,18 @@ package org.nre.simulator.testing;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
-import org.nre.hostapi.Extensions;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
-import org.nre.hostapi.schedule.ScheduledTask;
-import org.nre.hostapi.storage.Database;
-import org.nre.hostapi.storage.DatabaseProduct;
-import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostapi.storage.Secrets;
 import org.nre.hostapi.storage.Settings;
 import org.nre.hostapi.user.ActingUser;
-import org.pf4j.ExtensionPoint;
+import org.nre.testkit.TestClock;
+import org.nre.testkit.TestContext;
 
 /**
- * The host's side of the plugin's tests: a real database, and in-memory versions of the other services a console
- * provides (settings, secrets, an audit log the test reads).
+ * The console's side of the plugin's tests, from the plugin test kit: the host kit's own settings, secrets, audit
+ * log and migrations over a fresh H2 database, and a clock the test moves.
  */
 public final class TestHost implements AutoCloseable {
 
@@ -33,92 +23,28 @@ public final class TestHost implements AutoCloseable {
             (rightId, level) -> true);
 
     public final TestClock clock = new TestClock(NOW);
-    public final TestDatabase database = TestDatabase.h2();
-    public final Map<String, String> settings = new ConcurrentHashMap<>();
-    public final Map<String, String> secrets = new ConcurrentHashMap<>();
-    /** Each entry as "user action detail". */
-    public final List<String> audit = Collections.synchronizedList(new ArrayList<>());
+    private final TestContext console = TestContext.forPlugin("simulated-router").clock(clock)
+            .host(new HostInfo("Test Console", "1.0", "med1", "127.0.0.1", ZONE)).withoutDistrict().start();
 
     public PluginContext context() {
-        Database db = new Database() {
-            @Override
-            public DataSource dataSource() {
-                return database.dataSource();
-            }
+        return console.context();
+    }
 
-            @Override
-            public DatabaseProduct product() {
-                return DatabaseProduct.H2;
-            }
+    public Settings settings() {
+        return console.context().settings();
+    }
 
-            @Override
-            public MigrationResult migrate(String location) {
-                return database.migrate(location);
-            }
-        };
-        Settings pluginSettings = new Settings() {
-            @Override
-            public Optional<String> get(String name) {
-                return Optional.ofNullable(settings.get(name));
-            }
+    public Secrets secrets() {
+        return console.context().secrets();
+    }
 
-            @Override
-            public void put(String name, String value) {
-                settings.put(name, value);
-            }
-
-            @Override
-            public void remove(String name) {
-                settings.remove(name);
-            }
-
-            @Override
-            public Map<String, String> all() {
-                return Map.copyOf(settings);
-            }
-        };
-        Secrets pluginSecrets = new Secrets() {
-            @Override
-            public boolean isSet(String name) {
-                return secrets.containsKey(name);
-            }
-
-            @Override
-            public void put(String name, String value) {
-                secrets.put(name, value);
-            }
-
-            @Override
-            public void remove(String name) {
-                secrets.remove(name);
-            }
-
-            @Override
-            public Optional<String> read(String name) {
-                return Optional.ofNullable(secrets.get(name));
-            }
-        };
-        Extensions none = new Extensions() {
-            @Override
-            public <T extends ExtensionPoint> List<T> find(Class<T> type) {
-                return List.of();
-            }
-        };
-        return new PluginContext("simulated-router", db, new HostInfo("Test Console", "1.0", "med1", "127.0.0.1",
-                ZONE), Optional::empty, (user, action, detail) -> audit.add(user.id() + " " + action + " " + detail),
-                clock, (name, firstDelay, task) -> new ScheduledTask() {
-                    @Override
-                    public void cancel() {
-                    }
-
-                    @Override
-                    public void runSoon() {
-                    }
-                }, pluginSettings, pluginSecrets, none);
+    /** What the plugin wrote to the audit log, each as "user action detail", oldest first. */
+    public List<String> audit() {
+        return console.audit().stream().map(e -> e.userId() + " " + e.action() + " " + e.detail()).toList();
     }
 
     @Override
     public void close() {
-        database.close();
+        console.close();
     }
 }

@@ -30,8 +30,8 @@ class VendorDeskTest {
     private final VendorDesk desk;
 
     VendorDeskTest() {
-        host.database.migrate("db/simulator");
-        store = new org.nre.simulator.store.SimulatorStore(host.database.dataSource(), host.clock);
+        host.context().database().migrate("db/simulator");
+        store = new org.nre.simulator.store.SimulatorStore(host.context().database().dataSource(), host.clock);
         store.seed();
         desk = new VendorDesk(store, host.context().audit(), host.clock, TestHost.ZONE, ROUTER);
     }
@@ -115,7 +115,7 @@ class VendorDeskTest {
         assertThat(result.message()).startsWith("Played the vendor: authorized registration " + registration.id()
                 + " of district IL-0150.");
         assertThat(store.find(registration.id()).orElseThrow().state()).isEqualTo(RegistrationState.ACTIVE);
-        assertThat(host.audit).containsExactly("jdoe simulator.authorize Played the vendor: authorized registration "
+        assertThat(host.audit()).containsExactly("jdoe simulator.authorize Played the vendor: authorized registration "
                 + registration.id() + " of district IL-0150");
         assertThat(buttons(sectionHeaded(desk.view(), "Registration " + registration.id()))).containsExactly("suspend");
     }
@@ -130,7 +130,7 @@ class VendorDeskTest {
                 .containsExactly(new FieldError(VendorView.reasonField(registration.id()),
                         "Give the district a reason (1 to 500 characters) to reject the registration.")));
         assertThat(store.find(registration.id()).orElseThrow().state()).isEqualTo(RegistrationState.PENDING);
-        assertThat(host.audit).isEmpty();
+        assertThat(host.audit()).isEmpty();
     }
 
     @Test
@@ -145,7 +145,7 @@ class VendorDeskTest {
             assertThat(r.state()).isEqualTo(RegistrationState.REJECTED);
             assertThat(r.reason()).isEqualTo("Not a district we know");
         });
-        assertThat(host.audit).singleElement().asString().endsWith("(Not a district we know)");
+        assertThat(host.audit()).singleElement().asString().endsWith("(Not a district we know)");
         assertThat(desk.view().sections()).noneMatch(s -> s.heading().startsWith("Registration "));
     }
 
@@ -211,7 +211,7 @@ class VendorDeskTest {
 
         assertThat(result).isInstanceOfSatisfying(ActionResult.Invalid.class, invalid -> assertThat(invalid.errors())
                 .extracting(FieldError::field).containsExactly("version", "effective", "text"));
-        assertThat(host.audit).isEmpty();
+        assertThat(host.audit()).isEmpty();
     }
 
     @Test
@@ -227,7 +227,7 @@ class VendorDeskTest {
             assertThat(terms.effectiveDate()).isEqualTo(EARLIEST);
             assertThat(terms.text()).isEqualTo("New terms.\n\nSecond paragraph.");
         });
-        assertThat(host.audit).containsExactly("jdoe simulator.terms Played the vendor: published Terms of Service "
+        assertThat(host.audit()).containsExactly("jdoe simulator.terms Played the vendor: published Terms of Service "
                 + "version 2027-01, effective 2026-12-13");
         assertThat(sectionHeaded(desk.view(), "Terms of Service").components())
                 .contains(new Component.LabelledValue("Current version", "2027-01"));
