@@ -10,9 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.pattern.ValidatePattern;
+import org.flywaydb.core.internal.scanner.Scanner;
 import org.nre.hostapi.HostApiException;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs Flyway migrations with a history table per owner: the host kit, the console that embeds it, and each
  * plugin. All share one schema, so each history table starts at a baseline of version 0 and the owner's V1 runs.
+ * Each location runs its portable files and the current product's folder ({@link ProductFolders}).
  */
 public final class Migrations {
 
@@ -36,11 +40,13 @@ public final class Migrations {
     static final String LEGACY_VERSION = "9";
 
     private final DataSource dataSource;
+    private final DatabaseProduct product;
     // The folders of the kit and of the console: a plugin's migrations may not come from them.
     private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
-    public Migrations(DataSource dataSource) {
+    public Migrations(DataSource dataSource, DatabaseProduct product) {
         this.dataSource = dataSource;
+        this.product = product;
         reserved.add(KIT_LOCATION);
     }
 
@@ -165,7 +171,7 @@ public final class Migrations {
             // its tables would then run on a schema it does not know. A plugin is refused instead.
             configuration.ignoreMigrationPatterns(new ValidatePattern[0]);
         }
-        Flyway flyway = configuration
+        configuration
                 .dataSource(dataSource)
                 .locations("classpath:" + location)
                 .table(table)
@@ -174,9 +180,13 @@ public final class Migrations {
                 .baselineOnMigrate(true)
                 .baselineVersion(baselineVersion)
                 .validateMigrationNaming(true)
-                .failOnMissingLocations(true)
-                .load();
+                .failOnMissingLocations(true);
         try {
+            // Flyway's own scanner (of the pinned version) finds the files; only the current product's are kept.
+            Scanner<JavaMigration> scanner = new Scanner<>(JavaMigration.class, configuration,
+                    configuration.getLocations());
+            Flyway flyway = configuration.resourceProvider(new ProductFolders(scanner, product))
+                    .javaMigrationClassProvider(scanner).load();
             MigrateResult result = flyway.migrate();
             // Flyway reports the version it migrated to or, when nothing was pending, the one it found. Asking
             // flyway.info() instead reads the history and scans the migrations again, at each start.

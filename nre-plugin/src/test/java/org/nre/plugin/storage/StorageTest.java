@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +20,7 @@ import org.nre.plugin.terms.TermsAcceptance;
 import org.nre.plugin.terms.TermsStore;
 import org.nre.plugin.testing.TestDatabase;
 
-/** The plugin's storage on both databases a console may run on: the embedded one and MariaDB. */
+/** The plugin's storage on every database a console may run on: the embedded one, MariaDB and PostgreSQL. */
 class StorageTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T19:04:44.123456Z");
@@ -107,8 +106,7 @@ class StorageTest {
     @EnumSource(DatabaseProduct.class)
     void aRegistrationStoredBeforeRegistrationsWereKeptApartIsKeptByTheUpgrade(DatabaseProduct product) {
         database = TestDatabase.of(product);
-        Flyway.configure(getClass().getClassLoader()).dataSource(database.dataSource())
-                .locations("classpath:db/nre").table("nre_schema_history").target("3").load().migrate();
+        database.migrate("db/nre", "3");
         Sql sql = new Sql(database.dataSource());
         sql.update("""
                 INSERT INTO nre_registration (district_id, state, state_reason, application_name, source_address,

@@ -8,17 +8,28 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.scanner.Scanner;
 import org.junit.jupiter.api.Assumptions;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 
 /**
- * A fresh database for one test: H2 in MariaDB mode in memory, or a new database on the local MariaDB (skipped
- * when MariaDB does not answer, except when CI=true, where the test fails). Migrations run as a console runs a
- * plugin's: Flyway, the plugin's class path, a history table of the plugin's own with a baseline of 0.
+ * A fresh database for one test: H2 in MariaDB mode in memory, or a new database on the local MariaDB or PostgreSQL
+ * (skipped when the server does not answer, except when CI=true, where the test fails). Migrations run as a console
+ * runs a plugin's: Flyway, the plugin's class path, a history table of the plugin's own with a baseline of 0, the
+ * portable files and the product's folder.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -27,17 +38,26 @@ public final class TestDatabase implements AutoCloseable {
     static final String MARIADB = System.getenv().getOrDefault("NRE_TEST_MARIADB", "jdbc:mariadb://127.0.0.1:3306/");
     static final String MARIADB_USER = System.getenv().getOrDefault("NRE_TEST_MARIADB_USER", "root");
     static final String MARIADB_PASSWORD = System.getenv().getOrDefault("NRE_TEST_MARIADB_PASSWORD", "");
+    static final String POSTGRES = System.getenv().getOrDefault("NRE_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String POSTGRES_USER = System.getenv().getOrDefault("NRE_TEST_POSTGRES_USER", "postgres");
+    static final String POSTGRES_PASSWORD = System.getenv().getOrDefault("NRE_TEST_POSTGRES_PASSWORD", "");
 
     private final HikariDataSource pool;
-    private final String mariaDbName;
+    private final DatabaseProduct product;
+    private final String serverDbName;
 
-    private TestDatabase(HikariDataSource pool, String mariaDbName) {
+    private TestDatabase(HikariDataSource pool, DatabaseProduct product, String serverDbName) {
         this.pool = pool;
-        this.mariaDbName = mariaDbName;
+        this.product = product;
+        this.serverDbName = serverDbName;
     }
 
     public static TestDatabase of(DatabaseProduct product) {
-        return product == DatabaseProduct.H2 ? h2() : mariaDb();
+        return switch (product) {
+            case H2 -> h2();
+            case MARIADB -> mariaDb();
+            case POSTGRESQL -> postgreSql();
+        };
     }
 
     public static TestDatabase h2() {
@@ -46,7 +66,7 @@ public final class TestDatabase implements AutoCloseable {
                 + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
         config.setMaximumPoolSize(8);
-        return new TestDatabase(new HikariDataSource(config), null);
+        return new TestDatabase(new HikariDataSource(config), DatabaseProduct.H2, null);
     }
 
     public static TestDatabase mariaDb() {
@@ -55,29 +75,57 @@ public final class TestDatabase implements AutoCloseable {
                 MARIADB_PASSWORD); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         } catch (SQLException e) {
-            String message = "MariaDB is not answering at " + MARIADB + " (" + e.getMessage() + "); start it or set "
-                    + "NRE_TEST_MARIADB, NRE_TEST_MARIADB_USER and NRE_TEST_MARIADB_PASSWORD.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
+            unavailable("MariaDB is not answering at " + MARIADB + " (" + e.getMessage() + "); start it or set "
+                    + "NRE_TEST_MARIADB, NRE_TEST_MARIADB_USER and NRE_TEST_MARIADB_PASSWORD.");
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(MARIADB + name + "?socketTimeout=10000");
         config.setUsername(MARIADB_USER);
         config.setPassword(MARIADB_PASSWORD);
         config.setMaximumPoolSize(4);
-        return new TestDatabase(new HikariDataSource(config), name);
+        return new TestDatabase(new HikariDataSource(config), DatabaseProduct.MARIADB, name);
+    }
+
+    public static TestDatabase postgreSql() {
+        String name = "sim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres?connectTimeout=3", POSTGRES_USER,
+                POSTGRES_PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            unavailable("PostgreSQL is not answering at " + POSTGRES + " (" + e.getMessage() + "); start it with "
+                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start or set "
+                    + "NRE_TEST_POSTGRES, NRE_TEST_POSTGRES_USER and NRE_TEST_POSTGRES_PASSWORD.");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(POSTGRES + name + "?socketTimeout=10");
+        config.setUsername(POSTGRES_USER);
+        config.setPassword(POSTGRES_PASSWORD);
+        config.setMaximumPoolSize(4);
+        return new TestDatabase(new HikariDataSource(config), DatabaseProduct.POSTGRESQL, name);
+    }
+
+    private static void unavailable(String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        Assumptions.abort(message);
     }
 
     public DataSource dataSource() {
         return pool;
     }
 
+    public DatabaseProduct product() {
+        return product;
+    }
+
     public MigrationResult migrate(String location) {
-        var result = Flyway.configure(getClass().getClassLoader()).dataSource(pool)
+        FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader()).dataSource(pool)
                 .locations("classpath:" + location).table(HISTORY_TABLE)
-                .baselineOnMigrate(true).baselineVersion("0").failOnMissingLocations(true).load().migrate();
+                .baselineOnMigrate(true).baselineVersion("0").failOnMissingLocations(true);
+        Scanner<JavaMigration> scanner = new Scanner<>(JavaMigration.class, configuration, configuration.getLocations());
+        var result = configuration.resourceProvider(new ProductFolders(scanner, product))
+                .javaMigrationClassProvider(scanner).load().migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
                 : result.initialSchemaVersion != null ? result.initialSchemaVersion : "";
         return new MigrationResult(result.migrationsExecuted, version, HISTORY_TABLE);
@@ -110,13 +158,48 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-        if (mariaDbName != null) {
-            try (Connection connection = DriverManager.getConnection(MARIADB, MARIADB_USER, MARIADB_PASSWORD);
+        if (serverDbName != null) {
+            boolean postgreSql = product == DatabaseProduct.POSTGRESQL;
+            try (Connection connection = postgreSql
+                    ? DriverManager.getConnection(POSTGRES + "postgres", POSTGRES_USER, POSTGRES_PASSWORD)
+                    : DriverManager.getConnection(MARIADB, MARIADB_USER, MARIADB_PASSWORD);
                  Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + mariaDbName);
+                statement.execute("DROP DATABASE IF EXISTS " + serverDbName + (postgreSql ? " WITH (FORCE)" : ""));
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not drop " + mariaDbName, e);
+                throw new IllegalStateException("Could not drop " + serverDbName, e);
             }
+        }
+    }
+
+    /**
+     * The migration files a console runs on the product, as the host kit picks them: the portable ones, and those
+     * of the product's folder (H2's, then MariaDB's on H2), which take the place of a portable file of the same name.
+     */
+    private record ProductFolders(ResourceProvider scanned, DatabaseProduct product) implements ResourceProvider {
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return scanned.getResource(name);
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<String> folders = product == DatabaseProduct.H2 ? List.of("h2", "mariadb") : List.of(product.folder());
+            Map<String, LoadableResource> chosen = new LinkedHashMap<>();
+            Map<String, Integer> ranks = new LinkedHashMap<>();
+            for (LoadableResource resource : scanned.getResources(prefix, suffixes)) {
+                String path = resource.getRelativePath().replace('\\', '/');
+                String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
+                int rank = folders.contains(first) ? folders.indexOf(first) : folders.size();
+                boolean otherProduct = rank == folders.size() && List.of(DatabaseProduct.values()).stream()
+                        .anyMatch(p -> p.folder().equals(first));
+                String name = rank < folders.size() ? path.substring(first.length() + 1) : path;
+                if (!otherProduct && rank < ranks.getOrDefault(name, Integer.MAX_VALUE)) {
+                    ranks.put(name, rank);
+                    chosen.put(name, resource);
+                }
+            }
+            return new ArrayList<>(chosen.values());
         }
     }
 }
