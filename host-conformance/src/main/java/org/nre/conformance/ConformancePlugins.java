@@ -44,6 +44,8 @@ final class ConformancePlugins {
                     text(PROBE, "org/example/conformance/probe/ProbePlugin.java"))
             .resource("db/conformance-probe/V1__create_observation_and_tick.sql",
                     text(PROBE, "db/conformance-probe/V1__create_observation_and_tick.sql"))
+            .resource("db/conformance-probe/postgresql/V1__create_observation_and_tick.sql",
+                    text(PROBE, "db/conformance-probe/postgresql/V1__create_observation_and_tick.sql"))
             .resource("db/conformance-probe/V2__add_recorded_at.sql",
                     text(PROBE, "db/conformance-probe/V2__add_recorded_at.sql"));
 
@@ -65,6 +67,8 @@ final class ConformancePlugins {
                     text(CONSUMER, "org/example/conformance/consumer/ConsumerPlugin.java"))
             .resource("db/conformance-consumer/V1__create_observation.sql",
                     text(CONSUMER, "db/conformance-consumer/V1__create_observation.sql"))
+            .resource("db/conformance-consumer/postgresql/V1__create_observation.sql",
+                    text(CONSUMER, "db/conformance-consumer/postgresql/V1__create_observation.sql"))
             .dependsOn(EXPORTER)
             .compiledAgainst(EXPORTER_ZIP);
 

@@ -59,8 +59,8 @@ public final class HostKit implements AutoCloseable {
 
     private HostKit(Builder builder) {
         Clock clock = builder.clock;
-        jdbc = new Jdbc(builder.dataSource);
-        migrations = new Migrations(builder.dataSource);
+        jdbc = new Jdbc(builder.dataSource, builder.product);
+        migrations = new Migrations(builder.dataSource, builder.product);
         audit = new AuditStore(jdbc, clock);
         settings = new SettingsStore(jdbc);
         secrets = SecretStore.open(jdbc, builder.dataDir, builder.secretsKey, builder.random);

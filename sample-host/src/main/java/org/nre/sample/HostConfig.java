@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.ConfigException;
 import org.nre.sample.auth.PasswordPolicy;
 
@@ -15,7 +16,8 @@ import org.nre.sample.auth.PasswordPolicy;
  * @param bindAddress the address the HTTP server listens on
  * @param pluginsDir the drop folder plugins are loaded from
  * @param dataDir where the embedded database and the secrets key live
- * @param databaseUrl a {@code jdbc:h2:} or {@code jdbc:mariadb:} URL, never holding a password
+ * @param databaseUrl a {@code jdbc:h2:}, {@code jdbc:mariadb:} or {@code jdbc:postgresql:} URL, never holding a
+ *     password
  * @param databaseUser the database user
  * @param databasePassword the database password, from the environment only
  * @param applicationName the name this installation is known by
@@ -46,6 +48,10 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                          Path pluginKeys) {
 
     static final int DEFAULT_PORT = 8080;
+
+    static final String H2_PREFIX = "jdbc:h2:";
+    static final String MARIADB_PREFIX = "jdbc:mariadb:";
+    static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     /** Checks the fields. */
     public HostConfig {
@@ -112,12 +118,13 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
         Path plugins = Path.of(values.getOrDefault("NRE_PLUGINS_DIR", "plugins")).toAbsolutePath().normalize();
         Path data = Path.of(values.getOrDefault("NRE_DATA_DIR", "data")).toAbsolutePath().normalize();
         String url = checkDatabaseUrl(values.getOrDefault("NRE_DB_URL", embeddedUrl(data)));
-        boolean embedded = url.startsWith("jdbc:h2:");
+        boolean embedded = url.startsWith(H2_PREFIX);
         String user = values.get("NRE_DB_USER");
         if (user == null) {
             if (!embedded) {
-                throw new ConfigException("A MariaDB URL needs a user: pass --db-user or set NRE_DB_USER "
-                        + "(and NRE_DB_PASSWORD if it has a password)");
+                throw new ConfigException("A " + (url.startsWith(POSTGRESQL_PREFIX) ? "PostgreSQL" : "MariaDB")
+                        + " URL needs a user: pass --db-user or set NRE_DB_USER (and NRE_DB_PASSWORD if it has a "
+                        + "password)");
             }
             user = "sa";
         }
@@ -144,9 +151,9 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
             throw new ConfigException("The database URL holds a password, which would end up in logs: "
                     + "remove it from the URL and set NRE_DB_PASSWORD instead");
         }
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:mariadb:")) {
-            throw new ConfigException("Database URL '" + url
-                    + "' is not supported: use jdbc:mariadb://host:3306/database or jdbc:h2:...");
+        if (!url.startsWith(H2_PREFIX) && !url.startsWith(MARIADB_PREFIX) && !url.startsWith(POSTGRESQL_PREFIX)) {
+            throw new ConfigException("Database URL '" + url + "' is not supported: use "
+                    + "jdbc:mariadb://host:3306/database, jdbc:postgresql://host:5432/database or jdbc:h2:...");
         }
         return url;
     }
@@ -168,7 +175,17 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
      * @return true for an H2 URL
      */
     public boolean embeddedDatabase() {
-        return databaseUrl.startsWith("jdbc:h2:");
+        return databaseUrl.startsWith(H2_PREFIX);
+    }
+
+    /**
+     * The database product, as the URL names it.
+     *
+     * @return H2 for the embedded database, else MariaDB or PostgreSQL
+     */
+    public DatabaseProduct databaseProduct() {
+        return embeddedDatabase() ? DatabaseProduct.H2
+                : databaseUrl.startsWith(POSTGRESQL_PREFIX) ? DatabaseProduct.POSTGRESQL : DatabaseProduct.MARIADB;
     }
 
     /** The configuration without its secrets, for logs. */

@@ -30,8 +30,10 @@ final class HostOptions {
             new Option("--plugins", "NRE_PLUGINS_DIR", "plugin drop folder (default plugins)"),
             new Option("--data", "NRE_DATA_DIR", "folder for the embedded database and the secrets key (default data)"),
             new Option("--db-url", "NRE_DB_URL",
-                    "jdbc:mariadb://host:3306/db or jdbc:h2:... (default: embedded H2 file under the data folder)"),
-            new Option("--db-user", "NRE_DB_USER", "database user (default sa for H2; required for MariaDB)"),
+                    "jdbc:mariadb://host:3306/db, jdbc:postgresql://host:5432/db or jdbc:h2:... (default: embedded "
+                            + "H2 file under the data folder)"),
+            new Option("--db-user", "NRE_DB_USER",
+                    "database user (default sa for H2; required for MariaDB and PostgreSQL)"),
             new Option(null, "NRE_DB_PASSWORD", "database password (environment only, never in the URL)"),
             new Option("--application-name", "NRE_APPLICATION_NAME",
                     "the name this installation is known by (default nre-sample)"),

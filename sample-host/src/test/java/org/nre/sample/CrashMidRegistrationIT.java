@@ -26,12 +26,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.hostkit.MariaDb;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.ServerDatabase;
 
 /**
  * The console is killed after it sent a registration and before it stored the answer. After a restart the
- * registration is settled by looking it up at the router, and it is never sent a second time.
+ * registration is settled by looking it up at the router, and it is never sent a second time; on MariaDB and on
+ * PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(value = DatabaseProduct.class, names = {"MARIADB", "POSTGRESQL"})
 class CrashMidRegistrationIT {
 
     static final String TERMS = "Sample terms.";
@@ -39,13 +46,15 @@ class CrashMidRegistrationIT {
 
     @TempDir
     Path dir;
-    MariaDb mariaDb;
+    @Parameter
+    DatabaseProduct product;
+    ServerDatabase database;
     WireMockServer router;
     ConsoleProcess console;
 
     @BeforeEach
     void start() throws Exception {
-        mariaDb = MariaDb.freshDatabase();
+        database = ServerDatabase.fresh(product);
         router = new WireMockServer(options().dynamicPort().templatingEnabled(true).globalTemplating(false));
         router.start();
         String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -69,8 +78,8 @@ class CrashMidRegistrationIT {
         if (router != null) {
             router.stop();
         }
-        if (mariaDb != null) {
-            mariaDb.close();
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -110,9 +119,10 @@ class CrashMidRegistrationIT {
         Path settings = TestConsole.routerSettings(dir, "http://127.0.0.1:" + router.port(),
                 "nre.poll-interval-seconds=10");
         return ConsoleProcess.start(dir, List.of("--plugins", TestConsole.dropFolderWithNrePluginOnce(dir).toString(),
-                        "--data", dir.resolve("data").toString(), "--db-url", mariaDb.url(), "--db-user", mariaDb.user(),
-                        "--demo-data", "true", "--plugin-settings", settings.toString()),
-                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD))
+                        "--data", dir.resolve("data").toString(), "--db-url", database.url(), "--db-user",
+                        database.user(), "--demo-data", "true", "--plugin-settings", settings.toString()),
+                Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
+                        "NRE_DB_PASSWORD", database.password()))
                 .awaitStarted();
     }
 
@@ -121,7 +131,7 @@ class CrashMidRegistrationIT {
     }
 
     private String text(String sql) {
-        try (Connection connection = mariaDb.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         } catch (Exception e) {

@@ -15,13 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.hostkit.MariaDb;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.ServerDatabase;
 
 /**
- * The database goes away while the console runs and comes back: requests in between fail fast with a clear
- * 503, nothing is half-written, and the console recovers without a restart. And a console whose database is
- * down when it starts refuses to start, saying why.
+ * The database (MariaDB, PostgreSQL) goes away while the console runs and comes back: requests in between fail
+ * fast with a clear 503, nothing is half-written, and the console recovers without a restart. And a console whose
+ * database is down when it starts refuses to start, saying why.
  */
+@ParameterizedClass
+@EnumSource(value = DatabaseProduct.class, names = {"MARIADB", "POSTGRESQL"})
 class DatabaseOutageIT {
 
     static final String MONITORING_TOKEN = "a-monitoring-token-of-some-length";
@@ -30,20 +36,23 @@ class DatabaseOutageIT {
 
     @TempDir
     Path dir;
-    MariaDb mariaDb;
+    @Parameter
+    DatabaseProduct product;
+    ServerDatabase database;
     TcpProxy proxy;
     TestConsole console;
 
     @BeforeEach
     void start() throws Exception {
-        mariaDb = MariaDb.freshDatabase();
-        proxy = new TcpProxy("127.0.0.1", 3306);
+        database = ServerDatabase.fresh(product);
+        proxy = new TcpProxy(database.host(), database.port());
         Path plugins = TestConsole.dropFolderWithSimulator(dir);
         console = TestConsole.start(List.of("--port", "0", "--plugins", plugins.toString(), "--data",
-                        dir.resolve("data").toString(), "--db-url", mariaDb.urlThrough(proxy.port()), "--db-user",
-                        mariaDb.user(), "--demo-data", "true"),
+                        dir.resolve("data").toString(), "--db-url", database.urlThrough(proxy.port()), "--db-user",
+                        database.user(), "--demo-data", "true"),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
-                        "NRE_MONITORING_TOKEN", MONITORING_TOKEN), Clock.systemUTC(), plugins);
+                        "NRE_MONITORING_TOKEN", MONITORING_TOKEN, "NRE_DB_PASSWORD", database.password()),
+                Clock.systemUTC(), plugins);
     }
 
     @AfterEach
@@ -54,8 +63,8 @@ class DatabaseOutageIT {
         if (proxy != null) {
             proxy.close();
         }
-        if (mariaDb != null) {
-            mariaDb.close();
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -105,16 +114,17 @@ class DatabaseOutageIT {
     void aConsoleWhoseDatabaseIsDownWhenItStartsRefusesToStartAndSaysWhy() {
         proxy.cut();
         try (ConsoleProcess process = ConsoleProcess.start(dir, List.of("--plugins", dir.resolve("plugins").toString(),
-                "--data", dir.resolve("other").toString(), "--db-url", mariaDb.urlThrough(proxy.port()), "--db-user",
-                mariaDb.user()), Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD))) {
+                "--data", dir.resolve("other").toString(), "--db-url", database.urlThrough(proxy.port()), "--db-user",
+                database.user()), Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DB_PASSWORD",
+                database.password()))) {
             assertThat(process.waitForExit(Duration.ofSeconds(30))).isEqualTo(1);
             assertThat(process.log()).contains("The console could not start: Cannot connect to the database at "
-                    + mariaDb.urlThrough(proxy.port()), "Check that the server is running");
+                    + database.urlThrough(proxy.port()), "Check that the server is running");
         }
     }
 
     private int count(String sql) throws Exception {
-        try (Connection connection = mariaDb.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.ConfigException;
 
 class HostConfigTest {
@@ -53,6 +54,22 @@ class HostConfigTest {
         assertThat(config.toString()).doesNotContain("s3cret");
         assertThat(parse(Map.of(), "--db-url", "jdbc:mariadb://db/c", "--db-user", "c", "--demo-data", "true")
                 .demoData()).isTrue();
+        assertThat(config.databaseProduct()).isEqualTo(DatabaseProduct.MARIADB);
+    }
+
+    @Test
+    void aPostgreSqlUrlRunsOnPostgreSqlNeedsAUserAndSeedsNoDemoDataUnlessAsked() {
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:postgresql://db:5432/console"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("A PostgreSQL URL needs a user")
+                .hasMessageContaining("--db-user");
+
+        HostConfig config = parse(Map.of("NRE_DB_PASSWORD", "s3cret"), "--db-url", "jdbc:postgresql://db:5432/console",
+                "--db-user", "console");
+        assertThat(config.databaseProduct()).isEqualTo(DatabaseProduct.POSTGRESQL);
+        assertThat(config.embeddedDatabase()).isFalse();
+        assertThat(config.demoData()).isFalse();
+        assertThat(config.toString()).doesNotContain("s3cret");
+        assertThat(parse(Map.of()).databaseProduct()).isEqualTo(DatabaseProduct.H2);
     }
 
     @Test
@@ -92,8 +109,11 @@ class HostConfigTest {
     void wrongValuesAreRefusedWithMessagesThatSayWhatIsAllowed() {
         assertThatThrownBy(() -> parse(Map.of(), "--port", "http")).hasMessageContaining("use 1 to 65535");
         assertThatThrownBy(() -> parse(Map.of("NRE_PORT", "70000"))).hasMessageContaining("out of range");
-        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:postgresql://x/y"))
-                .hasMessageContaining("use jdbc:mariadb://host:3306/database or jdbc:h2:");
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:sqlserver://x:1433;databaseName=y"))
+                .hasMessageContaining("use jdbc:mariadb://host:3306/database, jdbc:postgresql://host:5432/database "
+                        + "or jdbc:h2:");
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:postgresql://x/y?password=p", "--db-user", "u"))
+                .hasMessageContaining("set NRE_DB_PASSWORD instead");
         assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:mariadb://x/y?password=p", "--db-user", "u"))
                 .hasMessageContaining("set NRE_DB_PASSWORD instead");
         assertThatThrownBy(() -> parse(Map.of(), "--time-zone", "Mars/Olympus"))
@@ -125,6 +145,7 @@ class HostConfigTest {
     @Test
     void usageListsEveryFlagWithItsEnvironmentVariable() {
         assertThat(HostOptions.usage()).contains("--port <value>", "NRE_PORT", "--plugins <value>", "NRE_PLUGINS_DIR",
-                "--db-url <value>", "NRE_DB_URL", "NRE_DB_PASSWORD", "NRE_ADMIN_PASSWORD");
+                "--db-url <value>", "NRE_DB_URL", "NRE_DB_PASSWORD", "NRE_ADMIN_PASSWORD", "jdbc:mariadb://",
+                "jdbc:postgresql://", "jdbc:h2:");
     }
 }

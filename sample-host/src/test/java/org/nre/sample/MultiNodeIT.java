@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,12 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nre.hostkit.MariaDb;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.ServerDatabase;
 
 /**
- * Two console processes on different ports share one MariaDB database, as behind a load balancer: sessions,
- * rights and registrations are shared, and the status poller runs on one node at a time.
+ * Two console processes on different ports share one database on a server (MariaDB, PostgreSQL), as behind a load
+ * balancer: sessions, rights and registrations are shared, and the status poller runs on one node at a time.
  */
+@ParameterizedClass
+@EnumSource(value = DatabaseProduct.class, names = {"MARIADB", "POSTGRESQL"})
 class MultiNodeIT {
 
     static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
@@ -32,21 +41,23 @@ class MultiNodeIT {
 
     @TempDir
     Path dir;
-    MariaDb mariaDb;
+    @Parameter
+    DatabaseProduct product;
+    ServerDatabase database;
     ConsoleProcess nodeA;
     ConsoleProcess nodeB;
 
     @BeforeEach
     void start() throws Exception {
-        mariaDb = MariaDb.freshDatabase();
+        database = ServerDatabase.fresh(product);
         Path plugins = TestConsole.dropFolderWithSimulator(dir);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> env = Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD,
                 "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
-                "NRE_SECRETS_KEY", Base64.getEncoder().encodeToString(key));
-        List<String> common = List.of("--plugins", plugins.toString(), "--db-url", mariaDb.url(), "--db-user",
-                mariaDb.user(), "--demo-data", "true");
+                "NRE_SECRETS_KEY", Base64.getEncoder().encodeToString(key), "NRE_DB_PASSWORD", database.password());
+        List<String> common = List.of("--plugins", plugins.toString(), "--db-url", database.url(), "--db-user",
+                database.user(), "--demo-data", "true");
         nodeA = ConsoleProcess.start(dir, with(common, "--data", dir.resolve("a").toString()), env).awaitStarted();
         nodeB = ConsoleProcess.start(dir, with(common, "--data", dir.resolve("b").toString()), env).awaitStarted();
     }
@@ -59,8 +70,8 @@ class MultiNodeIT {
         if (nodeB != null) {
             nodeB.close();
         }
-        if (mariaDb != null) {
-            mariaDb.close();
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -126,17 +137,21 @@ class MultiNodeIT {
     }
 
     private String holder() {
-        try (Connection connection = mariaDb.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT owner FROM host_lease WHERE name = '" + POLLER
-                     + "' AND expires_at > UTC_TIMESTAMP(6)")) {
-            return rows.next() ? rows.getString(1) : null;
+        // Lease times are UTC wall-clock values, as the console writes them.
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT owner FROM host_lease WHERE name = ? AND expires_at > ?")) {
+            statement.setString(1, POLLER);
+            statement.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private int count(String sql) {
-        try (Connection connection = mariaDb.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);

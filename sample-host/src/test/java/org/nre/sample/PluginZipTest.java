@@ -54,6 +54,17 @@ class PluginZipTest {
     }
 
     @Test
+    void noPluginZipBringsAJdbcDriverOrFlywayTheConsoleProvidesThem() throws IOException {
+        for (Path built : List.of(TestConsole.builtPluginZip(), TestConsole.builtSimulatorZip())) {
+            try (ZipFile zip = new ZipFile(built.toFile())) {
+                assertThat(Collections.list(zip.entries()).stream().map(ZipEntry::getName)).as(built.toString())
+                        .noneMatch(n -> n.startsWith("lib/postgresql") || n.startsWith("lib/mariadb-java-client")
+                                || n.startsWith("lib/h2-") || n.startsWith("lib/flyway") || n.startsWith("lib/HikariCP"));
+            }
+        }
+    }
+
+    @Test
     void theBuildDropsTheZipIntoTheTopLevelPluginsFolder() throws IOException {
         Path dropFolder = Path.of("..", "plugins").toAbsolutePath().normalize();
         try (var files = Files.list(dropFolder)) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.nre.hostkit.ServerDatabase;
 
 /**
  * A real sample console on a free port, loading the real NRE plugin zip (and, for a console that plays the vendor,
@@ -108,14 +109,25 @@ public final class TestConsole implements AutoCloseable {
 
     public static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
                                     String adminPassword, Clock clock) {
+        return start(pluginsDir, dataDir, databaseUrl, databaseUser, "", adminPassword, clock);
+    }
+
+    /** A console on a fresh database of a local server (MariaDB or PostgreSQL). */
+    public static TestConsole start(Path pluginsDir, Path dataDir, ServerDatabase server) {
+        return start(pluginsDir, dataDir, server.url(), server.user(), server.password(), ADMIN_PASSWORD,
+                Clock.systemUTC());
+    }
+
+    private static TestConsole start(Path pluginsDir, Path dataDir, String databaseUrl, String databaseUser,
+                                     String databasePassword, String adminPassword, Clock clock) {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--plugins", pluginsDir.toString(),
                 "--data", dataDir.toString(), "--application-name", "med1", "--server-address", "127.0.0.1",
                 "--time-zone", TIME_ZONE.getId()));
         if (databaseUrl != null) {
             args.addAll(List.of("--db-url", databaseUrl, "--db-user", databaseUser));
         }
-        return start(args, Map.of("NRE_ADMIN_PASSWORD", adminPassword, "NRE_DEMO_PASSWORD", DEMO_PASSWORD), clock,
-                pluginsDir);
+        return start(args, Map.of("NRE_ADMIN_PASSWORD", adminPassword, "NRE_DEMO_PASSWORD", DEMO_PASSWORD,
+                "NRE_DB_PASSWORD", databasePassword), clock, pluginsDir);
     }
 
     /** A console configured as from the command line and the environment. */

@@ -22,8 +22,12 @@ public interface Database {
     /**
      * Applies the plugin's SQL migrations that have not run yet, from a folder of its own class path
      * such as {@code db/nre}, recording them in a history table of the plugin's own. Files are named
-     * as Flyway expects ({@code V1__create_registration.sql}) and must run on MariaDB and on H2 in
-     * MariaDB mode.
+     * as Flyway expects ({@code V1__create_registration.sql}). A file directly in the folder runs on
+     * every product, so its SQL must be portable; SQL that must differ goes into the product's
+     * subfolder ({@link DatabaseProduct#folder()}: {@code mariadb}, {@code h2}, {@code postgresql}),
+     * where a file takes the place of the portable file of the same name, or is added when none has
+     * that name. The subfolders of other products are left out. H2 runs in MariaDB mode and takes the
+     * {@code mariadb} folder's files unless its {@code h2} folder has one of the same name.
      *
      * @param location the folder on the plugin's class path that holds the migrations
      * @return what was applied

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.nre.hostapi.storage.DatabaseProduct;
 
 /**
  * Small helpers over plain JDBC, so that stores hold SQL and mapping, not plumbing. Inside {@link #atomically}
@@ -43,9 +44,16 @@ public final class Jdbc {
     private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
 
     private final DataSource dataSource;
+    private final DatabaseProduct product;
 
-    public Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource, DatabaseProduct product) {
         this.dataSource = dataSource;
+        this.product = product;
+    }
+
+    /** The product the pool's database is, for the rare statement that must differ: a store decides it once. */
+    public DatabaseProduct product() {
+        return product;
     }
 
     /**

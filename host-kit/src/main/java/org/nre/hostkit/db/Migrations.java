@@ -10,9 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.pattern.ValidatePattern;
+import org.flywaydb.core.internal.scanner.Scanner;
+import org.nre.hostapi.Fields;
 import org.nre.hostapi.HostApiException;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs Flyway migrations with a history table per owner: the host kit, the console that embeds it, and each
  * plugin. All share one schema, so each history table starts at a baseline of version 0 and the owner's V1 runs.
+ * Each location runs its portable files and the current product's folder ({@link ProductFolders}).
  */
 public final class Migrations {
 
@@ -36,11 +41,13 @@ public final class Migrations {
     static final String LEGACY_VERSION = "9";
 
     private final DataSource dataSource;
+    private final DatabaseProduct product;
     // The folders of the kit and of the console: a plugin's migrations may not come from them.
     private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
-    public Migrations(DataSource dataSource) {
+    public Migrations(DataSource dataSource, DatabaseProduct product) {
         this.dataSource = dataSource;
+        this.product = product;
         reserved.add(KIT_LOCATION);
     }
 
@@ -60,7 +67,7 @@ public final class Migrations {
     /** Applies the kit's own migrations; run before the console's and the plugins'. */
     public MigrationResult migrateKit() {
         return migrate(Migrations.class.getClassLoader(), KIT_LOCATION, KIT_HISTORY_TABLE, "the host kit",
-                adoptedVersion(KIT_HISTORY_TABLE, "1"), false);
+                adoptedVersion(KIT_HISTORY_TABLE, "1"), false, null);
     }
 
     /**
@@ -75,7 +82,7 @@ public final class Migrations {
                                           Optional<String> legacyVersion) {
         reserved.add(stripped(location));
         String baseline = legacyVersion.map(version -> adoptedVersion(historyTable, version)).orElse("0");
-        return migrate(classLoader, stripped(location), historyTable, "the console", baseline, false);
+        return migrate(classLoader, stripped(location), historyTable, "the console", baseline, false, null);
     }
 
     /**
@@ -84,6 +91,23 @@ public final class Migrations {
      * @throws HostApiException when a migration fails, naming the plugin and the cause
      */
     public MigrationResult migratePlugin(String pluginId, ClassLoader pluginClassLoader, String location) {
+        return migratePlugin(pluginId, pluginClassLoader, location, null);
+    }
+
+    /**
+     * Applies a plugin's migrations up to a version only, as a release of the plugin whose last migration is that
+     * version would: for tests of what an upgrade does to the tables an older release left.
+     *
+     * @param version the last version to apply, such as {@code 3}
+     * @throws HostApiException when a migration fails, naming the plugin and the cause
+     */
+    public MigrationResult migratePluginTo(String pluginId, ClassLoader pluginClassLoader, String location,
+                                           String version) {
+        return migratePlugin(pluginId, pluginClassLoader, location, Fields.requireText(version, "version"));
+    }
+
+    private MigrationResult migratePlugin(String pluginId, ClassLoader pluginClassLoader, String location,
+                                          String target) {
         if (location == null || location.isBlank() || location.contains("..")) {
             throw new HostApiException("Plugin '" + pluginId + "' asked for migrations at '" + location
                     + "': give a folder on the plugin's class path such as db/" + pluginId);
@@ -96,7 +120,7 @@ public final class Migrations {
             }
         }
         MigrationResult result = migrate(pluginClassLoader, stripped, historyTable(pluginId), "plugin '" + pluginId
-                + "'", "0", true);
+                + "'", "0", true, target);
         // Said by the console for every plugin, whatever the plugin logs itself.
         LOG.info("Plugin {}: {} migration{} applied from {}, schema at version {} ({})", pluginId, result.applied(),
                 result.applied() == 1 ? "" : "s", stripped, result.schemaVersion().isEmpty() ? "none"
@@ -158,14 +182,17 @@ public final class Migrations {
     }
 
     private MigrationResult migrate(ClassLoader classLoader, String location, String table, String owner,
-                                    String baselineVersion, boolean refuseNewerSchema) {
+                                    String baselineVersion, boolean refuseNewerSchema, String target) {
         var configuration = Flyway.configure(classLoader);
+        if (target != null) {
+            configuration.target(target);
+        }
         if (refuseNewerSchema) {
             // Flyway passes over applied versions newer than the migrations it has (*:future): a plugin older than
             // its tables would then run on a schema it does not know. A plugin is refused instead.
             configuration.ignoreMigrationPatterns(new ValidatePattern[0]);
         }
-        Flyway flyway = configuration
+        configuration
                 .dataSource(dataSource)
                 .locations("classpath:" + location)
                 .table(table)
@@ -174,9 +201,13 @@ public final class Migrations {
                 .baselineOnMigrate(true)
                 .baselineVersion(baselineVersion)
                 .validateMigrationNaming(true)
-                .failOnMissingLocations(true)
-                .load();
+                .failOnMissingLocations(true);
         try {
+            // Flyway's own scanner (of the pinned version) finds the files; only the current product's are kept.
+            Scanner<JavaMigration> scanner = new Scanner<>(JavaMigration.class, configuration,
+                    configuration.getLocations());
+            Flyway flyway = configuration.resourceProvider(new ProductFolders(scanner, product))
+                    .javaMigrationClassProvider(scanner).load();
             MigrateResult result = flyway.migrate();
             // Flyway reports the version it migrated to or, when nothing was pending, the one it found. Asking
             // flyway.info() instead reads the history and scans the migrations again, at each start.

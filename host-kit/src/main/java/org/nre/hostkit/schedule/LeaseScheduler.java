@@ -17,6 +17,7 @@ import org.nre.hostapi.Fields;
 import org.nre.hostapi.schedule.RepeatingTask;
 import org.nre.hostapi.schedule.ScheduledTask;
 import org.nre.hostapi.schedule.Scheduler;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.StorageException;
 import org.nre.hostkit.plugins.PluginCalls;
@@ -44,6 +45,9 @@ public final class LeaseScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseScheduler.class);
 
+    private static final String INSERT_LEASE = "INSERT INTO host_lease (name, owner, expires_at, next_run_at) "
+            + "VALUES (?, ?, ?, ?)";
+
     private final Jdbc jdbc;
     private final Clock clock;
     private final String nodeId;
@@ -51,6 +55,9 @@ public final class LeaseScheduler implements AutoCloseable {
     private final Duration lease;
     private final ScheduledExecutorService executor;
     private final Set<Task> tasks = ConcurrentHashMap.newKeySet();
+    // A lease another node took first: PostgreSQL logs every failed statement, so there it is passed over instead
+    // of refused (on each beat of each node that does not hold it); elsewhere the duplicate key is caught.
+    private final String insertLease;
 
     public LeaseScheduler(Jdbc jdbc, Clock clock, String nodeId) {
         this(jdbc, clock, nodeId, BEAT, LEASE);
@@ -62,6 +69,8 @@ public final class LeaseScheduler implements AutoCloseable {
         this.nodeId = nodeId;
         this.beat = beat;
         this.lease = lease;
+        this.insertLease = jdbc.product() == DatabaseProduct.POSTGRESQL ? INSERT_LEASE + " ON CONFLICT (name) DO NOTHING"
+                : INSERT_LEASE;
         this.executor = Executors.newScheduledThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "console-scheduler");
             thread.setDaemon(true);
@@ -113,8 +122,7 @@ public final class LeaseScheduler implements AutoCloseable {
             return true;
         }
         try {
-            return jdbc.update("INSERT INTO host_lease (name, owner, expires_at, next_run_at) VALUES (?, ?, ?, ?)",
-                    leaseName, nodeId, until, now.plus(firstDelay)) == 1;
+            return jdbc.update(insertLease, leaseName, nodeId, until, now.plus(firstDelay)) == 1;
         } catch (StorageException e) {
             if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {

@@ -34,7 +34,7 @@ public final class SettingsStore {
                     throw new HostApiException("Setting '" + name + "' needs a value of at most " + MAX_VALUE
                             + " characters");
                 }
-                // Delete and insert in one transaction: portable across MariaDB and H2.
+                // Delete and insert in one transaction: portable across MariaDB, H2 and PostgreSQL.
                 jdbc.inTransaction(connection -> {
                     Jdbc.update(connection, "DELETE FROM host_plugin_setting WHERE plugin_id = ? AND name = ?",
                             pluginId, name);

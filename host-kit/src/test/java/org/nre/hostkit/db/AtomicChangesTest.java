@@ -3,39 +3,58 @@ package org.nre.hostkit.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mariadb.jdbc.MariaDbDataSource;
-import org.nre.hostkit.MariaDb;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.ServerDatabase;
 
-/** One atomic change on a real InnoDB: every store's statement in it, and retried after a deadlock, a few times. */
+/**
+ * One atomic change on a real server (InnoDB on MariaDB, and PostgreSQL): every store's statement in it, and
+ * retried after a deadlock, a few times.
+ */
+@ParameterizedClass
+@EnumSource(value = DatabaseProduct.class, names = {"MARIADB", "POSTGRESQL"})
 class AtomicChangesTest {
 
-    static MariaDb mariaDb;
-    static MariaDbDataSource source;
+    static ServerDatabase database;
+    static HikariDataSource source;
     static Jdbc jdbc;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mariaDb = MariaDb.freshDatabase();
-        source = new MariaDbDataSource(mariaDb.url());
-        source.setUser(mariaDb.user());
-        source.setPassword(mariaDb.password());
-        jdbc = new Jdbc(source);
-        jdbc.update("CREATE TABLE account (id INT PRIMARY KEY, balance INT NOT NULL) ENGINE=InnoDB");
+    @Parameter
+    DatabaseProduct product;
+
+    @BeforeParameterizedClassInvocation
+    static void start(DatabaseProduct product) {
+        database = ServerDatabase.fresh(product);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(4);
+        source = new HikariDataSource(config);
+        jdbc = new Jdbc(source, product);
+        jdbc.update("CREATE TABLE account (id INT PRIMARY KEY, balance INT NOT NULL)");
         jdbc.update("INSERT INTO account VALUES (1, 100), (2, 100)");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
-        if (mariaDb != null) {
-            mariaDb.close();
+        if (source != null) {
+            source.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -52,7 +71,7 @@ class AtomicChangesTest {
 
     @Test
     void storesOverTheSamePoolThroughAnotherJdbcJoinTheChangeAndRollBackWithIt() {
-        Jdbc consoles = new Jdbc(source);
+        Jdbc consoles = new Jdbc(source, jdbc.product());
 
         assertThatThrownBy(() -> jdbc.atomically(() -> {
             consoles.update("UPDATE account SET balance = balance - 10 WHERE id = 1");
@@ -72,7 +91,7 @@ class AtomicChangesTest {
 
         CompletableFuture.allOf(first, second).get(60, TimeUnit.SECONDS);
 
-        assertThat(attempts.get()).as("InnoDB chose one of the two as its deadlock's victim").isEqualTo(3);
+        assertThat(attempts.get()).as("the database chose one of the two as its deadlock's victim").isEqualTo(3);
         assertThat(balance(1) + balance(2)).isEqualTo(200);
     }
 

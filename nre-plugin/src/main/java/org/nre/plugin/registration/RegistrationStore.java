@@ -69,20 +69,13 @@ public final class RegistrationStore {
     public static boolean insert(Connection connection, Registration r) throws SQLException {
         int seq = Sql.list(connection, "SELECT COALESCE(MAX(seq), 0) FROM nre_registration WHERE district_id = ?",
                 row -> row.getInt(1), r.districtId()).get(0) + 1;
-        try {
-            return Sql.update(connection, "INSERT INTO nre_registration (" + COLUMNS + ", live_district) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.id(), r.districtId(), seq, r.state().name(), blankToNull(r.stateReason()), r.applicationName(),
-                    r.sourceAddress(), r.registeredById(), r.registeredByName(), r.registeredAt(), r.termsVersion(),
-                    blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.sendingUntil(),
-                    r.lastRouterContact(), blankToNull(r.localitySent()), r.localitySentAt(), 1, r.updatedAt(),
-                    r.live() ? r.districtId() : null) == 1;
-        } catch (SQLException e) {
-            if (Sql.isDuplicate(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return Sql.unlessDuplicate(connection, c -> Sql.update(c, "INSERT INTO nre_registration (" + COLUMNS
+                        + ", live_district) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(), r.districtId(), seq, r.state().name(), blankToNull(r.stateReason()), r.applicationName(),
+                r.sourceAddress(), r.registeredById(), r.registeredByName(), r.registeredAt(), r.termsVersion(),
+                blankToNull(r.routerRegistrationId()), r.idempotencyKey(), r.sendingUntil(), r.lastRouterContact(),
+                blankToNull(r.localitySent()), r.localitySentAt(), 1, r.updatedAt(),
+                r.live() ? r.districtId() : null) == 1, false);
     }
 
     /**
@@ -92,8 +85,7 @@ public final class RegistrationStore {
      *     is written then
      */
     public static boolean update(Connection connection, Registration r) throws SQLException {
-        try {
-            return Sql.update(connection, """
+        return Sql.unlessDuplicate(connection, c -> Sql.update(c, """
                     UPDATE nre_registration
                        SET state = ?, live_district = ?, state_reason = ?, application_name = ?, source_address = ?,
                            registered_by_id = ?, registered_by_name = ?, registered_at = ?, terms_version = ?,
@@ -104,13 +96,7 @@ public final class RegistrationStore {
                     r.applicationName(), r.sourceAddress(), r.registeredById(), r.registeredByName(),
                     r.registeredAt(), r.termsVersion(), blankToNull(r.routerRegistrationId()), r.sendingUntil(),
                     r.lastRouterContact(), blankToNull(r.localitySent()), r.localitySentAt(), r.updatedAt(), r.id(),
-                    r.version()) == 1;
-        } catch (SQLException e) {
-            if (Sql.isDuplicate(e)) {
-                return false;
-            }
-            throw e;
-        }
+                    r.version()) == 1, false);
     }
 
     public static void record(Connection connection, String districtId, HistoryEntry entry) throws SQLException {

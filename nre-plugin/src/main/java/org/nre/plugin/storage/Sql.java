@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -105,6 +106,30 @@ public final class Sql {
     public static int update(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs one statement of a transaction that may break a unique key, answering {@code ifDuplicate} when it does.
+     * After an error PostgreSQL refuses every further statement of the transaction, so the statement runs behind a
+     * savepoint, and the transaction goes on from before it on every database alike.
+     */
+    public static <T> T unlessDuplicate(Connection connection, Work<T> statement, T ifDuplicate) throws SQLException {
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            T result = statement.run(connection);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return result;
+        } catch (SQLException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            return ifDuplicate;
         }
     }
 

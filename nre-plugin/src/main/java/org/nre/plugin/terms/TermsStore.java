@@ -42,18 +42,11 @@ public final class TermsStore {
             if (updated > 0) {
                 return false;
             }
-            try {
-                Sql.update(connection, """
-                        INSERT INTO nre_terms (version, digest, effective_date, body, fetched_at)
-                        VALUES (?, ?, ?, ?, ?)""",
-                        terms.version(), terms.digest(), terms.effectiveDate(), terms.text(), terms.fetchedAt());
-                return true;
-            } catch (SQLException e) {
-                if (!Sql.isDuplicate(e)) {
-                    throw e;
-                }
-                return false; // another node stored the same terms at the same moment
-            }
+            // False when another node stored the same terms at the same moment.
+            return Sql.unlessDuplicate(connection, c -> Sql.update(c, """
+                    INSERT INTO nre_terms (version, digest, effective_date, body, fetched_at)
+                    VALUES (?, ?, ?, ?, ?)""",
+                    terms.version(), terms.digest(), terms.effectiveDate(), terms.text(), terms.fetchedAt()) == 1, false);
         });
     }
 

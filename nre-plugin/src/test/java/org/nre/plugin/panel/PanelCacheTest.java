@@ -24,9 +24,9 @@ import org.nre.plugin.storage.Changes;
 import org.nre.plugin.storage.Sql;
 import org.nre.plugin.storage.StorageException;
 import org.nre.plugin.terms.Terms;
-import org.nre.plugin.testing.TestClock;
-import org.nre.plugin.testing.TestDatabase;
 import org.nre.plugin.testing.TestHost;
+import org.nre.testkit.TestClock;
+import org.nre.testkit.TestDatabase;
 
 /** The panel's copy of what it read: reused while nothing changed, read again after any node's write. */
 class PanelCacheTest {
@@ -41,7 +41,7 @@ class PanelCacheTest {
 
     Sql open(DatabaseProduct product) {
         database = TestDatabase.of(product);
-        database.migrate("db/nre");
+        database.migrate("nre", "db/nre");
         return new Sql(database.dataSource(), Changes.MOVE_ON);
     }
 

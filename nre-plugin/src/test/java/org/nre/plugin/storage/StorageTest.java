@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,9 +18,9 @@ import org.nre.plugin.status.RouterHealthStore;
 import org.nre.plugin.terms.Terms;
 import org.nre.plugin.terms.TermsAcceptance;
 import org.nre.plugin.terms.TermsStore;
-import org.nre.plugin.testing.TestDatabase;
+import org.nre.testkit.TestDatabase;
 
-/** The plugin's storage on both databases a console may run on: the embedded one and MariaDB. */
+/** The plugin's storage on every database a console may run on: the embedded one, MariaDB and PostgreSQL. */
 class StorageTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T19:04:44.123456Z");
@@ -30,7 +29,7 @@ class StorageTest {
 
     void open(DatabaseProduct product) {
         database = TestDatabase.of(product);
-        assertThat(database.migrate("db/nre").schemaVersion()).isEqualTo("4");
+        assertThat(database.migrate("nre", "db/nre").schemaVersion()).isEqualTo("4");
     }
 
     @AfterEach
@@ -107,8 +106,7 @@ class StorageTest {
     @EnumSource(DatabaseProduct.class)
     void aRegistrationStoredBeforeRegistrationsWereKeptApartIsKeptByTheUpgrade(DatabaseProduct product) {
         database = TestDatabase.of(product);
-        Flyway.configure(getClass().getClassLoader()).dataSource(database.dataSource())
-                .locations("classpath:db/nre").table("nre_schema_history").target("3").load().migrate();
+        database.migrateTo("nre", "db/nre", "3");
         Sql sql = new Sql(database.dataSource());
         sql.update("""
                 INSERT INTO nre_registration (district_id, state, state_reason, application_name, source_address,
@@ -120,7 +118,7 @@ class StorageTest {
                 INSERT INTO nre_history (district_id, at, actor_id, actor_name, remote_address, action, detail)
                 VALUES ('IL-0150', ?, 'jdoe', 'Doe, Jane', '10.0.0.7', 'register', 'Registered.')""", T0);
 
-        assertThat(database.migrate("db/nre").schemaVersion()).isEqualTo("4");
+        assertThat(database.migrate("nre", "db/nre").schemaVersion()).isEqualTo("4");
 
         RegistrationStore store = new RegistrationStore(sql);
         Registration kept = store.current("IL-0150").orElseThrow();

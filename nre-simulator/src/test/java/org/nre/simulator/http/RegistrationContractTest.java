@@ -168,7 +168,7 @@ class RegistrationContractTest {
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.body()).containsEntry("termsVersion", "2027-01");
-        assertThat(router.database.count("SELECT COUNT(*) FROM sim_acceptance")).isEqualTo(1);
+        assertThat(router.count("SELECT COUNT(*) FROM sim_acceptance")).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.nre.simulator.http.RouterCredentials;
 import org.nre.simulator.http.RouterServer;
 import org.nre.simulator.store.SimulatorStore;
 import org.nre.testkit.TestClock;
+import org.nre.testkit.TestDatabase;
 
 /** The simulated router on a free loopback port, over a fresh migrated database with the sample terms. */
 public final class RunningRouter implements AutoCloseable {
@@ -22,7 +23,7 @@ public final class RunningRouter implements AutoCloseable {
     public final SignedClient client;
 
     public RunningRouter() {
-        database.migrate("db/simulator");
+        database.migrate("simulated-router", "db/simulator");
         store = new SimulatorStore(database.dataSource(), clock);
         store.seed();
         try {
@@ -43,6 +44,17 @@ public final class RunningRouter implements AutoCloseable {
                         "acceptedAt", "2026-11-28T19:04:40Z"),
                 "locality", Map.of("cities", List.of("Chatham", "Springfield"),
                         "postalCodes", List.of("62629", "62704", "62711")));
+    }
+
+    /** The count a query answers, such as {@code SELECT COUNT(*) FROM sim_acceptance}. */
+    public long count(String sql) {
+        try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The query failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

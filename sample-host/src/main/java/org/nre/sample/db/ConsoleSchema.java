@@ -28,6 +28,6 @@ public final class ConsoleSchema {
 
     /** Migrates the database's kit and console tables. */
     public static MigrationResult migrate(HostDatabase database) {
-        return migrate(new Migrations(database.dataSource()));
+        return migrate(new Migrations(database.dataSource(), database.product()));
     }
 }

@@ -20,7 +20,7 @@ public final class HostDatabase implements AutoCloseable {
 
     static final int MAX_POOL_SIZE = 10;
     // Below MariaDB's default wait_timeout (8 hours) by a wide margin, so the server never closes a
-    // connection the pool still trusts.
+    // connection the pool still trusts (PostgreSQL closes idle connections only when told to).
     static final Duration MAX_LIFETIME = Duration.ofMinutes(30);
     // A request waits at most this long for a connection before it is answered 503: fail fast while the
     // database is down, and let the pool reconnect on its own when it is back.
@@ -38,7 +38,7 @@ public final class HostDatabase implements AutoCloseable {
     private HostDatabase(HikariDataSource pool, DatabaseProduct product) {
         this.pool = pool;
         this.product = product;
-        this.jdbc = new Jdbc(pool);
+        this.jdbc = new Jdbc(pool, product);
     }
 
     /**
@@ -49,11 +49,11 @@ public final class HostDatabase implements AutoCloseable {
      * @throws ConsoleException when the database cannot be reached, with what to check
      */
     public static HostDatabase open(HostConfig config) {
-        DatabaseProduct product = config.embeddedDatabase() ? DatabaseProduct.H2 : DatabaseProduct.MARIADB;
+        DatabaseProduct product = config.databaseProduct();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("console");
-        hikari.setJdbcUrl(product == DatabaseProduct.MARIADB ? withTimeouts(config.databaseUrl())
-                : withQueryCache(config.databaseUrl()));
+        hikari.setJdbcUrl(product == DatabaseProduct.H2 ? withQueryCache(config.databaseUrl())
+                : withTimeouts(config.databaseUrl()));
         hikari.setUsername(config.databaseUser());
         hikari.setPassword(config.databasePassword());
         hikari.setMaximumPoolSize(MAX_POOL_SIZE);
@@ -74,15 +74,19 @@ public final class HostDatabase implements AutoCloseable {
         }
     }
 
+    /** Adds the socket and connect timeouts a URL does not set: MariaDB's driver counts them in ms, PostgreSQL's in s. */
     static String withTimeouts(String url) {
+        boolean seconds = url.startsWith("jdbc:postgresql:");
         String separator = url.contains("?") ? "&" : "?";
         StringBuilder out = new StringBuilder(url);
         if (!url.contains("socketTimeout=")) {
-            out.append(separator).append("socketTimeout=").append(SOCKET_TIMEOUT.toMillis());
+            out.append(separator).append("socketTimeout=")
+                    .append(seconds ? SOCKET_TIMEOUT.toSeconds() : SOCKET_TIMEOUT.toMillis());
             separator = "&";
         }
         if (!url.contains("connectTimeout=")) {
-            out.append(separator).append("connectTimeout=").append(CONNECTION_TIMEOUT.toMillis());
+            out.append(separator).append("connectTimeout=")
+                    .append(seconds ? CONNECTION_TIMEOUT.toSeconds() : CONNECTION_TIMEOUT.toMillis());
         }
         return out.toString();
     }

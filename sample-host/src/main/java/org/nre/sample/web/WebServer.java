@@ -294,9 +294,12 @@ public final class WebServer implements AutoCloseable {
     private static void failure(Context ctx, Pages pages, Exception e) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         int status = e instanceof org.nre.hostkit.db.StorageException ? 503 : 500;
-        if (status == 503) {
+        if (e instanceof org.nre.hostkit.db.StorageException storage && storage.unavailable()) {
             // A known condition while the database is down: one line, not a stack trace per request.
             LOG.warn("Request {} {} failed: {} (error id {})", ctx.method(), ctx.path(), e.getMessage(), id);
+        } else if (status == 503) {
+            // The database refused a statement: the request's effect is rolled back, and the stack trace tells why.
+            LOG.error("Request {} {} failed in the database (error id {})", ctx.method(), ctx.path(), id, e);
         } else {
             LOG.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
         }

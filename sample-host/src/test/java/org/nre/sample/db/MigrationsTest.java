@@ -13,12 +13,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nre.hostapi.HostApiException;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
-import org.nre.hostkit.MariaDb;
+import org.nre.hostkit.ServerDatabase;
 import org.nre.hostkit.db.Migrations;
 import org.nre.sample.HostConfig;
 
+/**
+ * The kit's, the console's and the plugins' migrations, each into its own history, on every product (tests that
+ * adopt what an older console made run where that console ran: H2 and MariaDB).
+ */
 class MigrationsTest {
 
     @TempDir
@@ -26,24 +33,41 @@ class MigrationsTest {
 
     private HostDatabase database;
     private Migrations migrations;
+    private ServerDatabase server;
 
     @BeforeEach
     void open() {
         database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString()}, Map.of()));
-        migrations = new Migrations(database.dataSource());
+        migrations = new Migrations(database.dataSource(), database.product());
     }
 
     @AfterEach
     void close() {
         database.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
-    @Test
-    void aNewDatabaseGetsTheKitsTablesAndTheConsolesEachInItsOwnHistoryAndTheNextStartFindsNothingToApply()
-            throws Exception {
+    /** Runs the test on the product: the embedded H2 opened for every test, or a fresh database on a server. */
+    private void on(DatabaseProduct product) {
+        if (product == DatabaseProduct.H2) {
+            return;
+        }
+        database.close();
+        server = ServerDatabase.fresh(product);
+        database = open(server);
+        migrations = new Migrations(database.dataSource(), database.product());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aNewDatabaseGetsTheKitsTablesAndTheConsolesEachInItsOwnHistoryAndTheNextStartFindsNothingToApply(
+            DatabaseProduct product) throws Exception {
+        on(product);
         long latest;
         try (var files = Files.list(Path.of("src/main/resources", ConsoleSchema.LOCATION))) {
-            latest = files.count();
+            latest = files.filter(Files::isRegularFile).count();
         }
 
         MigrationResult first = ConsoleSchema.migrate(migrations);
@@ -57,8 +81,10 @@ class MigrationsTest {
                 .contains(1L);
     }
 
-    @Test
-    void aNewDatabaseHasNoConsoleSchemaUntilItIsMigrated() {
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aNewDatabaseHasNoConsoleSchemaUntilItIsMigrated(DatabaseProduct product) {
+        on(product);
         assertThat(migrations.schemaPresent()).isFalse();
 
         ConsoleSchema.migrate(migrations);
@@ -85,11 +111,14 @@ class MigrationsTest {
     }
 
     @Test
-    void aDatabaseWhoseConsoleHistoryHoldsTheSimulatedRoutersTablesStartsAndKeepsThemForTheSimulatorPlugin() {
+    void aDatabaseWhoseConsoleHistoryHoldsTheSimulatedRoutersTablesStartsAndKeepsThemForTheSimulatorPlugin()
+            throws Exception {
         // Consoles before 0.2 made the simulated router's tables as their own V2; the simulator plugin owns them now.
-        Flyway.configure().dataSource(database.dataSource())
-                .locations("classpath:" + ConsoleSchema.LOCATION, "classpath:console-before-0.2/db/console")
-                .table(ConsoleSchema.HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Path before = consoleBeforeProductFolders();
+        copy("console-before-0.2/" + ConsoleSchema.LOCATION + "/V2__simulated_router.sql",
+                before.resolve(ConsoleSchema.LOCATION));
+        oldFlyway(new URLClassLoader(new URL[] {before.toUri().toURL()}, null), ConsoleSchema.LOCATION,
+                ConsoleSchema.HISTORY_TABLE);
         database.jdbc().update("INSERT INTO sim_terms (version, effective_date, body, published_at) VALUES "
                 + "('2026-07', DATE '2026-07-01', 'kept', CURRENT_TIMESTAMP)");
 
@@ -115,20 +144,86 @@ class MigrationsTest {
                 row -> row.getString(1))).hasSize(8);
     }
 
-    @Test
-    void onMariaDbOnlyTheConsolesOwnDatabaseCountsNotAnotherOnTheSameServer() {
-        try (MariaDb migrated = MariaDb.freshDatabase(); MariaDb fresh = MariaDb.freshDatabase();
-             HostDatabase first = mariaDb(migrated); HostDatabase second = mariaDb(fresh)) {
+    @ParameterizedTest
+    @EnumSource(value = DatabaseProduct.class, names = {"MARIADB", "POSTGRESQL"})
+    void onAServerOnlyTheConsolesOwnDatabaseCountsNotAnotherOnTheSameServer(DatabaseProduct product) {
+        try (ServerDatabase migrated = ServerDatabase.fresh(product); ServerDatabase fresh = ServerDatabase.fresh(product);
+             HostDatabase first = open(migrated); HostDatabase second = open(fresh)) {
             ConsoleSchema.migrate(first);
 
-            assertThat(new Migrations(first.dataSource()).schemaPresent()).isTrue();
-            assertThat(new Migrations(second.dataSource()).schemaPresent()).isFalse();
+            assertThat(new Migrations(first.dataSource(), product).schemaPresent()).isTrue();
+            assertThat(new Migrations(second.dataSource(), product).schemaPresent()).isFalse();
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aProductsFolderTakesThePlaceOfThePortableFileOfTheSameNameAndOtherProductsFoldersAreLeftOut(
+            DatabaseProduct product) throws Exception {
+        on(product);
+        ConsoleSchema.migrate(migrations);
+        ClassLoader plugin = pluginWith("db/demo", Map.of(
+                "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));",
+                "V2__kind.sql", "ALTER TABLE demo_note ADD COLUMN kind VARCHAR(20) DEFAULT 'portable';",
+                "mariadb/V2__kind.sql", "ALTER TABLE demo_note ADD COLUMN kind VARCHAR(20) DEFAULT 'mariadb';",
+                "postgresql/V2__kind.sql", "ALTER TABLE demo_note ADD COLUMN kind VARCHAR(20) DEFAULT 'postgresql';",
+                "postgresql/V3__only_here.sql", "CREATE INDEX ix_demo_note_kind ON demo_note (kind);",
+                "V4__note.sql", "INSERT INTO demo_note (id, body) VALUES (1, 'every product');"));
+
+        MigrationResult result = migrations.migratePlugin("demo-plugin", plugin, "db/demo");
+
+        boolean postgresql = product == DatabaseProduct.POSTGRESQL;
+        assertThat(result).isEqualTo(new MigrationResult(postgresql ? 4 : 3, "4", "demo_plugin_schema_history"));
+        assertThat(database.jdbc().list("SELECT kind FROM demo_note", row -> row.getString(1)))
+                .as("H2 runs in MariaDB mode: it takes the mariadb folder's file when it has none of its own")
+                .containsExactly(postgresql ? "postgresql" : "mariadb");
+        assertThat(database.jdbc().list("SELECT script FROM demo_plugin_schema_history WHERE version = '2'",
+                row -> row.getString(1))).containsExactly((postgresql ? "postgresql" : "mariadb") + "/V2__kind.sql");
+        assertThat(migrations.migratePlugin("demo-plugin", plugin, "db/demo").applied()).isZero();
+    }
+
     @Test
-    void aPluginsMigrationsRunFromItsClassLoaderIntoItsOwnHistoryAndReportTheirVersionWhenNothingIsPending()
+    void onH2ItsOwnFolderWinsOverMariaDbs() throws Exception {
+        ConsoleSchema.migrate(migrations);
+        ClassLoader plugin = pluginWith("db/demo", Map.of(
+                "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, kind VARCHAR(20));",
+                "mariadb/V2__kind.sql", "INSERT INTO demo_note (id, kind) VALUES (1, 'mariadb');",
+                "h2/V2__kind.sql", "INSERT INTO demo_note (id, kind) VALUES (1, 'h2');"));
+
+        migrations.migratePlugin("demo-plugin", plugin, "db/demo");
+
+        assertThat(database.jdbc().list("SELECT kind FROM demo_note", row -> row.getString(1))).containsExactly("h2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "MARIADB"})
+    void tablesMigratedBeforeProductFoldersExistedMigrateOnWithTheirHistoryAsItWas(DatabaseProduct product)
             throws Exception {
+        on(product);
+        // What consoles before product folders ran: Flyway over each folder as it was, every file on every product.
+        ClassLoader earlier = new URLClassLoader(new URL[] {consoleBeforeProductFolders().toUri().toURL()}, null);
+        oldFlyway(earlier, Migrations.KIT_LOCATION, Migrations.KIT_HISTORY_TABLE);
+        oldFlyway(earlier, ConsoleSchema.LOCATION, ConsoleSchema.HISTORY_TABLE);
+        Map<String, String> portable = Map.of(
+                "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));");
+        oldFlyway(pluginWith("db/demo", portable), "db/demo", "demo_plugin_schema_history");
+        database.jdbc().update("INSERT INTO demo_note (id, body) VALUES (7, 'kept')");
+        Map<String, String> now = new java.util.HashMap<>(portable);
+        now.put("postgresql/V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body TEXT);");
+        now.put("V2__author.sql", "ALTER TABLE demo_note ADD COLUMN author VARCHAR(50);");
+
+        assertThat(ConsoleSchema.migrate(migrations).applied()).isZero();
+        assertThat(migrations.migrateKit().applied()).isZero();
+        assertThat(migrations.migratePlugin("demo-plugin", pluginWith("db/demo", now), "db/demo"))
+                .isEqualTo(new MigrationResult(1, "2", "demo_plugin_schema_history"));
+        assertThat(database.jdbc().list("SELECT body FROM demo_note", row -> row.getString(1))).containsExactly("kept");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aPluginsMigrationsRunFromItsClassLoaderIntoItsOwnHistoryAndReportTheirVersionWhenNothingIsPending(
+            DatabaseProduct product) throws Exception {
+        on(product);
         ConsoleSchema.migrate(migrations);
         ClassLoader plugin = pluginWith("db/demo", Map.of(
                 "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));",
@@ -142,8 +237,11 @@ class MigrationsTest {
         assertThat(database.jdbc().list("SELECT author FROM demo_note", row -> row.getString(1))).isEmpty();
     }
 
-    @Test
-    void aPluginOlderThanItsTablesIsRefusedNamingThePluginAndItsTablesAreLeftAsTheyAre() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aPluginOlderThanItsTablesIsRefusedNamingThePluginAndItsTablesAreLeftAsTheyAre(DatabaseProduct product)
+            throws Exception {
+        on(product);
         ConsoleSchema.migrate(migrations);
         migrations.migratePlugin("demo-plugin", pluginWith("db/demo", Map.of(
                 "V1__notes.sql", "CREATE TABLE demo_note (id INT PRIMARY KEY, body VARCHAR(100));",
@@ -160,8 +258,11 @@ class MigrationsTest {
         assertThat(database.jdbc().list("SELECT author FROM demo_note", row -> row.getString(1))).containsExactly("Lee");
     }
 
-    @Test
-    void aFailingPluginMigrationNamesThePluginAndTheLocationAndKeepsTheDataOfTheOnesBefore() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aFailingPluginMigrationNamesThePluginAndTheLocationAndKeepsTheDataOfTheOnesBefore(DatabaseProduct product)
+            throws Exception {
+        on(product);
         ConsoleSchema.migrate(migrations);
         ClassLoader good = pluginWith("db/demo", Map.of("V1__notes.sql", "CREATE TABLE demo_note (id INT);"));
         migrations.migratePlugin("demo", good, "db/demo");
@@ -188,15 +289,43 @@ class MigrationsTest {
                 .isInstanceOf(HostApiException.class).hasMessageContaining("migration folder 'db/console'");
     }
 
-    private HostDatabase mariaDb(MariaDb server) {
-        return HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString(), "--db-url", server.url(), "--db-user", server.user()}, Map.of()));
+    private HostDatabase open(ServerDatabase server) {
+        return HostDatabase.open(HostConfig.from(new String[] {"--data", dir.resolve("data").toString(), "--db-url",
+                server.url(), "--db-user", server.user()}, Map.of("NRE_DB_PASSWORD", server.password())));
+    }
+
+    private void oldFlyway(ClassLoader classLoader, String location, String table) {
+        Flyway.configure(classLoader).dataSource(database.dataSource()).locations("classpath:" + location).table(table)
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    }
+
+    /** The kit's and the console's migration folders as they were before product folders: the files in them. */
+    private Path consoleBeforeProductFolders() throws Exception {
+        Path before = dir.resolve("before");
+        copy(Migrations.KIT_LOCATION + "/V1__host_kit.sql", before.resolve(Migrations.KIT_LOCATION));
+        try (var files = Files.list(Path.of("src/main/resources", ConsoleSchema.LOCATION))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                copy(ConsoleSchema.LOCATION + "/" + file.getFileName(), before.resolve(ConsoleSchema.LOCATION));
+            }
+        }
+        return before;
+    }
+
+    /** Copies a resource of the class path into a folder. */
+    private static void copy(String resource, Path folder) throws Exception {
+        Path target = Files.createDirectories(folder).resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        try (var in = MigrationsTest.class.getResourceAsStream("/" + resource)) {
+            Files.copy(in, target);
+        }
     }
 
     private ClassLoader pluginWith(String location, Map<String, String> scripts) throws Exception {
         Path root = Files.createTempDirectory(dir, "plugin");
         Path folder = Files.createDirectories(root.resolve(location));
         for (Map.Entry<String, String> script : scripts.entrySet()) {
-            Files.writeString(folder.resolve(script.getKey()), script.getValue());
+            Path file = folder.resolve(script.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, script.getValue());
         }
         return new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
     }

@@ -15,13 +15,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nre.hostapi.schedule.ScheduledTask;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.ServerDatabase;
 import org.nre.hostkit.plugins.PluginCalls;
 import org.nre.sample.HostConfig;
 import org.nre.sample.db.ConsoleSchema;
 import org.nre.sample.db.HostDatabase;
 
-/** Two console nodes on one database: a task runs on one at a time, and moves when that node stops or dies. */
+/**
+ * Two console nodes on one database (each product's): a task runs on one at a time, and moves when that node stops
+ * or dies.
+ */
+@ParameterizedClass
+@EnumSource(DatabaseProduct.class)
 class LeaseSchedulerTest {
 
     static final Duration BEAT = Duration.ofMillis(50);
@@ -30,6 +40,9 @@ class LeaseSchedulerTest {
 
     @TempDir
     Path dir;
+    @Parameter
+    DatabaseProduct product;
+    ServerDatabase server;
     HostDatabase database;
     LeaseScheduler nodeA;
     LeaseScheduler nodeB;
@@ -39,8 +52,13 @@ class LeaseSchedulerTest {
 
     @BeforeEach
     void start() {
-        database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString()},
-                Map.of()));
+        if (product == DatabaseProduct.H2) {
+            database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString()}, Map.of()));
+        } else {
+            server = ServerDatabase.fresh(product);
+            database = HostDatabase.open(HostConfig.from(new String[] {"--data", dir.toString(), "--db-url",
+                    server.url(), "--db-user", server.user()}, Map.of("NRE_DB_PASSWORD", server.password())));
+        }
         ConsoleSchema.migrate(database);
         nodeA = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-a", BEAT, LEASE);
         nodeB = new LeaseScheduler(database.jdbc(), Clock.systemUTC(), "node-b", BEAT, LEASE);
@@ -51,6 +69,9 @@ class LeaseSchedulerTest {
         nodeA.close();
         nodeB.close();
         database.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

@@ -72,8 +72,8 @@ public final class TestContext implements AutoCloseable {
         database = ownsDatabase ? TestDatabase.h2() : setup.database;
         clock = setup.clock;
         DataSource dataSource = database.dataSource();
-        jdbc = new Jdbc(dataSource);
-        Migrations migrations = new Migrations(dataSource);
+        jdbc = new Jdbc(dataSource, database.product());
+        Migrations migrations = new Migrations(dataSource, database.product());
         migrations.migrateKit();
         try {
             dataDir = Files.createTempDirectory("plugin-testkit");

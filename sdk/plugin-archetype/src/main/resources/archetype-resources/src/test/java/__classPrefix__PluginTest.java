@@ -19,7 +19,7 @@ import org.nre.testkit.TestUsers;
 
 /**
  * The plugin without a console, on the plugin test kit: H2 by default, another database with
- * NRE_TEST_DATABASE=mariadb.
+ * NRE_TEST_DATABASE=mariadb or NRE_TEST_DATABASE=postgresql.
  */
 class ${classPrefix}PluginTest {
 
