@@ -3,6 +3,7 @@ package org.nre.bench.rights;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nre.hostapi.rights.Level;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.rights.EffectiveRights;
 import org.nre.hostkit.rights.RightsCache;
@@ -86,7 +87,7 @@ public class RightsCheckBenchmark {
     public void setUp() throws Exception {
         Population population = new Population(users, groups, 42);
         long started = System.nanoTime();
-        cache = new RightsCache(new RightsStore(new Jdbc(GrantsDataSource.of(population))), population::groupsOf);
+        cache = new RightsCache(new RightsStore(new Jdbc(GrantsDataSource.of(population), DatabaseProduct.H2)), population::groupsOf);
         computed = new EffectiveRights[users];
         for (int u = 0; u < users; u++) {
             computed[u] = cache.of(population.accounts[u].id(), GENERATION);
