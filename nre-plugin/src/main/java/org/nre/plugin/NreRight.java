@@ -18,7 +18,8 @@ public class NreRight implements RightContribution {
                         "R: view the registration, its status and history. "
                                 + "W: accept the Terms of Service, register, refresh the status and resend the "
                                 + "locality. D: deregister the district.",
-                        EnumSet.of(Level.READ, Level.WRITE, Level.DELETE), NreTool.HOLDER_HINT, true),
+                        EnumSet.of(Level.READ, Level.WRITE, Level.DELETE), NreTool.HOLDER_HINT, true)
+                        .withExpectedHolders(NreTool.EXPECTED_HOLDERS),
                 new RightDefinition(NreTool.SETTINGS_RIGHT_ID, NreTool.SETTINGS_LABEL, NreTool.PATH,
                         "R: view the router's address and district key. W: change them and the shared secret.",
                         EnumSet.of(Level.READ, Level.WRITE), NreTool.SETTINGS_HOLDER_HINT, true));

@@ -12,6 +12,9 @@ final class NreTool {
     static final List<String> PATH = List.of("System Settings", "Data Interchange Administration");
     static final String HOLDER_HINT = "Only the district system administrator and their backup should hold this right";
 
+    /** The system administrator and their backup. */
+    static final int EXPECTED_HOLDERS = 2;
+
     static final String SETTINGS_RIGHT_ID = "nre.settings";
     static final String SETTINGS_PANEL_ID = "nre-settings";
     static final String SETTINGS_MENU_ID = "nre-settings";

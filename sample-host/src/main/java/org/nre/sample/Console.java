@@ -31,7 +31,8 @@ import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
 import org.nre.sample.district.DemoData;
 import org.nre.sample.district.DistrictStore;
-import org.nre.sample.rights.RightsMatrix;
+import org.nre.sample.rights.RightHolders;
+import org.nre.sample.rights.ToolRights;
 import org.nre.sample.web.Services;
 import org.nre.sample.web.WebServer;
 import org.slf4j.Logger;
@@ -102,9 +103,9 @@ public final class Console implements AutoCloseable {
             Accounts accounts = new Accounts(users, sessions, passwords, audit,
                     new SignInThrottle(database.jdbc(), clock), kit.rightsCache());
             Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock);
-            RightsMatrix matrix = new RightsMatrix(rights, groups, users, audit, clock);
+            ToolRights toolRights = new ToolRights(rights, new RightHolders(database.jdbc()), groups, users, audit, clock);
             Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, kit, directory,
-                    matrix);
+                    toolRights);
             webStarting = CompletableFuture.supplyAsync(() -> WebServer.create(services).listen(),
                     Console::startThread);
 

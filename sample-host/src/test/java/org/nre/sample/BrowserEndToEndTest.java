@@ -116,7 +116,7 @@ class BrowserEndToEndTest {
     @Test
     void everythingWorksWithJavaScriptOff() {
         String base = console.client().base();
-        console.admin().submit("/admin/rights", "/admin/rights/nre.registration", java.util.Map.of("g.g-sysadmins.W", "on"));
+        console.grant("nre.registration", "group:g-sysadmins", "W");
         try (Browser sysadmin = Browser.open(base, false)) {
             sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
             sysadmin.go("/panels/nre");

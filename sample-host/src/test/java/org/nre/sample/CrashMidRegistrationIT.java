@@ -88,7 +88,7 @@ class CrashMidRegistrationIT {
         console = startConsole();
         WebClient admin = console.client();
         admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
-        admin.submit("/admin/rights", "/admin/rights/nre.registration", Map.of("g.g-sysadmins.W", "on"));
+        TestConsole.grant(admin, "nre.registration", "group:g-sysadmins", "W");
         WebClient sysadmin = console.client();
         sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
         MultiNodeIT.waitUntil(() -> sysadmin.get("/panels/nre").body().contains("I have read and agree"), "the terms",

@@ -35,8 +35,8 @@ class LivePanelBrowserTest {
     @BeforeEach
     void start() throws Exception {
         console = TestConsole.simulated(dir);
-        vendor = console.admin();
-        vendor.submit("/admin/rights", "/admin/rights/nre.registration", Map.of("g.g-sysadmins.W", "on"));
+        vendor = console.adminWithTools();
+        console.grant("nre.registration", "group:g-sysadmins", "W");
         RegistrationAcceptanceTest.waitFor(() -> vendor.get("/panels/nre").body().contains("I have read and agree"),
                 "the terms to be fetched from the simulated router");
     }

@@ -88,8 +88,7 @@ class MultiNodeIT {
         WebClient sysadminOnB = nodeB.client();
         sysadminOnB.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
         assertThat(sysadminOnB.get("/panels/nre").status()).isEqualTo(403);
-        assertThat(adminOnA.submit("/admin/rights", "/admin/rights/nre.registration", Map.of("g.g-sysadmins.W", "on"))
-                .status()).isEqualTo(303);
+        TestConsole.grant(adminOnA, "nre.registration", "group:g-sysadmins", "W");
         assertThat(sysadminOnB.get("/panels/nre").status()).isEqualTo(200);
 
         // Both nodes registering at the same instant make one router registration and one PENDING record.

@@ -96,8 +96,7 @@ class PluginPlatformTest {
         greeterPlugin("Hello").zipInto(plugins);
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
             WebClient admin = console.admin();
-            assertThat(admin.submit("/admin/rights", "/admin/rights/greeter.tool", Map.of("u.u-teacher.R", "on"))
-                    .status()).isEqualTo(303);
+            TestConsole.grant(admin, "greeter.tool", "user:u-teacher", "R");
             WebClient teacher = console.demoUser("teacher");
             assertThat(teacher.get("/panels/greeter").status()).isEqualTo(200);
 

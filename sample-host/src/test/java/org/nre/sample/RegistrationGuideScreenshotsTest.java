@@ -342,9 +342,7 @@ class RegistrationGuideScreenshotsTest {
     // ------------------------------------------------------------------ the vendor's side
 
     private void grantReadWriteAndDelete(WebClient admin) {
-        WebClient.Response saved = admin.submit("/admin/rights", "/admin/rights/nre.registration",
-                Map.of("g.g-sysadmins.W", "on", "g.g-sysadmins.D", "on"));
-        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        TestConsole.grant(admin, "nre.registration", "group:g-sysadmins", "RWD");
     }
 
     /** The vendor decides on the district's registration that is in the given state. */

@@ -42,7 +42,7 @@ class RightsAcceptanceTest {
         assertThat(sysadmin.get("/").body()).doesNotContain("National Records Exchange");
         assertThat(sysadmin.get("/panels/nre").status()).isEqualTo(403);
 
-        grant(Map.of("g.g-sysadmins.W", "on"));
+        grant("group:g-sysadmins", "W");
 
         assertThat(sysadmin.get("/").body()).contains("<a href=\"/panels/nre\">National Records Exchange</a>")
                 .doesNotContain("National Records Exchange Settings");
@@ -66,7 +66,7 @@ class RightsAcceptanceTest {
 
     @Test
     void readAloneShowsTheStatusWithoutButtonsAndEveryActionIsRefusedOnTheServer() {
-        grant(Map.of("u.u-registrar.R", "on"));
+        grant("user:u-registrar", "R");
         WebClient registrar = console.demoUser("registrar");
 
         String panel = registrar.get("/panels/nre").body();
@@ -81,7 +81,7 @@ class RightsAcceptanceTest {
 
     @Test
     void deregisteringNeedsDeleteEvenForThoseWhoMayRegister() {
-        grant(Map.of("g.g-sysadmins.W", "on"));
+        grant("group:g-sysadmins", "W");
         WebClient sysadmin = console.demoUser("sysadmin");
 
         WebClient.Response refused = sysadmin.postForm("/panels/nre/actions/deregister",
@@ -95,43 +95,45 @@ class RightsAcceptanceTest {
     void aChangeOfRightsAppliesAtTheUsersNextRequestWithoutSigningInAgain() {
         WebClient sysadmin = console.demoUser("sysadmin");
         assertThat(sysadmin.get("/panels/nre").status()).isEqualTo(403);
-        grant(Map.of("u.u-sysadmin.R", "on"));
+        grant("user:u-sysadmin", "R");
         assertThat(sysadmin.get("/panels/nre").status()).isEqualTo(200);
-        grant(Map.of());
+        grant("user:u-sysadmin", "");
         assertThat(sysadmin.get("/panels/nre").status()).isEqualTo(403);
 
         WebClient.Response group = admin.submit("/admin/groups/g-registrars", "/admin/groups/g-registrars",
                 Map.of("name", "Registrars", "description", "", "members", "u-sysadmin"));
         assertThat(group.status()).isEqualTo(303);
-        grant(Map.of("g.g-registrars.W", "on"));
+        grant("group:g-registrars", "W");
         assertThat(sysadmin.get("/panels/nre").status()).as("rights through a group").isEqualTo(200);
     }
 
     @Test
-    void theMatrixShowsEveryRightWithItsHintAndWarnsWhenALimitedRightIsHeldWidely() {
-        String matrix = admin.get("/admin/rights").body();
-        assertThat(matrix).containsSubsequence("System Settings &gt; Data Interchange Administration",
-                        "National Records Exchange", "Only the district system administrator and their backup should "
-                                + "hold this right")
-                .contains("name=\"g.g-sysadmins.R\"", "name=\"g.g-sysadmins.W\"", "name=\"g.g-sysadmins.D\"")
-                .doesNotContain("name=\"g.g-sysadmins.A\"");
-        assertThat(matrix).doesNotContain("Granted to the group");
+    void theRightsPageShowsEveryRightWithItsHintAndWarnsWhenALimitedRightIsHeldWidely() {
+        String list = admin.get("/admin/rights").body();
+        assertThat(list).containsSubsequence("System Settings &gt; Data Interchange Administration",
+                "National Records Exchange", "Only the district system administrator and their backup should "
+                        + "hold this right", "(at most 2)", "0 people hold it");
+        assertThat(list).doesNotContain("Granted to the group");
+        String page = admin.get("/admin/rights/" + NRE + "?all=1").body();
+        assertThat(page).contains("name=\"level.R\"", "name=\"level.W\"", "name=\"level.D\"")
+                .doesNotContain("name=\"level.A\"");
 
-        grant(Map.of("g.g-staff.R", "on"));
+        grant("group:g-staff", "R");
 
         String warned = admin.get("/admin/rights").body();
-        assertThat(warned).contains("Granted to the group \"All Staff\", which has 5 members. Only the district "
-                + "system administrator and their backup should hold this right.", "5 users hold this right.");
-        assertThat(admin.get("/api/rights").body()).contains("\"warnings\":[\"Granted to the group \\\"All Staff\\\"");
+        assertThat(warned).contains("Granted to the group \"All Staff\", which has 5 members: everyone added to it "
+                + "gains this right. Only the district system administrator and their backup should hold this right.",
+                "5 people hold this right; it should be held by at most 2.");
+        assertThat(admin.get("/api/rights").body()).contains("\"holderCount\":5",
+                "\"warnings\":[\"5 people hold this right");
     }
 
     @Test
     void aLevelTheRightDoesNotOfferIsRefusedAndNothingChanges() {
-        grant(Map.of("u.u-registrar.R", "on"));
-        WebClient.Response refused = admin.submit("/admin/rights", "/admin/rights/" + NRE,
-                Map.of("u.u-registrar.A", "on"));
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("does not offer level A; it offers RWD");
+        grant("user:u-registrar", "R");
+        WebClient.Response refused = submitGrant("user:u-registrar", "A");
+        assertThat(refused.status()).isEqualTo(303);
+        assertThat(admin.get(refused.header("Location")).body()).contains("does not offer level A; it offers RWD");
         assertThat(admin.get("/api/rights").body()).contains("\"users\":{\"u-registrar\":\"R\"}");
     }
 
@@ -177,7 +179,7 @@ class RightsAcceptanceTest {
 
         String groups = admin.get("/api/groups").body();
         String id = groups.replaceAll("(?s).*\"id\":\"([^\"]+)\",\"name\":\"Counselors\".*", "$1");
-        grant(Map.of("g." + id + ".R", "on"));
+        grant("group:" + id, "R");
         assertThat(console.demoUser("counselor").get("/panels/nre").status()).isEqualTo(200);
 
         WebClient.Response unconfirmed = admin.submit("/admin/groups/" + id, "/admin/groups/" + id + "/delete", Map.of());
@@ -197,8 +199,14 @@ class RightsAcceptanceTest {
                 .status()).isEqualTo(403);
 
         String adminCsrf = admin.apiCsrfToken();
-        WebClient.Response granted = admin.postJson("/api/rights/" + NRE + "/grants", "{\"version\":"
-                + rightVersion(NRE) + ",\"groups\":{\"g-registrars\":\"W\"},\"users\":{}}", adminCsrf);
+        String toRegistrars = "{\"version\":" + rightVersion(NRE) + ",\"groups\":{\"g-registrars\":\"W\"},\"users\":{}";
+        WebClient.Response unconfirmed = admin.postJson("/api/rights/" + NRE + "/grants", toRegistrars + "}", adminCsrf);
+        assertThat(unconfirmed.status()).as("a grant to a group of a limited right waits for confirmation")
+                .isEqualTo(428);
+        assertThat(unconfirmed.body()).contains("\"gainers\":[\"Chen, Lee (registrar)\"]", "\"holdersAfter\":1");
+        assertThat(registrar.get("/api/panels/nre").status()).isEqualTo(403);
+        WebClient.Response granted = admin.postJson("/api/rights/" + NRE + "/grants", toRegistrars
+                + ",\"confirm\":true}", adminCsrf);
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.body()).contains("\"groups\":{\"g-registrars\":\"RW\"}");
         assertThat(registrar.get("/api/panels/nre").status()).isEqualTo(200);
@@ -219,8 +227,24 @@ class RightsAcceptanceTest {
         return Long.parseLong(version.group(1));
     }
 
-    private void grant(Map<String, String> levels) {
-        WebClient.Response saved = admin.submit("/admin/rights", "/admin/rights/" + NRE, levels);
+    /** Saves a user's or group's levels through the right's page, confirming when the console asks. */
+    private void grant(String subject, String letters) {
+        WebClient.Response saved = submitGrant(subject, letters);
         assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        String location = saved.header("Location");
+        if (location.contains("/confirm?")) {
+            saved = admin.submit(location, "/admin/rights/" + NRE + "/grants", Map.of());
+            assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+            location = saved.header("Location");
+        }
+        assertThat(admin.get(location).body()).contains("Saved: ");
+    }
+
+    private WebClient.Response submitGrant(String subject, String letters) {
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("subject", subject));
+        for (char letter : letters.toCharArray()) {
+            fields.put("level." + letter, "on");
+        }
+        return admin.submit("/admin/rights/" + NRE + "?all=1", "/admin/rights/" + NRE + "/grants", fields);
     }
 }

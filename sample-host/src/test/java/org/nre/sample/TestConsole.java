@@ -156,6 +156,45 @@ public final class TestConsole implements AutoCloseable {
     }
 
     /**
+     * The console administrator, holding every level of every started plugin's right: an administrator holds a
+     * tool right only when it is granted, as here through the API (confirmed where the console asks).
+     */
+    public WebClient adminWithTools() {
+        WebClient admin = admin();
+        for (com.fasterxml.jackson.databind.JsonNode right : json(admin.get("/api/rights").body())) {
+            StringBuilder letters = new StringBuilder();
+            right.get("levels").forEach(level -> letters.append(level.textValue()));
+            grant(admin, right.get("id").textValue(), "user:admin", letters.toString());
+        }
+        return admin;
+    }
+
+    /** Grants a right's levels to {@code user:<id>} or {@code group:<id>} as the administrator, confirmed. */
+    public void grant(String rightId, String subject, String letters) {
+        grant(admin(), rightId, subject, letters);
+    }
+
+    /** Grants a right's levels through the API, confirmed, and checks that it was saved. */
+    public static void grant(WebClient admin, String rightId, String subject, String letters) {
+        long version = json(admin.get("/api/rights/" + rightId).body()).get("version").longValue();
+        WebClient.Response saved = admin.postJson("/api/rights/" + rightId + "/grant", "{\"subject\":\"" + subject
+                + "\",\"levels\":\"" + letters + "\",\"version\":" + version + ",\"confirm\":true}",
+                admin.apiCsrfToken());
+        if (saved.status() != 200) {
+            throw new AssertionError("Granting " + letters + " of " + rightId + " to " + subject + " answered "
+                    + saved.status() + ": " + saved.body());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The router stops answering: the NRE plugin is pointed at the address where the simulated router answered,
      * and the simulated router plugin is disabled, so that nothing listens there any more.
      *

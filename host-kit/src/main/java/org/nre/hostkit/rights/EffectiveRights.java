@@ -17,24 +17,16 @@ public final class EffectiveRights implements RightSet {
 
     private static final int BITS_PER_RIGHT = 4;
     private static final int RIGHTS_PER_WORD = Long.SIZE / BITS_PER_RIGHT;
-    private static final EffectiveRights ADMINISTRATOR = new EffectiveRights(null, 0, null, true);
-    private static final EffectiveRights NONE = new EffectiveRights(null, 0, null, false);
+    private static final EffectiveRights NONE = new EffectiveRights(null, 0, null);
 
     private final RightIndex index;
     private final long first;
     private final long[] more;
-    private final boolean administrator;
 
-    private EffectiveRights(RightIndex index, long first, long[] more, boolean administrator) {
+    private EffectiveRights(RightIndex index, long first, long[] more) {
         this.index = index;
         this.first = first;
         this.more = more;
-        this.administrator = administrator;
-    }
-
-    /** A console administrator holds every right at every level. */
-    public static EffectiveRights administrator() {
-        return ADMINISTRATOR;
     }
 
     public static EffectiveRights none() {
@@ -63,14 +55,11 @@ public final class EffectiveRights implements RightSet {
             words[word] |= bits;
         }
         return new EffectiveRights(index, words[0], words.length > 1 ? Arrays.copyOfRange(words, 1, words.length)
-                : null, false);
+                : null);
     }
 
     @Override
     public boolean allows(String rightId, Level level) {
-        if (administrator) {
-            return true;
-        }
         if (index == null) {
             return false;
         }
@@ -81,10 +70,6 @@ public final class EffectiveRights implements RightSet {
         int word = number / RIGHTS_PER_WORD;
         long bits = word == 0 ? first : more != null && word - 1 < more.length ? more[word - 1] : 0L;
         return (bits & bit(number, level)) != 0;
-    }
-
-    public boolean isAdministrator() {
-        return administrator;
     }
 
     private static long bit(int number, Level level) {

@@ -19,6 +19,8 @@ import org.nre.hostkit.db.Version;
 public final class RightsStore {
 
     private static final String GRANTS_OF = "SELECT right_id, levels FROM host_grant WHERE subject_type = ";
+    private static final String GRANTS_WITH_SUBJECT = "SELECT subject_type, subject_id, right_id, levels FROM host_grant "
+            + "WHERE subject_type = ";
 
     private final Jdbc jdbc;
 
@@ -56,9 +58,29 @@ public final class RightsStore {
 
     public List<Grant> grants() {
         return jdbc.list("SELECT subject_type, subject_id, right_id, levels FROM host_grant "
-                        + "ORDER BY right_id, subject_type, subject_id",
-                row -> new Grant(Grant.Subject.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-                        Grant.parse(row.getString(4))));
+                + "ORDER BY right_id, subject_type, subject_id", RightsStore::grant);
+    }
+
+    /** The grants of one right, groups first, each subject once. */
+    public List<Grant> grantsOf(String rightId) {
+        return jdbc.list("SELECT subject_type, subject_id, right_id, levels FROM host_grant WHERE right_id = ? "
+                        + "ORDER BY subject_type, subject_id", RightsStore::grant, rightId);
+    }
+
+    /** The grants held by a user directly or by one of the given groups, on every right. */
+    public List<Grant> grantsHeldBy(String userId, Collection<String> groupIds) {
+        StringBuilder sql = new StringBuilder(GRANTS_WITH_SUBJECT + "'USER' AND subject_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(userId));
+        for (String groupId : groupIds) {
+            sql.append(" UNION ALL ").append(GRANTS_WITH_SUBJECT).append("'GROUP' AND subject_id = ?");
+            parameters.add(groupId);
+        }
+        return jdbc.list(sql.toString(), RightsStore::grant, parameters.toArray());
+    }
+
+    private static Grant grant(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Grant(Grant.Subject.valueOf(row.getString(1)), row.getString(2), row.getString(3),
+                Grant.parse(row.getString(4)));
     }
 
     /** Replaces every grant of one right and its version in one transaction, and moves the generation on. */

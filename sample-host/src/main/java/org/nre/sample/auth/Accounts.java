@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.hostkit.audit.AuditStore;
-import org.nre.hostkit.rights.EffectiveRights;
 import org.nre.hostkit.rights.RightsCache;
 import org.nre.sample.directory.Account;
 import org.nre.sample.directory.UserStore;
@@ -183,11 +182,13 @@ public final class Accounts {
         return new Account("admin", FIRST_ADMIN_LOGIN, "System", "Administrator", true, mustChangePassword, false);
     }
 
-    /** The acting user for a signed-in account, with its effective rights at the given generation. */
+    /**
+     * The acting user for a signed-in account, with its effective rights at the given generation. A console
+     * administrator manages rights but holds a tool right only when it is granted to them, as anyone else.
+     */
     public ActingUser acting(Account account, String remoteAddress, long rightsGeneration) {
         return new ActingUser(account.id(), account.displayName(), address(remoteAddress),
-                account.administrator() ? EffectiveRights.administrator()
-                        : rights.of(account.id(), rightsGeneration));
+                rights.of(account.id(), rightsGeneration));
     }
 
     /** An acting user for the audit log only: no rights. */

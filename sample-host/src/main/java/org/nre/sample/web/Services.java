@@ -10,7 +10,7 @@ import org.nre.sample.HostConfig;
 import org.nre.sample.admin.Directory;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.db.HostDatabase;
-import org.nre.sample.rights.RightsMatrix;
+import org.nre.sample.rights.ToolRights;
 
 /**
  * What the web layer needs from the rest of the console.
@@ -22,11 +22,11 @@ import org.nre.sample.rights.RightsMatrix;
  * @param accounts users, sessions and sign-in
  * @param kit the host kit: plugins and their states, panels and their renderers, the audit log
  * @param directory users and groups
- * @param matrix the tool-rights matrix
+ * @param toolRights tool rights: holders, grants and effective rights
  */
 public record Services(HostConfig config, String productName, String productVersion, HostDatabase database,
                        Accounts accounts, HostKit kit, Directory directory,
-                       RightsMatrix matrix) {
+                       ToolRights toolRights) {
 
     public AuditStore audit() {
         return kit.audit();
