@@ -506,6 +506,16 @@ sign_in() {
     CSRF=$(echo "$out" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
     TOKEN=$(awk '$6 == "nre_session" {print $7}' "$jar")
     [ -n "$TOKEN" ] && [ -n "$CSRF" ] || die "signing in as admin failed: $out"
+    # A console administrator holds a tool right only once it is granted: the runs below use the tools as admin.
+    local grant right levels version
+    for grant in nre.registration:RWD nre.settings:RW simulated-router.vendor:RW; do
+        right=${grant%%:*} levels=${grant##*:}
+        api GET "/api/rights/$right"
+        [ "$CODE" = 200 ] || continue
+        version=$(echo "$BODY" | sed -n 's/.*"version":\([0-9]*\)}$/\1/p')
+        api POST "/api/rights/$right/grant" "{\"subject\":\"user:admin\",\"levels\":\"$levels\",\"version\":$version,\"confirm\":true}"
+        [ "$CODE" = 200 ] || die "granting $right to admin answered $CODE: $BODY"
+    done
 }
 
 # The terms version the panel offers, once the plugin has fetched the terms from the router.

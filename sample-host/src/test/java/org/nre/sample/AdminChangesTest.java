@@ -106,7 +106,8 @@ class AdminChangesTest {
     @Test
     void aStaleApiChangeOfGrantsUsersOrGroupsAnswers409AndChangesNothing() {
         long rightVersion = rightVersion();
-        String grants = "{\"version\":" + rightVersion + ",\"groups\":{\"g-registrars\":\"R\"},\"users\":{}}";
+        String grants = "{\"version\":" + rightVersion + ",\"groups\":{\"g-registrars\":\"R\"},\"users\":{},"
+                + "\"confirm\":true}";
         assertThat(admin.postJson("/api/rights/" + NRE + "/grants", grants, csrf).status()).isEqualTo(200);
         WebClient.Response again = admin.postJson("/api/rights/" + NRE + "/grants",
                 "{\"version\":" + rightVersion + ",\"groups\":{},\"users\":{}}", csrf);

@@ -43,13 +43,17 @@ class BrowserEndToEndTest {
         String base = console.client().base();
         try (Browser admin = Browser.open(base, true); Browser sysadmin = Browser.open(base, true)) {
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
-            admin.go("/admin/rights");
-            WebElement nre = admin.driver.findElement(By.id("right-nre.registration"));
-            nre.findElement(By.name("g.g-sysadmins.W")).click();
-            nre.findElement(By.cssSelector("button[type=submit]")).click();
-            admin.waitForText("Saved the grants", Duration.ofSeconds(10));
-            assertThat(admin.driver.findElement(By.name("g.g-sysadmins.W")).isSelected()).isTrue();
-            admin.driver.findElement(By.id("right-nre.registration")).getLocation();
+            admin.go("/admin/rights/nre.registration?q=System%20Administrators");
+            WebElement group = admin.driver.findElement(By.cssSelector("form.grant input[value='group:g-sysadmins']"))
+                    .findElement(By.xpath("./.."));
+            group.findElement(By.name("level.W")).click();
+            group.findElement(By.cssSelector("button[type=submit]")).click();
+            admin.waitForText("2 users would gain it", Duration.ofSeconds(10));
+            assertThat(admin.text()).contains("This grants 'National Records Exchange' to a group: its 2 members gain "
+                    + "it now", "Morgan, Alex", "Rivera, Sam");
+            admin.driver.findElement(By.cssSelector("button.primary")).click();
+            admin.waitForText("Saved: the group System Administrators now has RW", Duration.ofSeconds(10));
+            assertThat(admin.text()).contains("Holders of National Records Exchange: 1-2 of 2");
             admin.screenshot(IMAGES.resolve("rights-matrix.png"));
 
             sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
@@ -143,6 +147,7 @@ class BrowserEndToEndTest {
         String base = console.client().base();
         try (Browser admin = Browser.open(base, true)) {
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
+            console.adminWithTools();
             for (String page : List.of("/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
                     "/panels/" + Vendor.PANEL, "/account/password")) {
                 admin.go(page);

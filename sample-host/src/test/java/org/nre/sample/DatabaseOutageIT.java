@@ -70,7 +70,7 @@ class DatabaseOutageIT {
 
     @Test
     void whileTheDatabaseIsGoneRequestsFailFastWithAClearPageAndTheConsoleRecoversOnItsOwn() throws Exception {
-        WebClient admin = console.admin();
+        WebClient admin = console.adminWithTools();
         MultiNodeIT.waitUntil(() -> admin.get("/panels/nre").body().contains("I have read and agree"), "the terms",
                 Duration.ofSeconds(30));
         String csrf = admin.apiCsrfToken();

@@ -76,7 +76,7 @@ class DatabaseServerConsoleTest {
 
     @Test
     void thePanelIsServedFromThere() {
-        WebClient admin = console.admin();
+        WebClient admin = console.adminWithTools();
 
         assertThat(admin.get("/healthz").body()).contains("\"state\":\"STARTED\"");
         assertThat(admin.get("/panels/nre").body())
@@ -87,6 +87,6 @@ class DatabaseServerConsoleTest {
     void aRunOnADatabaseServerSeedsNoDemoDistrict() {
         assertThat(console.console().database().jdbc().one("SELECT COUNT(*) FROM host_district",
                 row -> row.getInt(1))).contains(0);
-        assertThat(console.admin().get("/panels/nre").body()).contains("This console has no school district set up");
+        assertThat(console.adminWithTools().get("/panels/nre").body()).contains("This console has no school district set up");
     }
 }

@@ -88,7 +88,7 @@ class EscapingTest {
         Path plugins = TestConsole.dropFolderWithSimulator(dir);
         TestPlugin.named("xss").extension("org.example.xss.XssTool", XSS_PLUGIN).zipInto(plugins);
         console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD);
-        admin = console.admin();
+        admin = console.adminWithTools();
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ class ExamplePluginTest {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         Files.copy(helloZip(), plugins.resolve(helloZip().getFileName()));
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             assertThat(admin.get("/healthz").body()).contains("{\"id\":\"hello\",\"version\":\"1.0.0\",\"state\":\"STARTED\"}");
             assertThat(admin.get("/").body()).containsSubsequence("Tools", "<a href=\"/panels/hello\">Hello</a>");
             assertThat(admin.get("/api/rights").body()).contains("\"id\":\"hello.greetings\"");

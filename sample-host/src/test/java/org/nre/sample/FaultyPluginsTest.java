@@ -125,7 +125,7 @@ class FaultyPluginsTest {
             System.setOut(original);
         }
         log = captured.toString(StandardCharsets.UTF_8);
-        admin = console.admin();
+        admin = console.adminWithTools();
     }
 
     @AfterAll

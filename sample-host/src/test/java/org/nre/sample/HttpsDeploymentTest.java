@@ -62,6 +62,8 @@ class HttpsDeploymentTest {
         WebClient.Response signedIn = admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
         assertThat(signedIn.header("Set-Cookie")).startsWith("nre_session=").contains("Secure", "HttpOnly");
         assertThat(signedIn.header("Location")).doesNotStartWith("http:");
+        // A console administrator holds the tool's right only once it is granted, as to anyone.
+        TestConsole.grant(admin, "nre.registration", "user:admin", "RW");
         RegistrationAcceptanceTest.waitFor(() -> admin.get("/panels/nre").body().contains("I have read and agree"),
                 "the terms to be fetched from the simulated router");
 

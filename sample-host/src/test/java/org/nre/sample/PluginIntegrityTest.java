@@ -42,7 +42,7 @@ class PluginIntegrityTest {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         Path greeter = PluginPlatformTest.greeterPlugin("Hello").zipInto(plugins);
         try (TestConsole console = start(plugins, List.of())) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             assertThat(admin.get("/admin/plugins").body()).contains(greeter.getFileName().toString(),
                     "<code class=\"digest\">" + sha256(greeter) + "</code>");
             assertThat(admin.get("/api/plugins").body()).contains("\"archive\":\"greeter-1.0.0.zip\",\"sha256\":\""
@@ -58,7 +58,7 @@ class PluginIntegrityTest {
         Path pinned = Files.writeString(dir.resolve("plugins.sha256"), "# approved builds\n" + sha256(nre) + "  "
                 + nre.getFileName() + "\n");
         try (TestConsole console = start(plugins, List.of("--plugin-checksums", pinned.toString()))) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             String page = admin.get("/admin/plugins").body();
             assertThat(page).contains("Refused greeter-1.0.0.zip (SHA-256 " + sha256(greeter) + "): Its SHA-256 is "
                     + "not among the pinned checksums in " + pinned, "add the line '" + sha256(greeter));
@@ -84,13 +84,13 @@ class PluginIntegrityTest {
         Path unsigned = TestPlugin.named("unsigned").extension("org.example.unsigned.Tool", FaultyPluginsTest.tool(
                 "unsigned", "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
         try (TestConsole console = start(plugins, List.of("--plugin-keys", keys.toString()))) {
-            assertThat(console.admin().get("/panels/greeter").status()).isEqualTo(200);
+            assertThat(console.adminWithTools().get("/panels/greeter").status()).isEqualTo(200);
         }
 
         // The greeter's zip is rebuilt with other content, and keeps its old signature.
         PluginPlatformTest.greeterPlugin("Tampered").zipInto(plugins);
         try (TestConsole console = start(plugins, List.of("--plugin-keys", keys.toString()))) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             String page = admin.get("/admin/plugins").body();
             assertThat(page).contains("Refused greeter-1.0.0.zip (SHA-256 " + sha256(greeter) + "): Its signature "
                     + "greeter-1.0.0.zip.sig does not verify with any trusted key");
@@ -108,10 +108,10 @@ class PluginIntegrityTest {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         Path bomb = lyingZip(plugins.resolve("bomb-1.0.0.zip"));
         try (TestConsole console = start(plugins, List.of())) {
-            String page = console.admin().get("/admin/plugins").body();
+            String page = console.adminWithTools().get("/admin/plugins").body();
             assertThat(page).contains("Refused bomb-1.0.0.zip: it expands to more than 200 MB (counted as it was "
                     + "expanded; its entries declare less)");
-            assertThat(console.admin().get("/panels/nre").status()).isEqualTo(200);
+            assertThat(console.adminWithTools().get("/panels/nre").status()).isEqualTo(200);
         }
         try (Stream<Path> left = Files.list(plugins)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList())
@@ -134,7 +134,7 @@ class PluginIntegrityTest {
                 + "1.0.0\n\n");
         lyingZip(plugins.resolve("bomb-1.0.0.zip"));
         try (TestConsole console = start(plugins, List.of())) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             assertThat(admin.get("/panels/greeter").body()).contains("Whole");
             assertThat(admin.get("/api/plugins").body()).doesNotContain("\"id\":\"bomb\"")
                     .contains("\"sha256\":\"" + sha256(greeter) + "\"");
@@ -147,7 +147,7 @@ class PluginIntegrityTest {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         copycat(plugins);
         try (TestConsole console = start(plugins, List.of())) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             String page = admin.get("/admin/plugins").body();
             assertThat(page).contains("Its right 'nre.registration' was left out: plugin 'nre' has "
                     + "contributed a right with that id since", "(with the grants on it). Plugin 'aaa-copycat' "
@@ -159,7 +159,7 @@ class PluginIntegrityTest {
         }
         // A restart changes nothing: the claims are remembered.
         try (TestConsole console = start(plugins, List.of())) {
-            assertThat(console.admin().get("/panels/nre").body()).contains("Exchange Registration");
+            assertThat(console.adminWithTools().get("/panels/nre").body()).contains("Exchange Registration");
         }
     }
 
@@ -175,7 +175,7 @@ class PluginIntegrityTest {
                 }""").extension("org.example.stubborn.Tool", FaultyPluginsTest.tool("stubborn",
                 "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
         try (TestConsole console = start(plugins, List.of())) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             assertThat(admin.get("/panels/stubborn").status()).isEqualTo(200);
 
             assertThat(admin.submit("/admin/plugins", "/admin/plugins/stubborn/disable", Map.of()).status())

@@ -84,7 +84,7 @@ class PluginPlatformTest {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         greeterPlugin("Hello").zipInto(plugins);
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
-            assertThat(console.admin().get("/panels/greeter").body())
+            assertThat(console.adminWithTools().get("/panels/greeter").body())
                     .containsSubsequence("Through ServiceLoader:", "found by ServiceLoader");
         }
     }
@@ -95,7 +95,7 @@ class PluginPlatformTest {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         greeterPlugin("Hello").zipInto(plugins);
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             TestConsole.grant(admin, "greeter.tool", "user:u-teacher", "R");
             WebClient teacher = console.demoUser("teacher");
             assertThat(teacher.get("/panels/greeter").status()).isEqualTo(200);
@@ -109,7 +109,7 @@ class PluginPlatformTest {
             assertThat(admin.get("/admin/audit").body()).contains("plugin.disable");
         }
         try (TestConsole restarted = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
-            WebClient admin = restarted.admin();
+            WebClient admin = restarted.adminWithTools();
             assertThat(admin.get("/healthz").body()).contains("\"id\":\"greeter\",\"version\":\"1.0.0\",\"state\":\"DISABLED\"");
             assertThat(admin.get("/admin/plugins").body()).contains("/admin/plugins/greeter/enable");
 
@@ -128,7 +128,7 @@ class PluginPlatformTest {
         try (TestConsole console = TestConsole.start(List.of("--port", "0", "--data", dir.resolve("data").toString(), "--dev-plugins", module.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
                 Clock.systemUTC(), dir.resolve("plugins"))) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             assertThat(admin.get("/panels/greeter").body()).contains("First build", "found by ServiceLoader");
             assertThat(admin.get("/admin/plugins").body()).contains("Development mode", "/admin/plugins/greeter/reload");
 
@@ -162,7 +162,7 @@ class PluginPlatformTest {
     void reloadingIsRefusedOutsideDevelopmentMode() throws Exception {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
             WebClient.Response refused = admin.postJson("/api/plugins/nre/reload", "{}", admin.apiCsrfToken());
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.body()).contains("only when the console runs in development mode");
@@ -185,7 +185,7 @@ class PluginPlatformTest {
                         file.toString()),
                 Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD, "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
                 Clock.systemUTC(), plugins)) {
-            String settings = console.admin().get("/panels/nre-settings").body();
+            String settings = console.adminWithTools().get("/panels/nre-settings").body();
             assertThat(settings).contains("value=\"https://router.vendor.example\"", "value=\"IL-0150-KEY\"",
                     "value=\"120\"", "Shared secret <span class=\"detail\">(set)</span>")
                     .doesNotContain("a-secret-from-the-settings-file");

@@ -27,7 +27,7 @@ class RegistrationAcceptanceTest {
     @BeforeEach
     void start() throws Exception {
         console = TestConsole.simulated(dir);
-        admin = console.admin();
+        admin = console.adminWithTools();
         waitFor(() -> admin.get("/panels/nre").body().contains("I have read and agree to the Terms of Service"),
                 "the terms to be fetched from the simulated router");
     }

@@ -73,7 +73,7 @@ class RegistrationGuideScreenshotsTest {
     @BeforeEach
     void start() throws IOException {
         console = TestConsole.simulated(dir.resolve("district"));
-        vendor = console.admin();
+        vendor = console.adminWithTools();
         grantReadWriteAndDelete(vendor);
     }
 
@@ -301,7 +301,7 @@ class RegistrationGuideScreenshotsTest {
                         "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD),
                 Clock.systemUTC(), plugins);
         try (second; Browser sysadmin = Browser.open(second.client().base(), true)) {
-            WebClient admin = second.admin();
+            WebClient admin = second.adminWithTools();
             grantReadWriteAndDelete(admin);
             sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
             sysadmin.go("/panels/nre");

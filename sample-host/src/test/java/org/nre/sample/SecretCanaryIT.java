@@ -82,6 +82,8 @@ class SecretCanaryIT {
             waitFor(log, "listening on http://127.0.0.1:" + port);
             WebClient admin = new WebClient(port);
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
+            TestConsole.grant(admin, "nre.registration", "user:admin", "RWD");
+            TestConsole.grant(admin, "nre.settings", "user:admin", "RW");
             WebClient.Response saved = admin.submit("/panels/nre-settings", "/panels/nre-settings/actions/save",
                     Map.of("router-url", "http://127.0.0.1:" + router.port(), "district-key", "IL-0150-KEY",
                             "shared-secret", CANARY, "poll-interval-seconds", "10"));

@@ -76,7 +76,8 @@ class SlowRouterIT {
                 .awaitStarted();
         WebClient admin = console.client();
         admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
-        assertThat(admin.postJson("/api/rights/nre.registration/grants", "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{}}",
+        assertThat(admin.postJson("/api/rights/nre.registration/grants", "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{},"
+                + "\"confirm\":true}",
                 admin.apiCsrfToken()).status()).isEqualTo(200);
         WebClient sysadmin = console.client();
         sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);

@@ -28,7 +28,7 @@ class WalkingSkeletonAcceptanceTest {
     @BeforeAll
     static void start() throws IOException {
         console = TestConsole.embedded(dir);
-        admin = console.admin();
+        admin = console.adminWithTools();
     }
 
     @AfterAll

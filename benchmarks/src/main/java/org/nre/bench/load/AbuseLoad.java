@@ -157,7 +157,7 @@ public final class AbuseLoad {
                     settings.toString()), Map.of())) {
                 Session admin = Session.signIn(console.port, "admin", ADMIN_PASSWORD);
                 admin.postJson("/api/rights/nre.registration/grants",
-                        "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{}}");
+                        "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{},\"confirm\":true}");
                 Session sysadmin = Session.signIn(console.port, "sysadmin", DEMO_PASSWORD);
                 if (warm) {
                     // One check first, as a user presses it once before losing patience: it waits the router's 9 s.

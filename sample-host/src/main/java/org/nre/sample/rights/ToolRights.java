@@ -295,8 +295,7 @@ public final class ToolRights {
         List<Grant> before = store.grantsOf(definition.id());
         GrantImpact impact = impact(definition, before, after);
         if (impact.needsConfirmation() && !confirmed) {
-            throw new Unconfirmed("Nothing was changed yet: " + String.join(" ", impact.reasons())
-                    + " Confirm the change to make it.", impact);
+            throw new Unconfirmed("Nothing was changed yet: " + String.join(" ", impact.reasons()), impact);
         }
         String change = describe(actor, before, after);
         if (impact.gainerCount() > 0) {
