@@ -66,7 +66,8 @@ for db in $DBS; do
     # shellcheck disable=SC2086
     java -cp "$BENCH_JAR:$ROOT/benchmarks/target/lib/*" org.nre.bench.admin.AdminPagesLoad "$CONSOLE_JAR" \
         "$OUT/plugins" "$OUT/$db" "$url" "$ROUNDS" $SIZES 2>"$OUT/driver-$db.log" \
-        | sed "s/^FIGURE admin\./FIGURE admin.$db./" | tee -a "$OUT/figures.txt" || status=$?
+        | sed "s/^FIGURE admin\./FIGURE admin.$db./" | tee -a "$OUT/figures.txt" \
+        || { status=$?; echo "the $db run failed; the end of $OUT/driver-$db.log:" >&2; tail -5 "$OUT/driver-$db.log" >&2; }
 done
 echo "== results in $OUT"
 exit "$status"

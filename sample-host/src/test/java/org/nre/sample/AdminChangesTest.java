@@ -170,7 +170,7 @@ class AdminChangesTest {
                 "not a list.");
         assertThat(misspelt.status()).isEqualTo(422);
         assertThat(misspelt.body()).contains("\"gropus\":\"This request takes no field 'gropus'; it takes version, "
-                + "groups, users.\"", "\"groups\":\"'groups' is required");
+                + "groups, users, confirm.\"", "\"groups\":\"'groups' is required");
         assertThat(levelsAsList.status()).isEqualTo(422);
         assertThat(levelsAsList.body()).contains("not an object holding other things than strings");
         assertThat(badLevel.status()).isEqualTo(422);

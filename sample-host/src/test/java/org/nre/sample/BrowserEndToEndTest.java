@@ -85,6 +85,8 @@ class BrowserEndToEndTest {
             assertThat(sysadmin.text()).contains("Registered with the National Records Exchange. The vendor will now verify");
             sysadmin.screenshot(IMAGES.resolve("panel-pending.png"));
 
+            // The console administrator plays the vendor here, once granted the simulated router's right.
+            TestConsole.grant(console.admin(), "simulated-router.vendor", "user:admin", "RW");
             admin.go("/panels/" + Vendor.PANEL);
             admin.driver.findElement(By.xpath("//button[normalize-space()='Authorize']")).click();
             admin.waitForText("ACTIVE", Duration.ofSeconds(10));

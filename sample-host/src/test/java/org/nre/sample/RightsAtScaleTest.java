@@ -118,6 +118,22 @@ class RightsAtScaleTest {
     }
 
     @Test
+    void aSearchFindsAUserByTheNameTheyHaveNowNotTheOneTheyHadBefore() {
+        java.util.regex.Matcher user = java.util.regex.Pattern.compile("\\{\"id\":\"([^\"]+)\",\"login\":\"staff07\""
+                + ".*?\"version\":(\\d+)}").matcher(admin.get("/api/users").body());
+        assertThat(user.find()).isTrue();
+        WebClient.Response renamed = admin.postJson("/api/users/" + user.group(1), "{\"version\":" + user.group(2)
+                + ",\"firstName\":\"Marisol\",\"lastName\":\"Quintanilla\",\"administrator\":false,"
+                + "\"disabled\":false}", admin.apiCsrfToken());
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+
+        assertThat(admin.get(PAGE + "?q=quintan").body()).contains("Users matching “quintan”: 1-1 of 1",
+                "Quintanilla, Marisol");
+        assertThat(admin.get(PAGE + "?q=marisol%20staff07").body()).contains("1-1 of 1");
+        assertThat(admin.get(PAGE + "?q=pat%2007").body()).contains("No user or group matches");
+    }
+
+    @Test
     void aGrantBeyondTheExpectedHoldersWaitsForConfirmationNamingWhoWouldGainIt() {
         assertThat(submit("user:u-sysadmin", "W").header("Location")).as("first holder").doesNotContain("/confirm");
         assertThat(submit("user:u-backup", "W").header("Location")).as("second holder").doesNotContain("/confirm");

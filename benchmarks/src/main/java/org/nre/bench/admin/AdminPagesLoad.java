@@ -194,16 +194,19 @@ public final class AdminPagesLoad {
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO host_user (id, login, first_name, "
-                + "last_name, password_hash, administrator, must_change_password, disabled, created_at) VALUES "
-                + "(?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)")) {
+                + "last_name, password_hash, administrator, must_change_password, disabled, created_at, search_text) "
+                + "VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?, ?, ?)")) {
             for (int i = 1; i <= size.users(); i++) {
                 insert.setString(1, "u-bench-" + i);
                 insert.setString(2, "staff" + i);
-                insert.setString(3, FIRST[random.nextInt(FIRST.length)]);
-                insert.setString(4, LAST[random.nextInt(LAST.length)] + (i % 7 == 0 ? "-" + LAST[i % LAST.length] : ""));
+                String first = FIRST[random.nextInt(FIRST.length)];
+                String last = LAST[random.nextInt(LAST.length)] + (i % 7 == 0 ? "-" + LAST[i % LAST.length] : "");
+                insert.setString(3, first);
+                insert.setString(4, last);
                 insert.setString(5, hash);
                 insert.setBoolean(6, i % 50 == 0);
                 insert.setTimestamp(7, now);
+                insert.setString(8, (first + " " + last + " staff" + i).toLowerCase(Locale.ROOT));
                 insert.addBatch();
                 if (i % 1000 == 0) {
                     insert.executeBatch();
@@ -229,7 +232,8 @@ public final class AdminPagesLoad {
                 member.setString(2, "u-bench-" + i);
                 member.addBatch();
                 if (i % 3 == 0 && size.groups() > 1) {
-                    member.setString(1, "g-bench-" + (1 + (i * 7 + 1) % size.groups()));
+                    member.setString(1, "g-bench-" + (1 + (i % size.groups() + 1 + (i * 7) % (size.groups() - 1))
+                            % size.groups()));
                     member.setString(2, "u-bench-" + i);
                     member.addBatch();
                 }

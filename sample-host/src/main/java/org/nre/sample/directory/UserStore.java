@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.nre.hostkit.db.Jdbc;
@@ -50,16 +51,18 @@ public final class UserStore {
     }
 
     public void create(Account account, String passwordHash) {
-        jdbc.update("INSERT INTO host_user (" + COLUMNS + ", password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO host_user (" + COLUMNS + ", password_hash, created_at, search_text) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 account.id(), account.login(), account.firstName(), account.lastName(), account.administrator(),
-                account.mustChangePassword(), account.disabled(), passwordHash, clock.instant());
+                account.mustChangePassword(), account.disabled(), passwordHash, clock.instant(), searchText(account));
     }
 
     public void update(Account account, Version version) {
         jdbc.update("UPDATE host_user SET first_name = ?, last_name = ?, administrator = ?, disabled = ?, version = ?, "
-                        + "changed_by = ?, changed_at = ?, change_summary = ? WHERE id = ?",
+                        + "changed_by = ?, changed_at = ?, change_summary = ?, search_text = ? WHERE id = ?",
                 account.firstName(), account.lastName(), account.administrator(), account.disabled(),
-                version.number(), version.changedBy(), version.changedAt(), version.summary(), account.id());
+                version.number(), version.changedBy(), version.changedAt(), version.summary(), searchText(account),
+                account.id());
     }
 
     /** The version of a user's account, or empty when there is no such user. */
@@ -84,6 +87,14 @@ public final class UserStore {
     public long enabledAdministrators() {
         return jdbc.one("SELECT COUNT(*) FROM host_user WHERE administrator = TRUE AND disabled = FALSE",
                 row -> row.getLong(1)).orElse(0L);
+    }
+
+    /**
+     * What a search for staff reads: the names and login in lower case, first name first, as the console's
+     * migration V3 wrote it for the users before it.
+     */
+    public static String searchText(Account account) {
+        return (account.firstName() + " " + account.lastName() + " " + account.login()).toLowerCase(Locale.ROOT);
     }
 
     public static Account account(ResultSet row) throws SQLException {

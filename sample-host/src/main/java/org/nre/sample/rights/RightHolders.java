@@ -110,9 +110,8 @@ public final class RightHolders {
             UNION
             SELECT m.user_id FROM host_grant g JOIN host_group_member m ON m.group_id = g.subject_id
              WHERE g.right_id = ? AND g.subject_type = 'GROUP'""";
-    private static final String USER_MATCH = "(LOWER(u.login) LIKE ? ESCAPE '!' OR LOWER(u.first_name) LIKE ? ESCAPE '!' "
-            + "OR LOWER(u.last_name) LIKE ? ESCAPE '!' OR LOWER(CONCAT(CONCAT(u.first_name, ' '), u.last_name)) "
-            + "LIKE ? ESCAPE '!' OR LOWER(CONCAT(CONCAT(u.last_name, ', '), u.first_name)) LIKE ? ESCAPE '!')";
+    /** Every word of a search must be in the user's names or login, in any order. */
+    private static final String USER_WORD = "u.search_text LIKE ? ESCAPE '!'";
 
     private final Jdbc jdbc;
 
@@ -177,18 +176,24 @@ public final class RightHolders {
         return sources;
     }
 
-    /** Users whose login or name contains the words, by name, a page at a time; every user when it is empty. */
+    /** Users whose login or names contain every word, by name, a page at a time; every user when there is none. */
     public Slice<Account> findUsers(String query, int offset, int limit) {
-        String pattern = pattern(query);
-        Object[] match = {pattern, pattern, pattern, pattern, pattern};
-        String where = query.isBlank() ? "" : " WHERE " + USER_MATCH;
-        Object[] params = query.isBlank() ? new Object[0] : match;
-        List<Object> paged = new ArrayList<>(List.of(params));
+        List<Object> params = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (String word : query.strip().split("\\s+")) {
+            if (!word.isEmpty()) {
+                conditions.add(USER_WORD);
+                params.add(pattern(word));
+            }
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<Object> paged = new ArrayList<>(params);
         paged.add(limit);
         paged.add(offset);
         List<Account> accounts = jdbc.list("SELECT " + USER_COLUMNS + " FROM host_user u" + where
                 + " ORDER BY u.last_name, u.first_name, u.login LIMIT ? OFFSET ?", UserStore::account, paged.toArray());
-        long total = jdbc.one("SELECT COUNT(*) FROM host_user u" + where, row -> row.getLong(1), params).orElse(0L);
+        long total = jdbc.one("SELECT COUNT(*) FROM host_user u" + where, row -> row.getLong(1), params.toArray())
+                .orElse(0L);
         return new Slice<>(accounts, offset, limit, total);
     }
 
@@ -261,7 +266,7 @@ public final class RightHolders {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    /** A LIKE pattern for "contains", with the words' own wildcards taken literally. */
+    /** A LIKE pattern for "contains", with the words' own wildcards taken literally; searches ignore case. */
     private static String pattern(String query) {
         String words = query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + words + "%";
