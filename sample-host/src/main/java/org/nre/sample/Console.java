@@ -102,8 +102,10 @@ public final class Console implements AutoCloseable {
             Passwords passwords = new Passwords(random, hashing);
             Accounts accounts = new Accounts(users, sessions, passwords, audit,
                     new SignInThrottle(database.jdbc(), clock), kit.rightsCache());
-            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock);
             ToolRights toolRights = new ToolRights(rights, new RightHolders(database.jdbc()), groups, users, audit, clock);
+            PluginHost plugins = kit.plugins();
+            Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock,
+                    (groupId, members) -> toolRights.membershipReasons(plugins.contributions(), groupId, members));
             Services services = new Services(config, PRODUCT_NAME, version(), database, accounts, kit, directory,
                     toolRights);
             webStarting = CompletableFuture.supplyAsync(() -> WebServer.create(services).listen(),

@@ -173,6 +173,30 @@ class RightsAtScaleTest {
     }
 
     @Test
+    void addingPeopleToAGroupThatHoldsALimitedRightWaitsForConfirmationNamingThem() {
+        console.grant(NRE, "group:g-registrars", "R");
+        WebClient teacher = console.demoUser("teacher");
+        String csrf = admin.apiCsrfToken();
+        String change = ",\"name\":\"Registrars\",\"description\":\"\",\"members\":[\"u-registrar\",\"u-teacher\"]";
+
+        WebClient.Response asked = admin.postJson("/api/groups/g-registrars", "{\"version\":" + groupVersion()
+                + change + "}", csrf);
+        assertThat(asked.status()).isEqualTo(428);
+        assertThat(asked.body()).contains("1 person gains 'National Records Exchange' through this group: Okafor, "
+                + "Chris (teacher). 2 would hold it, where it should be held by at most 2.");
+        assertThat(teacher.get("/panels/nre").status()).as("nothing changed").isEqualTo(403);
+        assertThat(admin.get("/api/groups").body()).doesNotContain("[\"u-registrar\",\"u-teacher\"]");
+
+        WebClient.Response confirmed = admin.postJson("/api/groups/g-registrars", "{\"version\":" + groupVersion()
+                + change + ",\"confirm\":true}", csrf);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(teacher.get("/panels/nre").status()).isEqualTo(200);
+        WebClient.Response back = admin.postJson("/api/groups/g-registrars", "{\"version\":" + groupVersion()
+                + ",\"name\":\"Registrars\",\"description\":\"\",\"members\":[\"u-registrar\"]}", csrf);
+        assertThat(back.status()).as("removing members needs no confirmation").isEqualTo(200);
+    }
+
+    @Test
     void aConfirmationMadeOnAnOlderVersionIsRefusedAndChangesNothing() {
         console.grant(NRE, "user:u-sysadmin", "W");
         String confirmation = submit("group:g-registrars", "R").header("Location");
@@ -210,6 +234,13 @@ class RightsAtScaleTest {
             fields.put("level." + letter, "on");
         }
         return admin.submit(PAGE + "?all=1", PAGE + "/grants", fields);
+    }
+
+    private long groupVersion() {
+        java.util.regex.Matcher group = java.util.regex.Pattern.compile("\\{\"id\":\"g-registrars\".*?\"version\":(\\d+)}")
+                .matcher(admin.get("/api/groups").body());
+        assertThat(group.find()).isTrue();
+        return Long.parseLong(group.group(1));
     }
 
     private long version() {

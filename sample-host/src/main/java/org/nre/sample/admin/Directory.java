@@ -52,6 +52,30 @@ public final class Directory {
         static Outcome stale(String message) {
             return new Outcome(message, List.of(new FieldError("version", message)), true);
         }
+
+        /** Nothing was changed: the change must be confirmed first, for the reasons in the message. */
+        static Outcome unconfirmed(String message) {
+            return new Outcome(message, List.of(new FieldError(CONFIRM, message)));
+        }
+
+        /** Whether the change waits for a confirmation (the field {@code confirm}). */
+        public boolean needsConfirmation() {
+            return problems.stream().anyMatch(p -> p.field().equals(CONFIRM));
+        }
+    }
+
+    /** The field a change that must be confirmed is refused on, and which confirms it. */
+    public static final String CONFIRM = "confirm";
+
+    /**
+     * Why a change of a group's members must be confirmed first: the limited tool rights its new members would
+     * gain through it. The tool rights know; the directory asks.
+     */
+    @FunctionalInterface
+    public interface GroupGrants {
+
+        /** The reasons, each naming the right and who would gain it; empty when nobody gains a limited right. */
+        List<String> wideningReasons(String groupId, Set<String> membersAfter);
     }
 
     /** What an administrator submits for a user. */
@@ -60,7 +84,12 @@ public final class Directory {
     }
 
     /** What an administrator submits for a group. */
-    public record GroupForm(String name, String description, List<String> memberIds) {
+    public record GroupForm(String name, String description, List<String> memberIds, boolean confirmed) {
+
+        /** A form that has not confirmed anything. */
+        public GroupForm(String name, String description, List<String> memberIds) {
+            this(name, description, memberIds, false);
+        }
     }
 
     private final UserStore users;
@@ -70,9 +99,11 @@ public final class Directory {
     private final RightsStore rights;
     private final AuditStore audit;
     private final Clock clock;
+    private final GroupGrants groupGrants;
 
     public Directory(UserStore users, GroupStore groups, SessionStore sessions, Passwords passwords, RightsStore rights,
-                     AuditStore audit, Clock clock) {
+                     AuditStore audit, Clock clock, GroupGrants groupGrants) {
+        this.groupGrants = groupGrants;
         this.users = users;
         this.groups = groups;
         this.sessions = sessions;
@@ -235,6 +266,13 @@ public final class Directory {
                     distinct(form.memberIds()));
             Set<String> added = new LinkedHashSet<>(after.memberIds());
             before.get().memberIds().forEach(added::remove);
+            if (!added.isEmpty() && !form.confirmed()) {
+                List<String> reasons = groupGrants.wideningReasons(groupId, new LinkedHashSet<>(after.memberIds()));
+                if (!reasons.isEmpty()) {
+                    return Outcome.unconfirmed("Nothing was changed yet: " + String.join(" ", reasons)
+                            + " Confirm to add them.");
+                }
+            }
             Set<String> removed = new LinkedHashSet<>(before.get().memberIds());
             after.memberIds().forEach(removed::remove);
             String change = (before.get().name().equals(after.name()) ? "" : "renamed to '" + after.name() + "', ")

@@ -308,15 +308,56 @@ public final class ToolRights {
         return impact;
     }
 
+    /**
+     * Why a change of a group's members must be confirmed: for each limited right granted to the group, who would
+     * gain it through the change and how many would then hold it. Empty when nobody gains a limited right.
+     *
+     * @param membersAfter the group's members after the change
+     */
+    public List<String> membershipReasons(Contributions contributions, String groupId, Set<String> membersAfter) {
+        List<String> reasons = new ArrayList<>();
+        for (Contributions.Right right : sorted(contributions)) {
+            RightDefinition definition = right.definition();
+            if (!definition.limitedHolders()) {
+                continue;
+            }
+            List<Grant> grants = store.grantsOf(definition.id());
+            if (grants.stream().noneMatch(g -> g.subject() == Grant.Subject.GROUP && g.subjectId().equals(groupId))) {
+                continue;
+            }
+            Set<String> groupIds = new HashSet<>();
+            grants.stream().filter(g -> g.subject() == Grant.Subject.GROUP).forEach(g -> groupIds.add(g.subjectId()));
+            Map<String, Set<String>> before = holders.membersOf(groupIds);
+            Map<String, Set<String>> after = new HashMap<>(before);
+            after.put(groupId, membersAfter);
+            GrantImpact impact = impact(definition, grants, before, grants, after);
+            if (impact.gainerCount() > 0) {
+                String named = String.join("; ", impact.gainers().stream().limit(10)
+                        .map(a -> a.displayName() + " (" + a.login() + ")").toList())
+                        + (impact.gainerCount() > 10 ? " and " + (impact.gainerCount() - 10) + " more" : "");
+                reasons.add(impact.gainerCount() + (impact.gainerCount() == 1 ? " person gains" : " people gain")
+                        + " '" + definition.label() + "' through this group: " + named + ". " + impact.holdersAfter()
+                        + " would hold it" + (definition.statesHolderCount() ? ", where it should be held by at most "
+                        + definition.expectedHolders() : "") + ". " + sentence(definition.holderHint()));
+            }
+        }
+        return reasons;
+    }
+
     /** Who would gain the right or a level of it, and whether that must be confirmed. */
     private GrantImpact impact(RightDefinition definition, List<Grant> before, List<Grant> after) {
         Set<String> groupIds = new HashSet<>();
         before.stream().filter(g -> g.subject() == Grant.Subject.GROUP).forEach(g -> groupIds.add(g.subjectId()));
         after.stream().filter(g -> g.subject() == Grant.Subject.GROUP).forEach(g -> groupIds.add(g.subjectId()));
         Map<String, Set<String>> members = holders.membersOf(groupIds);
+        return impact(definition, before, members, after, members);
+    }
+
+    private GrantImpact impact(RightDefinition definition, List<Grant> before, Map<String, Set<String>> membersBefore,
+                               List<Grant> after, Map<String, Set<String>> membersAfter) {
         Set<String> disabled = holders.disabledUsers();
-        Map<String, Set<Level>> was = levelsByUser(before, members, disabled);
-        Map<String, Set<Level>> now = levelsByUser(after, members, disabled);
+        Map<String, Set<Level>> was = levelsByUser(before, membersBefore, disabled);
+        Map<String, Set<Level>> now = levelsByUser(after, membersAfter, disabled);
         Set<String> gainers = new TreeSet<>();
         now.forEach((user, levels) -> {
             if (!was.getOrDefault(user, Set.of()).containsAll(levels)) {

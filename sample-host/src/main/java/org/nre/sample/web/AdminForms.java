@@ -25,6 +25,10 @@ final class AdminForms {
             ctx.status(status).json(new OutcomeJson(outcome.message(), Map.of()));
             return;
         }
+        if (outcome.needsConfirmation()) {
+            Problems.send(ctx, 428, outcome.message() + " Send the same request with \"confirm\": true to make it.");
+            return;
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         outcome.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         ctx.status(422).json(new OutcomeJson(outcome.message(), errors));

@@ -117,10 +117,10 @@ final class GroupRoutes {
     private void updateGroupJson(Context ctx) {
         JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE),
                 Field.required("name", Type.TEXT), Field.required("description", Type.TEXT),
-                Field.required("members", Type.TEXTS));
+                Field.required("members", Type.TEXTS), Field.optional(Directory.CONFIRM, Type.BOOLEAN));
         Directory.Outcome outcome = directory().updateGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"),
-                new Directory.GroupForm(body.text("name"), body.text("description"), body.texts("members")),
-                body.whole("version"));
+                new Directory.GroupForm(body.text("name"), body.text("description"), body.texts("members"),
+                        body.bool(Directory.CONFIRM, false)), body.whole("version"));
         AdminForms.answer(ctx, outcome, 200);
     }
 
