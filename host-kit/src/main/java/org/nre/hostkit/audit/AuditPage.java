@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of audit entries, newest first, and where the pages beside it start.
+ * One page of audit entries, newest first (by time, then id), and where the pages beside it start.
  *
  * @param entries the entries, newest first
  * @param older the cursor of the next older page, or empty at the oldest matching entry

@@ -5,23 +5,20 @@ import java.util.List;
 import org.nre.hostapi.audit.AuditOutcome;
 
 /**
- * The SQL of one filtered page: the filter's conditions, then keyset paging on the id (newest first; never OFFSET,
- * which would read every skipped entry). Each filter has an index that ends in the id (V2__audit_search.sql), so
- * the page is read in id order from the index and stops after a page; the figures below are from EXPLAIN on
- * MariaDB 10/11, PostgreSQL 15 and H2 2 over 1,000,000 entries.
+ * The SQL of one filtered page: the filter's conditions, then keyset paging on the time and the id (newest first;
+ * never OFFSET, which would read every skipped entry). Each filter has an index that ends in the time and the id
+ * (V2__audit_search.sql), so that a page is read in order from an index and stops after a page. What EXPLAIN shows
+ * over 1,000,000 entries on MariaDB 10.11 (PostgreSQL 15 and H2 2 choose alike; see docs/administrator-guide.md):
  *
  * <ul>
- *   <li>no filter: the primary key, backwards from the cursor.</li>
- *   <li>one action: {@code ix_host_audit_action (action, id)}, read backwards, no sort. Several actions: the same
- *       index, one range per action, then the page's rows sorted (only the matching rows of those actions).</li>
- *   <li>outcome: {@code ix_host_audit_outcome (outcome, id)}; for SUCCESS, nearly every entry, the planners may
- *       read the primary key instead and filter, which finds a page as quickly.</li>
- *   <li>actor (a prefix of the lower-cased name): {@code ix_host_audit_actor (actor_key, id)}; a prefix that
- *       matches one name reads that name's entries in id order, a shorter one reads the names it matches.</li>
- *   <li>time range: {@code ix_host_audit_at (at)} when the range is narrow, else the primary key with the range as
- *       a filter (ids grow with time, so the first matching entry is near the cursor).</li>
+ *   <li>no filter, and a time range alone: {@code ix_host_audit_at_id (at, id)}, read backwards from the cursor.</li>
+ *   <li>one action: {@code ix_host_audit_action (action, at, id)}, with a time range too if one is given. Several
+ *       actions: the planner reads the time index and checks the action, or each action's range and sorts.</li>
+ *   <li>an outcome: {@code ix_host_audit_outcome (outcome, at, id)}, with the time range.</li>
+ *   <li>actor (a prefix of the lower-cased name): {@code ix_host_audit_actor (actor_key, at, id)} when few entries
+ *       match, else the time index with the name checked on each entry (the matches are then near).</li>
  *   <li>combinations: the planner takes the most selective of these indexes and checks the other filters on the
- *       rows it reads; action with actor, say, reads the action's index and filters by actor.</li>
+ *       entries it reads.</li>
  * </ul>
  */
 final class AuditSearch {
@@ -43,23 +40,32 @@ final class AuditSearch {
         List<Object> params = new ArrayList<>();
         StringBuilder where = filter(query, params);
         boolean newer = query.cursor().direction() == AuditQuery.Cursor.Direction.NEWER;
-        switch (query.cursor().direction()) {
-            case OLDER -> and(where, "id < ?", params, query.cursor().id());
-            case NEWER -> and(where, "id > ?", params, query.cursor().id());
-            case NEWEST -> { }
+        AuditQuery.Cursor cursor = query.cursor();
+        if (cursor.direction() != AuditQuery.Cursor.Direction.NEWEST) {
+            beyond(where, params, cursor.at(), cursor.id(), newer);
         }
         params.add(query.pageSize() + 1);
-        return new Sql("SELECT " + COLUMNS + " FROM host_audit" + where + " ORDER BY id " + (newer ? "ASC" : "DESC")
-                + " LIMIT ?", params);
+        return new Sql("SELECT " + COLUMNS + " FROM host_audit" + where + order(newer) + " LIMIT ?", params);
     }
 
     /** Whether an entry the filter matches lies beyond an id, one way or the other: the first one's id. */
-    static Sql beyond(AuditQuery query, long id, boolean newer) {
+    static Sql beyond(AuditQuery query, AuditStore.Entry entry, boolean newer) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = filter(query, params);
-        and(where, newer ? "id > ?" : "id < ?", params, id);
-        return new Sql("SELECT id FROM host_audit" + where + " ORDER BY id " + (newer ? "ASC" : "DESC") + " LIMIT 1",
-                params);
+        beyond(where, params, entry.at(), entry.id(), newer);
+        return new Sql("SELECT id FROM host_audit" + where + order(newer) + " LIMIT 1", params);
+    }
+
+    /** Entries after (newer) or before (older) one, by time and then id; each planner reads it as index ranges. */
+    private static void beyond(StringBuilder where, List<Object> params, java.time.Instant at, long id,
+                               boolean newer) {
+        String way = newer ? ">" : "<";
+        // The first bound says nothing the second does not, but H2 reads only it as an index range.
+        and(where, "at " + way + "= ? AND (at " + way + " ? OR (at = ? AND id " + way + " ?))", params, at, at, at, id);
+    }
+
+    private static String order(boolean newer) {
+        return newer ? " ORDER BY at ASC, id ASC" : " ORDER BY at DESC, id DESC";
     }
 
     private static StringBuilder filter(AuditQuery query, List<Object> params) {
@@ -68,11 +74,10 @@ final class AuditSearch {
             and(where, "actor_key LIKE ? ESCAPE '!'", params, likePrefix(query.actorKey()));
         }
         if (!query.actions().isEmpty()) {
-            and(where, "action IN (" + marks(query.actions().size()) + ")", params, query.actions().stream().sorted()
-                    .toArray());
+            and(where, "action" + in(query.actions().size()), params, query.actions().stream().sorted().toArray());
         }
         if (!query.outcomes().isEmpty()) {
-            and(where, "outcome IN (" + marks(query.outcomes().size()) + ")", params, query.outcomes().stream()
+            and(where, "outcome" + in(query.outcomes().size()), params, query.outcomes().stream()
                     .map(AuditOutcome::name).sorted().toArray());
         }
         if (query.from() != null) {
@@ -89,8 +94,9 @@ final class AuditSearch {
         params.addAll(List.of(values));
     }
 
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    /** "= ?" for one value (H2 reads an index in order after an equality, not after IN), else "IN (?, ...)". */
+    private static String in(int count) {
+        return count == 1 ? " = ?" : " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
     /** A LIKE pattern matching what starts with the text, whose own % and _ match only themselves. */

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,41 +87,36 @@ public final class AuditStore {
         return AuditOutcome.SUCCESS;
     }
 
-    /** The newest entries first. */
+    /** The newest entries first, by id. */
     public List<Entry> newest(int limit) {
         return jdbc.list("SELECT " + AuditSearch.COLUMNS + " FROM host_audit ORDER BY id DESC LIMIT ?",
                 AuditStore::entry, limit);
     }
 
-    /** One page of the entries the query matches, newest first, with the cursors of the pages beside it. */
+    /**
+     * One page of the entries the query matches, newest first (by time, then id), with the cursors of the pages
+     * beside it.
+     */
     public AuditPage page(AuditQuery query) {
         AuditSearch.Sql sql = AuditSearch.page(query);
-        List<Entry> rows = new java.util.ArrayList<>(jdbc.list(sql.text(), AuditStore::entry, sql.paramArray()));
+        List<Entry> rows = new ArrayList<>(jdbc.list(sql.text(), AuditStore::entry, sql.paramArray()));
         boolean more = rows.size() > query.pageSize();
         if (more) {
             rows.remove(rows.size() - 1);
         }
-        AuditQuery.Cursor cursor = query.cursor();
-        if (cursor.direction() == AuditQuery.Cursor.Direction.NEWER) {
-            java.util.Collections.reverse(rows);
+        AuditQuery.Cursor.Direction direction = query.cursor().direction();
+        if (direction == AuditQuery.Cursor.Direction.NEWER) {
+            Collections.reverse(rows);
         }
         if (rows.isEmpty()) {
-            // Past either end: the way back, if anything lies there.
-            return switch (cursor.direction()) {
-                case NEWEST -> new AuditPage(rows, Optional.empty(), Optional.empty());
-                case OLDER -> new AuditPage(rows, Optional.empty(), beyond(query, cursor.id() - 1, true)
-                        .map(id -> AuditQuery.Cursor.newerThan(cursor.id() - 1)));
-                case NEWER -> new AuditPage(rows, beyond(query, cursor.id() + 1, false)
-                        .map(id -> AuditQuery.Cursor.olderThan(cursor.id() + 1)), Optional.empty());
-            };
+            return new AuditPage(rows, Optional.empty(), Optional.empty());
         }
-        long newest = rows.get(0).id();
-        long oldest = rows.get(rows.size() - 1).id();
-        boolean older = cursor.direction() == AuditQuery.Cursor.Direction.NEWER ? beyond(query, oldest, false)
-                .isPresent() : more;
-        boolean newer = switch (cursor.direction()) {
+        Entry newest = rows.get(0);
+        Entry oldest = rows.get(rows.size() - 1);
+        boolean older = direction == AuditQuery.Cursor.Direction.NEWER ? exists(query, oldest, false) : more;
+        boolean newer = switch (direction) {
             case NEWEST -> false;
-            case OLDER -> beyond(query, newest, true).isPresent();
+            case OLDER -> exists(query, newest, true);
             case NEWER -> more;
         };
         return new AuditPage(rows, older ? Optional.of(AuditQuery.Cursor.olderThan(oldest)) : Optional.empty(),
@@ -127,18 +124,12 @@ public final class AuditStore {
     }
 
     /**
-     * Hands every entry the query's filter matches to the consumer, newest first, reading a batch at a time: the
-     * entries there were when it started, none twice and none left out, whatever is written meanwhile.
+     * Hands every entry the query's filter matches to the consumer, newest first, reading a batch at a time. None
+     * comes twice and none is left out; entries written meanwhile come only if they are older than the last one
+     * handed over (which happens only when clocks of the console's nodes differ).
      */
     public void forEach(AuditQuery query, Consumer<Entry> consumer) {
-        Optional<Long> last = jdbc.one("SELECT MAX(id) FROM host_audit", row -> {
-            long id = row.getLong(1);
-            return row.wasNull() ? null : id;
-        });
-        if (last.isEmpty()) {
-            return;
-        }
-        AuditQuery batch = query.pagesOf(EXPORT_BATCH).at(AuditQuery.Cursor.olderThan(last.get() + 1));
+        AuditQuery batch = query.pagesOf(EXPORT_BATCH).at(AuditQuery.Cursor.newest());
         while (true) {
             AuditSearch.Sql sql = AuditSearch.page(batch);
             List<Entry> rows = jdbc.list(sql.text(), AuditStore::entry, sql.paramArray());
@@ -146,7 +137,7 @@ public final class AuditStore {
             if (rows.size() <= EXPORT_BATCH) {
                 return;
             }
-            batch = batch.at(AuditQuery.Cursor.olderThan(rows.get(EXPORT_BATCH - 1).id()));
+            batch = batch.at(AuditQuery.Cursor.olderThan(rows.get(EXPORT_BATCH - 1)));
         }
     }
 
@@ -165,9 +156,9 @@ public final class AuditStore {
         };
     }
 
-    private Optional<Long> beyond(AuditQuery query, long id, boolean newer) {
-        AuditSearch.Sql sql = AuditSearch.beyond(query, id, newer);
-        return jdbc.one(sql.text(), row -> row.getLong(1), sql.paramArray());
+    private boolean exists(AuditQuery query, Entry entry, boolean newer) {
+        AuditSearch.Sql sql = AuditSearch.beyond(query, entry, newer);
+        return jdbc.one(sql.text(), row -> row.getLong(1), sql.paramArray()).isPresent();
     }
 
     private static Entry entry(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package org.nre.hostkit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -245,7 +246,8 @@ class AuditSearchTest {
         assertThat(newest.newer()).isEmpty();
         assertThat(ids(backAgain.entries())).isEqualTo(ids(newest.entries()));
         assertThat(backAgain.newer()).isEmpty();
-        assertThat(audit.page(failed.at(AuditQuery.Cursor.olderThan(1))).entries()).isEmpty();
+        assertThat(audit.page(failed.at(AuditQuery.Cursor.olderThan(seeded.get(seeded.size() - 1)))).entries())
+                .isEmpty();
     }
 
     @Test
@@ -259,6 +261,20 @@ class AuditSearchTest {
         assertThat(ids(exported)).isEqualTo(ids(audit.newest(100_000).stream().filter(e -> e.id() <= top)
                 .filter(e -> e.outcome() != AuditOutcome.SUCCESS).toList()));
         assertThat(exported).isNotEmpty();
+    }
+
+    @Test
+    void aCursorGoesThroughItsTokenUnchangedAndOtherTextIsRefusedSayingWhatACursorIs() {
+        AuditPage first = audit.page(AuditQuery.all(3));
+        AuditQuery.Cursor older = first.older().orElseThrow();
+        AuditQuery.Cursor parsed = AuditQuery.Cursor.parse(AuditQuery.Cursor.Direction.OLDER, older.token());
+
+        assertThat(parsed).isEqualTo(older);
+        assertThat(ids(audit.page(AuditQuery.all(3).at(parsed)).entries()))
+                .isEqualTo(ids(audit.page(AuditQuery.all(3).at(older)).entries()));
+        assertThatThrownBy(() -> AuditQuery.Cursor.parse(AuditQuery.Cursor.Direction.OLDER,
+                "12; DROP TABLE host_audit")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a cursor");
     }
 
     private static AuditQuery query(String actor, Set<String> actions, Set<AuditOutcome> outcomes, Instant from,

@@ -76,7 +76,7 @@ class MigrationsTest {
         assertThat(first).isEqualTo(new MigrationResult((int) latest, String.valueOf(latest),
                 ConsoleSchema.HISTORY_TABLE));
         assertThat(again).isEqualTo(new MigrationResult(0, String.valueOf(latest), ConsoleSchema.HISTORY_TABLE));
-        assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "1", Migrations.KIT_HISTORY_TABLE));
+        assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "2", Migrations.KIT_HISTORY_TABLE));
         assertThat(database.jdbc().one("SELECT generation FROM host_rights_generation", row -> row.getLong(1)))
                 .contains(1L);
     }
@@ -104,7 +104,7 @@ class MigrationsTest {
         MigrationResult console = ConsoleSchema.migrate(migrations);
 
         assertThat(console).isEqualTo(new MigrationResult(0, "2", ConsoleSchema.HISTORY_TABLE));
-        assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "1", Migrations.KIT_HISTORY_TABLE));
+        assertThat(migrations.migrateKit()).isEqualTo(new MigrationResult(0, "2", Migrations.KIT_HISTORY_TABLE));
         assertThat(database.jdbc().list("SELECT detail FROM host_audit", row -> row.getString(1)))
                 .containsExactly("kept");
         assertThat(database.isUp()).isTrue();
