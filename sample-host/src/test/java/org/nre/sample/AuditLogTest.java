@@ -81,8 +81,10 @@ class AuditLogTest {
         String byAction = admin.get("/admin/audit?action=user.changed").body();
         assertThat(byAction).contains("1 entry on this page", "User changed <code>user.changed</code>")
                 .doesNotContain("Change 1");
-        assertThat(byAction).as("the select offers every known action by name")
+        assertThat(byAction).as("the select offers every known action by name, the plugins' as they name them")
                 .contains("<option value=\"signin.failed\">Sign-in failed (Console: signin.failed)</option>",
+                        "<option value=\"nre.settings\">Exchange settings saved (National Records Exchange: "
+                                + "nre.settings)</option>",
                         "<option value=\"user.changed\" selected>");
     }
 
