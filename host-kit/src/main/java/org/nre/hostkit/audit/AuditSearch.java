@@ -16,7 +16,8 @@ import org.nre.hostapi.audit.AuditOutcome;
  *       actions: the planner reads the time index and checks the action, or each action's range and sorts.</li>
  *   <li>an outcome: {@code ix_host_audit_outcome (outcome, at, id)}, with the time range.</li>
  *   <li>actor (a prefix of the lower-cased name): {@code ix_host_audit_actor (actor_key, at, id)} when few entries
- *       match, else the time index with the name checked on each entry (the matches are then near).</li>
+ *       match, else the time index with the name checked on each entry (the matches are then near). H2 does not
+ *       choose so itself, and is told to ({@link #page(AuditQuery, boolean)}).</li>
  *   <li>combinations: the planner takes the most selective of these indexes and checks the other filters on the
  *       entries it reads.</li>
  * </ul>
@@ -37,6 +38,15 @@ final class AuditSearch {
 
     /** The page of entries the query's cursor starts; one more than a page, to tell whether another follows. */
     static Sql page(AuditQuery query) {
+        return page(query, false);
+    }
+
+    /**
+     * The page, read from the time index when {@code byTime}: H2 sorts every entry an actor prefix matches before
+     * it takes a page (seconds for 50,000 entries), where reading the time index and checking the name finds a
+     * page at once whenever the name's entries are not rare; see {@link #actorCount}.
+     */
+    static Sql page(AuditQuery query, boolean byTime) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = filter(query, params);
         boolean newer = query.cursor().direction() == AuditQuery.Cursor.Direction.NEWER;
@@ -45,7 +55,8 @@ final class AuditSearch {
             beyond(where, params, cursor.at(), cursor.id(), newer);
         }
         params.add(query.pageSize() + 1);
-        return new Sql("SELECT " + COLUMNS + " FROM host_audit" + where + order(query, newer) + " LIMIT ?", params);
+        return new Sql("SELECT " + COLUMNS + " FROM host_audit" + (byTime ? " USE INDEX (ix_host_audit_at_id)" : "")
+                + where + order(query, newer) + " LIMIT ?", params);
     }
 
     /** Whether an entry the filter matches lies beyond an id, one way or the other: the first one's id. */
@@ -73,6 +84,12 @@ final class AuditSearch {
         String lead = query.actions().size() == 1 ? "action" + way + ", "
                 : query.outcomes().size() == 1 ? "outcome" + way + ", " : "";
         return " ORDER BY " + lead + "at" + way + ", id" + way;
+    }
+
+    /** How many entries the actor prefix matches, counted from its index up to a limit only. */
+    static Sql actorCount(AuditQuery query, int upTo) {
+        return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM host_audit WHERE actor_key LIKE ? ESCAPE '!' LIMIT ?) t",
+                List.of(likePrefix(query.actorKey()), upTo));
     }
 
     private static StringBuilder filter(AuditQuery query, List<Object> params) {

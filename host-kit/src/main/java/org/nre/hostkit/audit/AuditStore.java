@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.nre.hostapi.audit.AuditLog;
 import org.nre.hostapi.audit.AuditOutcome;
+import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.hostkit.db.Jdbc;
 
@@ -98,7 +99,7 @@ public final class AuditStore {
      * beside it.
      */
     public AuditPage page(AuditQuery query) {
-        AuditSearch.Sql sql = AuditSearch.page(query);
+        AuditSearch.Sql sql = AuditSearch.page(query, byTime(query));
         List<Entry> rows = new ArrayList<>(jdbc.list(sql.text(), AuditStore::entry, sql.paramArray()));
         boolean more = rows.size() > query.pageSize();
         if (more) {
@@ -131,7 +132,7 @@ public final class AuditStore {
     public void forEach(AuditQuery query, Consumer<Entry> consumer) {
         AuditQuery batch = query.pagesOf(EXPORT_BATCH).at(AuditQuery.Cursor.newest());
         while (true) {
-            AuditSearch.Sql sql = AuditSearch.page(batch);
+            AuditSearch.Sql sql = AuditSearch.page(batch, byTime(batch));
             List<Entry> rows = jdbc.list(sql.text(), AuditStore::entry, sql.paramArray());
             rows.stream().limit(EXPORT_BATCH).forEach(consumer);
             if (rows.size() <= EXPORT_BATCH) {
@@ -154,6 +155,21 @@ public final class AuditStore {
                 AuditStore.this.record(pluginId, user, action, outcome, detail);
             }
         };
+    }
+
+    /**
+     * Whether H2 should read an actor's page from the time index: when no single action or outcome leads to an
+     * ordered index of its own, and the prefix matches at least ten pages' worth of entries (they are then near
+     * enough to find by time; fewer are sorted quickly).
+     */
+    private boolean byTime(AuditQuery query) {
+        if (jdbc.product() != DatabaseProduct.H2 || query.actor().isEmpty() || query.actions().size() == 1
+                || query.outcomes().size() == 1) {
+            return false;
+        }
+        int dense = query.pageSize() * 10;
+        AuditSearch.Sql count = AuditSearch.actorCount(query, dense);
+        return jdbc.one(count.text(), row -> row.getInt(1), count.paramArray()).orElse(0) >= dense;
     }
 
     private boolean exists(AuditQuery query, Entry entry, boolean newer) {
