@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.nre.hostapi.audit.AuditAction;
+import org.nre.hostapi.audit.AuditActions;
 import org.nre.hostapi.audit.AuditLog;
+import org.nre.hostapi.audit.AuditOutcome;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
@@ -308,6 +311,9 @@ class PublicApiTest {
         assertThat(Scheduler.RETRY_AFTER_FAILURE).isPositive();
         assertThat(HostApi.version()).matches("\\d+\\.\\d+\\.\\d+");
         context.audit().record(ActingUser.system(), "example.test", "Nothing happened");
+        context.audit().record(ActingUser.system(), "example.test", AuditOutcome.FAILED, "Nothing happened");
+        AuditActions named = () -> List.of(new AuditAction("example.test", "Tested the example"));
+        assertThat(named.auditActions().get(0).label()).isEqualTo("Tested the example");
         assertThat(ActingUser.system().remoteAddress()).isEqualTo(ActingUser.LOCAL_ADDRESS);
         assertThat(ActingUser.system().toString()).doesNotContain("rights");
 

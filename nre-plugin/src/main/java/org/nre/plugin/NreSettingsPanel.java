@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nre.hostapi.audit.AuditOutcome;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.FieldError;
@@ -111,8 +112,8 @@ public class NreSettingsPanel implements SettingsPanel {
             said = result.message();
             outcome = new ActionResult.Unavailable("The connection test failed: " + result.message());
         }
-        plugin.context().audit().record(request.user(), "nre.settings.test",
-                "Tested the connection to the router: " + said);
+        plugin.context().audit().record(request.user(), "nre.settings.test", result instanceof RouterResult.Ok<?>
+                ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, "Tested the connection to the router: " + said);
         return outcome;
     }
 }

@@ -216,7 +216,7 @@ class RightsAcceptanceTest {
         WebClient.Response invalid = admin.postJson("/api/groups", "{\"name\":\"\"}", adminCsrf);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body()).contains("\"errors\":{\"name\":\"Give the group a name of 1 to 100 characters.\"}");
-        assertThat(admin.get("/api/audit?limit=5").body()).startsWith("[{\"id\":");
+        assertThat(admin.get("/api/audit?limit=5").body()).startsWith("{\"entries\":[{\"id\":");
     }
 
     /** The version of a right's grants, as the JSON API lists it. */

@@ -71,6 +71,17 @@ public final class Migrations {
     }
 
     /**
+     * Applies the kit's migrations up to a version only, as that release of the kit would: for tests of what an
+     * upgrade does to the tables an older release left.
+     *
+     * @param version the last version to apply, such as {@code 1}
+     */
+    public MigrationResult migrateKitTo(String version) {
+        return migrate(Migrations.class.getClassLoader(), KIT_LOCATION, KIT_HISTORY_TABLE, "the host kit",
+                adoptedVersion(KIT_HISTORY_TABLE, "1"), false, Fields.requireText(version, "version"));
+    }
+
+    /**
      * Applies the console's own migrations, from its class loader into its own history table.
      *
      * @param location a folder on the console's class path, such as {@code db/console}

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nre.hostapi.audit.AuditAction;
+import org.nre.hostapi.audit.AuditActions;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
 import org.nre.hostapi.panel.PanelDefinition;
@@ -18,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects what the started plugins contribute (rights, panels, menu entries) and checks each: an id another
+ * Collects what the started plugins contribute (rights, panels, menu entries, names of audit actions) and checks each: an id another
  * plugin owns, a panel guarded by a right nobody defines, a menu entry for a panel its plugin lacks, or a plugin
  * that adds nothing (no extension point of the console's or of another plugin's API) is reported against the
  * plugin.
@@ -103,7 +105,13 @@ final class ContributionCollector {
                         + "META-INF/extensions.idx.");
             }
         }
-        return new Contributions(menu, rights, panels);
+        Map<String, List<AuditAction>> auditActions = new LinkedHashMap<>();
+        for (Offer offer : offers) {
+            if (!offer.auditActions().isEmpty()) {
+                auditActions.put(offer.plugin().getPluginId(), offer.auditActions());
+            }
+        }
+        return new Contributions(menu, rights, panels, auditActions);
     }
 
     /**
@@ -145,7 +153,7 @@ final class ContributionCollector {
 
     /** What one started plugin offers, as it answered when asked. */
     private record Offer(PluginWrapper plugin, List<RightDefinition> rights, List<OfferedPanel> panels,
-                         List<MenuEntry> menu) {
+                         List<MenuEntry> menu, List<AuditAction> auditActions) {
     }
 
     private Offer offer(PluginWrapper plugin) {
@@ -166,7 +174,12 @@ final class ContributionCollector {
             List<MenuEntry> entries = guarded(plugin, "listing its menu entries", contribution::menuEntries);
             menu.addAll(entries == null ? List.of() : entries);
         }
-        return new Offer(plugin, rights, panels, menu);
+        List<AuditAction> auditActions = new ArrayList<>();
+        for (AuditActions contribution : extensions(plugin, AuditActions.class)) {
+            List<AuditAction> named = guarded(plugin, "naming its audit actions", contribution::auditActions);
+            auditActions.addAll(named == null ? List.of() : named);
+        }
+        return new Offer(plugin, rights, panels, menu, auditActions);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nre.hostapi.audit.AuditAction;
 import org.nre.hostapi.menu.MenuEntry;
 import org.nre.hostapi.panel.PanelDefinition;
 import org.nre.hostapi.panel.SettingsPanel;
@@ -11,9 +12,11 @@ import org.nre.hostapi.rights.RightDefinition;
 
 /**
  * What the started plugins contribute, checked and fixed at one moment: an immutable snapshot that
- * requests read without locks, replaced as a whole when plugins start or stop.
+ * requests read without locks, replaced as a whole when plugins start or stop. The audit actions each plugin
+ * names are by plugin id: they name that plugin's own entries only.
  */
-public record Contributions(List<Menu> menuEntries, Map<String, Right> rights, Map<String, Panel> panels) {
+public record Contributions(List<Menu> menuEntries, Map<String, Right> rights, Map<String, Panel> panels,
+                            Map<String, List<AuditAction>> auditActions) {
 
     /** A menu entry and the plugin that contributed it. */
     public record Menu(String pluginId, MenuEntry entry) {
@@ -31,6 +34,12 @@ public record Contributions(List<Menu> menuEntries, Map<String, Right> rights, M
         menuEntries = List.copyOf(menuEntries);
         rights = Map.copyOf(rights);
         panels = Map.copyOf(panels);
+        auditActions = Map.copyOf(auditActions);
+    }
+
+    /** Contributions of plugins that name no audit actions. */
+    public Contributions(List<Menu> menuEntries, Map<String, Right> rights, Map<String, Panel> panels) {
+        this(menuEntries, rights, panels, Map.of());
     }
 
     public static Contributions none() {
