@@ -136,6 +136,24 @@ class PublicApiTest {
     }
 
     @Test
+    void aDestructiveActionMustSayWhatWillHappenAndAnActionBuiltAsIn020IsRoutine() {
+        PanelAction deregister = PanelAction.destructive("deregister", "Deregister", Level.DELETE,
+                "Deregister? It cannot be undone.");
+        PanelAction reset = new PanelAction("reset", "Reset", Level.WRITE, "Reset everything?");
+
+        assertThat(deregister.destructive()).isTrue();
+        assertThat(deregister.needsConfirmation()).isTrue();
+        assertThat(reset.destructive()).isFalse();
+        assertThat(PanelAction.of("save", "Save", Level.WRITE).destructive()).isFalse();
+        assertThatThrownBy(() -> PanelAction.destructive("wipe", "Wipe", Level.DELETE, " "))
+                .isInstanceOf(HostApiException.class)
+                .hasMessage("The destructive action 'wipe' needs a confirmation: say what will happen and that it "
+                        + "cannot be undone, so that the host can ask before running it");
+        assertThatThrownBy(() -> new PanelAction("wipe", "Wipe", Level.DELETE, null, true))
+                .isInstanceOf(HostApiException.class).hasMessageContaining("'wipe' needs a confirmation");
+    }
+
+    @Test
     void actionsAnswerWithSuccessFieldErrorsOrConflict() {
         ExamplePlugin plugin = new ExamplePlugin();
         PanelRequest request = new PanelRequest(ActingUser.system());

@@ -293,8 +293,9 @@ public abstract class HostConformanceTests {
                         + "in the clear (or in plain base64) in these columns")
                 .isEmpty();
 
-        PanelOutcome outcome = shared.view(PROBE_PANEL, Users.holding(PROBE_RIGHT, Level.READ));
-        assertThat(outcome).as("Duty 'panels': a holder of R on the probe's right must see its panel")
+        // A writer: a reader is shown no input of an action they may not run, the secret's among them.
+        PanelOutcome outcome = shared.view(PROBE_PANEL, Users.holding(PROBE_RIGHT, Level.WRITE));
+        assertThat(outcome).as("Duty 'panels': a holder of W on the probe's right must see its panel")
                 .isInstanceOf(PanelOutcome.Shown.class);
         PanelView view = ((PanelOutcome.Shown) outcome).view();
         assertThat(components(view, Component.SecretInput.class))
@@ -341,7 +342,7 @@ public abstract class HostConformanceTests {
                     .as("Duty 'refuse id clashes': the panel '%s' is the probe's, under the probe's own id, "
                             + "although plugin '%s' contributes one too", PROBE_PANEL, CLASH)
                     .contains(PROBE);
-            assertThat(node.view(PROBE_PANEL, Users.holding(PROBE_RIGHT, Level.READ)))
+            assertThat(node.view(PROBE_PANEL, Users.holding(PROBE_RIGHT, Level.WRITE)))
                     .as("Duty 'refuse id clashes': the panel '%s' must show the probe's view", PROBE_PANEL)
                     .isInstanceOfSatisfying(PanelOutcome.Shown.class, shown -> assertThat(
                             components(shown.view(), Component.SecretInput.class)).isNotEmpty());
@@ -383,6 +384,9 @@ public abstract class HostConformanceTests {
         assertThat(buttons(((PanelOutcome.Shown) readersView).view()))
                 .as("Duty 'panels': the buttons of actions the user may not run are removed from the view")
                 .doesNotContain("check");
+        assertThat(components(((PanelOutcome.Shown) readersView).view(), Component.SecretInput.class))
+                .as("Duty 'panels': a reader is shown no input that only an action they may not run would send")
+                .isEmpty();
         assertThat(shared.act(PROBE_PANEL, "check", Map.of(), reader))
                 .as("Duty 'panels': an action needs its own level; R is refused an action that needs W")
                 .isInstanceOf(PanelOutcome.Refused.class);
@@ -393,6 +397,8 @@ public abstract class HostConformanceTests {
         assertThat(buttons(((PanelOutcome.Shown) writersView).view()))
                 .as("Duty 'panels': the buttons of actions the user may run stay in the view")
                 .contains("check");
+        assertThat(components(((PanelOutcome.Shown) writersView).view(), Component.SecretInput.class))
+                .as("Duty 'panels': the inputs of an action the user may run stay in the view").hasSize(1);
         assertThat(shared.act(PROBE_PANEL, "check", Map.of(), writer))
                 .as("Duty 'panels': a user with W runs the action that needs W, and gets the plugin's answer")
                 .isEqualTo(new PanelOutcome.Done(ActionResult.success("Checked.")));

@@ -133,15 +133,58 @@ class HostKitTest {
     }
 
     @Test
+    void aReaderIsShownNoControlAndOneLineSayingWhatTheyMayDoAndWhomToAsk() {
+        grantToGroup("staff", Level.READ);
+        Panels.Shown shown = (Panels.Shown) kit.panels().view("hello", user("jane"));
+
+        String html = kit.html().sections(shown, new FormTarget("/tools/hello/do/", Map.of("_token", "t-1"),
+                "Ask a console administrator (Ada Admin).")).html();
+        String json = new String(kit.json().of(shown), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(html).doesNotContain("<form").doesNotContain("<input").doesNotContain("<button")
+                .doesNotContain("<textarea").doesNotContain("Danger zone")
+                .contains("<p class=\"reader-note\" role=\"note\" data-key=\"reader-note\">You can view this tool. "
+                        + "\"Send a greeting\", \"Save\" and \"Delete every greeting sent\" need the W or D level of "
+                        + "'Hello'. Ask a console administrator (Ada Admin).</p>")
+                .contains("Greetings sent").doesNotContain("Settings");
+        assertThat(json).doesNotContain("text-input").doesNotContain("secret-input").doesNotContain("\"button\"")
+                .contains("\"actions\":[]");
+    }
+
+    @Test
+    void aDestructiveActionStandsApartInDangerColoursAndRunsOnlyOnceConfirmed() {
+        grantToGroup("staff", Level.WRITE, Level.DELETE);
+        Panels.Shown shown = (Panels.Shown) kit.panels().view("hello", user("jane"));
+
+        String html = kit.html().sections(shown, new FormTarget("/tools/hello/do/", Map.of("_token", "t-1"))).html();
+        String json = new String(kit.json().of(shown), java.nio.charset.StandardCharsets.UTF_8);
+        Panels.ActOutcome unconfirmed = kit.panels().act("hello", "forget", new ActionInput(Map.of()), user("jane"),
+                false);
+
+        assertThat(html).doesNotContain("reader-note").contains("<h2 id=\"danger-zone-heading\">Danger zone</h2>");
+        String zone = html.substring(html.indexOf("danger-zone"));
+        assertThat(html.indexOf("danger-zone")).isGreaterThan(html.indexOf("formaction=\"/tools/hello/do/save\""));
+        assertThat(zone).contains("<form method=\"post\" action=\"/tools/hello/do/forget\"")
+                .contains("<input type=\"hidden\" name=\"_token\" value=\"t-1\">")
+                .contains("<button type=\"submit\" id=\"b-forget\" class=\"danger\">Delete every greeting sent"
+                        + "</button>");
+        assertThat(html.substring(0, html.indexOf("danger-zone"))).doesNotContain("forget");
+        assertThat(json).contains("\"name\":\"forget\"").contains("\"destructive\":true")
+                .contains("\"name\":\"send\",\"label\":\"Send a greeting\",\"level\":\"W\",\"confirmation\":\"\","
+                        + "\"destructive\":false");
+        assertThat(unconfirmed).isInstanceOf(Panels.NeedsConfirmation.class);
+    }
+
+    @Test
     void aKitWithoutWhatItNeedsSaysWhichValueIsMissing() {
         assertThatThrownBy(() -> HostKit.builder().database(pool, DatabaseProduct.H2).build())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("host(...)");
     }
 
-    private void grantToGroup(String group, Level level) {
+    private void grantToGroup(String group, Level... levels) {
         Version current = kit.rights().version("hello.greetings");
         kit.rights().replace("hello.greetings", List.of(new Grant(Grant.Subject.GROUP, group, "hello.greetings",
-                Set.of(level))), new Version(current.number() + 1, "test", java.time.Instant.now(), "granted"));
+                Set.of(levels))), new Version(current.number() + 1, "test", java.time.Instant.now(), "granted"));
     }
 
     private RightSet rightsOf(String userId) {

@@ -36,7 +36,7 @@ public class NrePanel implements SettingsPanel {
                     PanelAction.of(RegistrationView.ACCEPT_TERMS, "Accept the updated Terms of Service", Level.WRITE),
                     PanelAction.of(RegistrationView.REFRESH, "Check status now", Level.WRITE),
                     PanelAction.of(RegistrationView.RESEND_LOCALITY, "Resend locality", Level.WRITE),
-                    new PanelAction(RegistrationView.DEREGISTER, "Deregister", Level.DELETE,
+                    PanelAction.destructive(RegistrationView.DEREGISTER, "Deregister", Level.DELETE,
                             "Deregister the district from the National Records Exchange? Records can no longer be "
                                     + "exchanged until the district registers again and the vendor authorizes it.")));
 

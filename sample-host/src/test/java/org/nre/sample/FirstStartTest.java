@@ -78,7 +78,8 @@ class FirstStartTest {
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             assertThat(changed.body()).contains("Your password was changed.");
             assertThat(admin.get("/api/plugins").status()).isEqualTo(200);
-            assertThat(admin.postJson("/api/plugins/nre/disable", "{}", admin.apiCsrfToken()).status()).isEqualTo(200);
+            assertThat(admin.postJson("/api/plugins/nre/disable", "{\"_confirmed\": true}", admin.apiCsrfToken())
+                    .status()).isEqualTo(200);
         }
     }
 

@@ -178,7 +178,7 @@ class PluginIntegrityTest {
             WebClient admin = console.adminWithTools();
             assertThat(admin.get("/panels/stubborn").status()).isEqualTo(200);
 
-            assertThat(admin.submit("/admin/plugins", "/admin/plugins/stubborn/disable", Map.of()).status())
+            assertThat(admin.submit("/admin/plugins", "/admin/plugins/stubborn/disable", Map.of("_confirmed", "yes")).status())
                     .isEqualTo(303);
 
             assertThat(admin.get("/panels/stubborn").status()).isEqualTo(404);

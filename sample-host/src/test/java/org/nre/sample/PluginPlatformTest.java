@@ -90,6 +90,39 @@ class PluginPlatformTest {
     }
 
     @Test
+    void theApiDisablesAPluginOnlyOnceConfirmedAndNamesTheToolsAndThePluginsThatStopWithIt() throws Exception {
+        Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
+        greeterPlugin("Hello").zipInto(plugins);
+        TestPlugin.named("fan").dependsOn("greeter").extension("org.example.fan.Tool", FaultyPluginsTest.tool("fan",
+                "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
+        try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
+            WebClient admin = console.admin();
+
+            WebClient.Response unconfirmed = admin.postJson("/api/plugins/greeter/disable", "{}", admin.apiCsrfToken());
+            WebClient.Response form = admin.submit("/admin/plugins", "/admin/plugins/greeter/disable", Map.of());
+
+            assertThat(unconfirmed.status()).isEqualTo(428);
+            assertThat(unconfirmed.body()).contains("Disabling the plugin 'greeter' needs a confirmation.",
+                    "These plugins depend on it and stop with it: fan.", "\\\"_confirmed\\\": true",
+                    "\"dependents\":[\"fan\"]", "\"plugin\":\"greeter\"", "(panel)");
+            assertThat(form.body()).contains("<ul id=\"disable-dependents\">", "<li>fan</li>");
+            assertThat(admin.get("/panels/greeter").status()).isEqualTo(200);
+            assertThat(admin.get("/panels/fan").status()).isEqualTo(200);
+
+            WebClient.Response confirmed = admin.postJson("/api/plugins/greeter/disable", "{\"_confirmed\": true}",
+                    admin.apiCsrfToken());
+
+            assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+            assertThat(confirmed.body()).contains("Stopped with it, as they depend on it: fan.");
+            assertThat(admin.get("/panels/fan").status()).isEqualTo(404);
+            assertThat(admin.get("/healthz").body()).contains("\"status\":\"UP\"", "\"id\":\"greeter\"",
+                    "\"state\":\"DISABLED\"", "by disabling 'greeter'");
+            assertThat(admin.postJson("/api/plugins/nobody/disable", "{}", admin.apiCsrfToken()).status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
     void aDisabledPluginLosesItsMenuRightsAndPanelAtOnceStaysDisabledAfterARestartAndGetsItsGrantsBack()
             throws Exception {
         Path plugins = TestConsole.dropFolderWithNrePlugin(dir);
@@ -100,17 +133,31 @@ class PluginPlatformTest {
             WebClient teacher = console.demoUser("teacher");
             assertThat(teacher.get("/panels/greeter").status()).isEqualTo(200);
 
-            assertThat(admin.submit("/admin/plugins", "/admin/plugins/greeter/disable", Map.of()).status()).isEqualTo(303);
+            WebClient.Response asked = admin.submit("/admin/plugins", "/admin/plugins/greeter/disable", Map.of());
+            assertThat(asked.status()).isEqualTo(200);
+            assertThat(asked.body()).contains("<h1>Disable the plugin 'greeter'?</h1>", "Tools that disappear for everyone",
+                    "(panel)</li>", "No started plugin depends on it.", "name=\"_confirmed\" value=\"yes\"",
+                    "class=\"danger\"", "href=\"/admin/plugins\">Cancel</a>");
+            assertThat(teacher.get("/panels/greeter").status()).as("nothing changed until confirmed").isEqualTo(200);
+            assertThat(admin.postForm("/admin/plugins/greeter/disable", Map.of("_csrf", WebClient.csrfOf(asked.body())))
+                    .status()).as("a post without the confirmation asks again").isEqualTo(200);
+            assertThat(teacher.get("/panels/greeter").status()).isEqualTo(200);
+            assertThat(admin.postForm("/admin/plugins/greeter/disable", Map.of("_csrf", WebClient.csrfOf(asked.body()),
+                    "_confirmed", "yes")).status()).isEqualTo(303);
 
             assertThat(teacher.get("/panels/greeter").status()).isEqualTo(404);
             assertThat(teacher.get("/").body()).doesNotContain("Greeter");
             assertThat(admin.get("/admin/rights").body()).doesNotContain("right-greeter.tool");
-            assertThat(admin.get("/healthz").body()).contains("{\"id\":\"greeter\",\"version\":\"1.0.0\",\"state\":\"DISABLED\"}");
-            assertThat(admin.get("/admin/audit").body()).contains("plugin.disable");
+            assertThat(admin.get("/healthz").body()).as("disabled on purpose is no fault").contains("\"status\":\"UP\"",
+                    "{\"id\":\"greeter\",\"version\":\"1.0.0\",\"state\":\"DISABLED\",\"disabledBy\":\"");
+            assertThat(console.client().get("/healthz").body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(admin.get("/api/audit?limit=50").body()).contains("plugin.disable.unconfirmed",
+                    "Not disabled 'greeter': not confirmed.", "\"plugin.disable\"");
         }
         try (TestConsole restarted = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
             WebClient admin = restarted.adminWithTools();
-            assertThat(admin.get("/healthz").body()).contains("\"id\":\"greeter\",\"version\":\"1.0.0\",\"state\":\"DISABLED\"");
+            assertThat(admin.get("/healthz").body()).contains("\"status\":\"UP\"",
+                    "\"id\":\"greeter\",\"version\":\"1.0.0\",\"state\":\"DISABLED\"");
             assertThat(admin.get("/admin/plugins").body()).contains("/admin/plugins/greeter/enable");
 
             WebClient.Response enabled = admin.postJson("/api/plugins/greeter/enable", "{}", admin.apiCsrfToken());

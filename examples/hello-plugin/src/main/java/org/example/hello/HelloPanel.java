@@ -37,7 +37,11 @@ public class HelloPanel implements SettingsPanel {
     public PanelDefinition definition() {
         return new PanelDefinition("hello", "Hello", "hello.greetings", List.of(
                 PanelAction.of("send", "Send a greeting", Level.WRITE),
-                PanelAction.of("save", "Save", Level.WRITE)));
+                PanelAction.of("save", "Save", Level.WRITE),
+                // Cannot be undone: the console shows it apart, in danger colours, and asks this first.
+                PanelAction.destructive("forget", "Delete every greeting sent", Level.DELETE,
+                        "Delete every greeting sent? The list of greetings sent is emptied for everyone and cannot "
+                                + "be brought back.")));
     }
 
     @Override
@@ -48,7 +52,8 @@ public class HelloPanel implements SettingsPanel {
                         new Component.LabelledValue("Greeting", greeting),
                         new Component.Table("Greetings sent", List.of("When", "Who", "Greeting"), sent(),
                                 "No greeting sent yet."),
-                        new Component.Button("send", true)),
+                        new Component.Button("send", true),
+                        new Component.Button("forget", false)),
                 Section.of("Settings",
                         new Component.TextInput("greeting", "Greeting", greeting, InputKind.TEXT, "1 to 200 characters."),
                         new Component.SecretInput("token", "Token", context.secrets().isSet("token"),
@@ -63,6 +68,11 @@ public class HelloPanel implements SettingsPanel {
             insert(greeting, request.user().displayName());
             context.audit().record(request.user(), "hello.send", "Sent a greeting");
             return ActionResult.success("Sent: " + greeting);
+        }
+        if (action.equals("forget")) {
+            int deleted = forget();
+            context.audit().record(request.user(), "hello.forget", "Deleted " + deleted + " greetings sent");
+            return ActionResult.success("Deleted " + deleted + " greetings sent.");
         }
         String greeting = input.text("greeting").orElse("");
         if (greeting.isEmpty() || greeting.length() > 200) {
@@ -83,6 +93,15 @@ public class HelloPanel implements SettingsPanel {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the greeting", e);
+        }
+    }
+
+    private int forget() {
+        try (Connection connection = context.database().dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM hello_greeting")) {
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete the greetings", e);
         }
     }
 

@@ -14,7 +14,8 @@ public class HelloRight implements RightContribution {
     @Override
     public List<RightDefinition> rights() {
         return List.of(new RightDefinition("hello.greetings", "Hello", List.of("Tools"),
-                "R: see the greetings. W: send greetings and change the greeting and the token.",
-                EnumSet.of(Level.READ, Level.WRITE), "Anyone may hold this right", false));
+                "R: see the greetings. W: send greetings and change the greeting and the token. "
+                        + "D: delete every greeting sent.",
+                EnumSet.of(Level.READ, Level.WRITE, Level.DELETE), "Anyone may hold this right", false));
     }
 }

@@ -47,7 +47,7 @@ class HelloPluginTest {
             assertThat(entry.required().level()).isEqualTo(Level.READ);
         });
         assertThat(hello.rights()).singleElement().satisfies(right ->
-                assertThat(right.levels()).containsExactlyInAnyOrder(Level.READ, Level.WRITE));
+                assertThat(right.levels()).containsExactlyInAnyOrder(Level.READ, Level.WRITE, Level.DELETE));
     }
 
     @Test
@@ -64,6 +64,22 @@ class HelloPluginTest {
         assertThat(hello.audit()).extracting(AuditEntry::source, AuditEntry::action)
                 .contains(org.assertj.core.groups.Tuple.tuple("hello", "hello.send"),
                         org.assertj.core.groups.Tuple.tuple("console", "panel.action"));
+    }
+
+    @Test
+    void deletingTheGreetingsSentNeedsDeleteAndAConfirmation() {
+        ActingUser deleter = TestUsers.holding("ddoe", "hello.greetings", Level.WRITE, Level.DELETE);
+        hello.panel("hello", WRITER).act("send");
+
+        assertThat(hello.panel("hello", WRITER).actionsAvailable()).doesNotContain("forget");
+        assertThat(hello.panel("hello", deleter).actionsAvailable()).contains("forget");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hello.panel("hello", deleter).act("forget"))
+                .hasMessageContaining("confirm");
+        ActionResult deleted = hello.panel("hello", deleter).actConfirmed("forget", java.util.Map.of());
+
+        assertThat(deleted).isEqualTo(ActionResult.success("Deleted 1 greetings sent."));
+        assertThat(hello.audit()).extracting(AuditEntry::source, AuditEntry::action)
+                .contains(org.assertj.core.groups.Tuple.tuple("hello", "hello.forget"));
     }
 
     @Test

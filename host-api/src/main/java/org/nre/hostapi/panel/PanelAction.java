@@ -12,8 +12,11 @@ import org.nre.hostapi.rights.Level;
  * @param level the level of the panel's right a user needs to run it
  * @param confirmation when not empty, the question the host asks before running the action; the
  *     host runs it only once the user has confirmed
+ * @param destructive whether the action cannot be undone (deregistering, deleting): a host shows it apart from
+ *     the routine actions and in danger colours, and always asks the confirmation first, so a destructive action
+ *     must have one
  */
-public record PanelAction(String name, String label, Level level, String confirmation) {
+public record PanelAction(String name, String label, Level level, String confirmation, boolean destructive) {
 
     /** Checks the fields. */
     public PanelAction {
@@ -23,6 +26,36 @@ public record PanelAction(String name, String label, Level level, String confirm
             throw new HostApiException("Field 'level' of action '" + name + "' cannot be null");
         }
         confirmation = Fields.orEmpty(confirmation);
+        if (destructive && confirmation.isBlank()) {
+            throw new HostApiException("The destructive action '" + name + "' needs a confirmation: say what will "
+                    + "happen and that it cannot be undone, so that the host can ask before running it");
+        }
+    }
+
+    /**
+     * A routine (not destructive) action, as in 0.2.0.
+     *
+     * @param name the action's name
+     * @param label what its button says
+     * @param level the level it needs
+     * @param confirmation the question asked before running it, or empty for none
+     */
+    public PanelAction(String name, String label, Level level, String confirmation) {
+        this(name, label, level, confirmation, false);
+    }
+
+    /**
+     * An action that cannot be undone: shown apart and in danger colours, and run only once the user confirms.
+     *
+     * @param name the action's name
+     * @param label what its button says
+     * @param level the level it needs, usually {@link Level#DELETE}
+     * @param confirmation what will happen, asked before running it; cannot be empty
+     * @return the action
+     * @throws HostApiException when the confirmation is empty
+     */
+    public static PanelAction destructive(String name, String label, Level level, String confirmation) {
+        return new PanelAction(name, label, level, confirmation, true);
     }
 
     /**

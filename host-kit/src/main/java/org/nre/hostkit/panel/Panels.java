@@ -32,12 +32,21 @@ public final class Panels {
      * The panel, as the user may see it.
      *
      * @param panel the panel
-     * @param view the view without the buttons the user may not use
+     * @param view the view without the controls the user may not use: no button for an action the user may not
+     *     run, and no input in a section whose every button went so (a reader sees no checkbox that does nothing)
      * @param allowedActions the actions the user holds the level for
      * @param source the view as the plugin returned it, which with the allowed actions makes {@code view}
+     * @param rightLabel the label of the panel's right, for the line that tells a reader what it takes to do more
      */
-    public record Shown(Contributions.Panel panel, PanelView view, List<PanelAction> allowedActions, PanelView source)
-            implements ViewOutcome {
+    public record Shown(Contributions.Panel panel, PanelView view, List<PanelAction> allowedActions, PanelView source,
+                        String rightLabel) implements ViewOutcome {
+
+        /** The panel's actions the user does not hold the level for, in the panel's order. */
+        public List<PanelAction> beyondReach() {
+            return panel.definition().actions().stream()
+                    .filter(action -> allowedActions.stream().noneMatch(a -> a.name().equals(action.name())))
+                    .toList();
+        }
 
         /** The actions the user may run and the view offers now: those with an enabled button. */
         public List<PanelAction> availableNow() {
@@ -121,7 +130,7 @@ public final class Panels {
                 return new Failed("The plugin '" + panel.pluginId() + "' returned no view for this panel.");
             }
             List<PanelAction> allowed = allowedActions(definition, user);
-            return new Shown(panel, withoutForbiddenButtons(view, allowed), allowed, view);
+            return new Shown(panel, withoutForbiddenControls(view, allowed), allowed, view, rightLabel(definition));
         } catch (PluginFailure e) {
             failures.accept(panel.pluginId(), e.getMessage());
             return new Failed("The plugin '" + panel.pluginId() + "' failed to show this panel. The console "
@@ -196,26 +205,44 @@ public final class Panels {
         return allowed;
     }
 
-    /** Buttons for actions the user may not run, or that the panel never declared, are not shown. */
-    private static PanelView withoutForbiddenButtons(PanelView view, List<PanelAction> allowed) {
+    /**
+     * Buttons for actions the user may not run, or that the panel never declared, are not shown; nor are the
+     * inputs of a section whose every button went so, since nothing the user may do would send them. A section
+     * left with nothing to show goes too.
+     */
+    private static PanelView withoutForbiddenControls(PanelView view, List<PanelAction> allowed) {
         boolean allShown = view.sections().stream().flatMap(s -> s.components().stream())
-                .allMatch(c -> !(c instanceof Component.Button button)
-                        || allowed.stream().anyMatch(a -> a.name().equals(button.action())));
+                .allMatch(c -> !(c instanceof Component.Button button) || allows(allowed, button));
         if (allShown) {
             return view; // nothing to take out: no copy of the whole view
         }
         List<Section> sections = new ArrayList<>();
         for (Section section : view.sections()) {
+            boolean hadButtons = section.components().stream().anyMatch(c -> c instanceof Component.Button);
+            boolean keepsButtons = section.components().stream()
+                    .anyMatch(c -> c instanceof Component.Button button && allows(allowed, button));
+            boolean dropInputs = hadButtons && !keepsButtons;
             List<Component> components = new ArrayList<>();
             for (Component component : section.components()) {
-                if (component instanceof Component.Button button
-                        && allowed.stream().noneMatch(a -> a.name().equals(button.action()))) {
+                if (component instanceof Component.Button button && !allows(allowed, button)
+                        || dropInputs && isInput(component)) {
                     continue;
                 }
                 components.add(component);
             }
-            sections.add(new Section(section.heading(), components));
+            if (!components.isEmpty() || !dropInputs && section.components().isEmpty()) {
+                sections.add(new Section(section.heading(), components));
+            }
         }
         return new PanelView(sections, view.refreshSeconds(), view.data());
+    }
+
+    private static boolean allows(List<PanelAction> allowed, Component.Button button) {
+        return allowed.stream().anyMatch(a -> a.name().equals(button.action()));
+    }
+
+    private static boolean isInput(Component component) {
+        return component instanceof Component.Checkbox || component instanceof Component.TextInput
+                || component instanceof Component.SecretInput || component instanceof Component.Hidden;
     }
 }

@@ -35,6 +35,7 @@ public final class PluginHost implements AutoCloseable {
     private final List<Path> developmentPlugins;
     private final Problems problems = new Problems();
     private final HostPluginManager manager;
+    private final PluginStates states;
     private final Extensions extensions;
     private final java.util.function.Consumer<String> stopped;
     private final ContributionCollector collector;
@@ -55,6 +56,7 @@ public final class PluginHost implements AutoCloseable {
         this.pluginsDir = pluginsDir;
         this.developmentPlugins = List.copyOf(developmentPlugins);
         this.stopped = stopped;
+        this.states = states;
         Extensions[] shared = new Extensions[1];
         this.manager = new HostPluginManager(pluginsDir, developmentPlugins, problems,
                 (pluginId, calls) -> contexts.create(pluginId, calls, shared[0]), states, trust);
@@ -118,11 +120,86 @@ public final class PluginHost implements AutoCloseable {
             return new PluginChange(false, PluginState.DISABLED.toString(), "The plugin '" + pluginId
                     + "' is already disabled.");
         }
+        List<String> stopping = impact(pluginId).dependents();
         manager.as(by, () -> manager.disablePlugin(pluginId));
         contributions = collector.collect();
         return new PluginChange(true, known(pluginId).getPluginState().toString(), "Disabled the plugin '"
                 + pluginId + "': its menu entries, rights and panels are gone until it is enabled again. The rights "
-                + "granted on it are kept.");
+                + "granted on it are kept." + (stopping.isEmpty() ? "" : " Stopped with it, as they depend on it: "
+                + String.join(", ", stopping) + "."));
+    }
+
+    /**
+     * What disabling the plugin would take away from everyone: its tools and the started plugins that depend on
+     * it, which stop with it. Asked before {@link #disable}, for the console's confirmation.
+     */
+    public synchronized DisableImpact impact(String pluginId) {
+        known(pluginId);
+        List<String> tools = new ArrayList<>();
+        for (Contributions.Menu menu : contributions.menuEntries()) {
+            if (menu.pluginId().equals(pluginId)) {
+                List<String> path = new ArrayList<>(menu.entry().path());
+                path.add(menu.entry().label());
+                tools.add(String.join(" / ", path));
+            }
+        }
+        contributions.panels().values().stream().filter(panel -> panel.pluginId().equals(pluginId))
+                .map(panel -> panel.definition().title() + " (panel)").sorted().forEach(tools::add);
+        return new DisableImpact(pluginId, tools, dependents(pluginId).stream()
+                .filter(id -> manager.getPlugin(id).getPluginState() == PluginState.STARTED).toList());
+    }
+
+    /** The plugins whose Plugin-Dependencies name the plugin, directly or through another, sorted by id. */
+    private List<String> dependents(String pluginId) {
+        Set<String> found = new java.util.TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(pluginId));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            for (PluginWrapper plugin : manager.getPlugins()) {
+                boolean names = plugin.getDescriptor().getDependencies().stream()
+                        .anyMatch(dependency -> dependency.getPluginId().equals(id));
+                if (names && !plugin.getPluginId().equals(pluginId) && found.add(plugin.getPluginId())) {
+                    todo.push(plugin.getPluginId());
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Every plugin as the health check reports it: a plugin disabled on purpose, and one stopped because a
+     * plugin it depends on was, count as healthy; one that failed, was refused or does not fit does not.
+     */
+    public List<PluginHealth> health() {
+        List<PluginHealth> health = new ArrayList<>();
+        for (PluginStatus status : statuses()) {
+            PluginWrapper plugin = manager.getPlugin(status.id());
+            java.util.Optional<PluginStates.Disabled> disabled = plugin == null ? java.util.Optional.empty() : offOnPurpose(plugin);
+            health.add(new PluginHealth(status.id(), status.version(), status.state(),
+                    status.started() || disabled.isPresent(), disabled.map(PluginStates.Disabled::by).orElse(""),
+                    disabled.map(PluginStates.Disabled::at).orElse(null)));
+        }
+        return health;
+    }
+
+    /** Who turned the plugin off, when it is disabled on purpose or stopped with a plugin it depends on. */
+    private java.util.Optional<PluginStates.Disabled> offOnPurpose(PluginWrapper plugin) {
+        if (plugin.getPluginState() == PluginState.DISABLED && plugin.getFailedException() == null) {
+            return states.disabledBy(plugin.getPluginId());
+        }
+        if (plugin.getPluginState() == PluginState.STOPPED || plugin.getPluginState() == PluginState.RESOLVED) {
+            for (var dependency : plugin.getDescriptor().getDependencies()) {
+                PluginWrapper needed = manager.getPlugin(dependency.getPluginId());
+                if (needed != null && needed.getPluginState() == PluginState.DISABLED) {
+                    java.util.Optional<PluginStates.Disabled> by = offOnPurpose(needed);
+                    if (by.isPresent()) {
+                        return java.util.Optional.of(new PluginStates.Disabled(by.get().by() + ", by disabling '"
+                                + dependency.getPluginId() + "'", by.get().at()));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Enables and starts a plugin; its rights come back with the grants they had. */

@@ -26,6 +26,21 @@ public final class PluginStates {
                 .orElse(false);
     }
 
+    /** Who disabled a plugin on purpose, and when. */
+    public record Disabled(String by, java.time.Instant at) {
+    }
+
+    /** Who disabled the plugin and when, or empty when it is not disabled on purpose. */
+    public java.util.Optional<Disabled> disabledBy(String pluginId) {
+        return jdbc.one("SELECT enabled, changed_by, changed_at FROM host_plugin_state WHERE plugin_id = ?",
+                row -> row.getBoolean(1) ? null : new Disabled(orEmpty(row.getString(2)),
+                        row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant()), pluginId);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     void set(String pluginId, boolean enabled, String by) {
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "DELETE FROM host_plugin_state WHERE plugin_id = ?", pluginId);

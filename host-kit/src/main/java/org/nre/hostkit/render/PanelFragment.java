@@ -22,10 +22,23 @@ import org.nre.hostapi.panel.Tone;
  * @param typed what the user typed into text inputs for an action refused for its input, by input name: shown
  *     again in place of the view's values, so that a mistake in one field loses nothing typed in the others
  * @param form where the forms post and the fields they carry
+ * @param readerNote the line that tells a user who may not run some of the panel's actions what they may do and
+ *     whom to ask, or empty when the user may run them all
  */
 public record PanelFragment(String panelId, PanelView view, Map<String, PanelAction> actions, String messageTone,
                             String message, Map<String, String> fieldErrors, Map<String, String> typed,
-                            FormTarget form) {
+                            FormTarget form, String readerNote) {
+
+    /**
+     * A destructive action's button shown in the danger zone, in a form of its own with the hidden fields of the
+     * section it came from.
+     *
+     * @param button the button
+     * @param hidden the hidden fields of its section
+     * @param sectionIndex the index of its section in the view, for its element id
+     */
+    public record DangerButton(Component.Button button, List<Component.Hidden> hidden, int sectionIndex) {
+    }
 
     private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
     private static final java.util.regex.Pattern DASH_AT_ENDS = java.util.regex.Pattern.compile("(^-|-$)");
@@ -35,6 +48,61 @@ public record PanelFragment(String panelId, PanelView view, Map<String, PanelAct
         actions = Map.copyOf(actions);
         fieldErrors = Map.copyOf(fieldErrors);
         typed = Map.copyOf(typed);
+        readerNote = readerNote == null ? "" : readerNote;
+    }
+
+    /** A fragment with no line for readers. */
+    public PanelFragment(String panelId, PanelView view, Map<String, PanelAction> actions, String messageTone,
+                         String message, Map<String, String> fieldErrors, Map<String, String> typed,
+                         FormTarget form) {
+        this(panelId, view, actions, messageTone, message, fieldErrors, typed, form, "");
+    }
+
+    /** Whether the action cannot be undone, so that its button is shown apart and in danger colours. */
+    public boolean isDestructive(String action) {
+        PanelAction definition = actions.get(action);
+        return definition != null && definition.destructive();
+    }
+
+    /** The class of a button: danger for a destructive action, else primary or secondary as the plugin asks. */
+    public String buttonClass(Component.Button button) {
+        return isDestructive(button.action()) ? "danger" : button.primary() ? "primary" : "secondary";
+    }
+
+    /**
+     * Whether a component stands in its section: everything but a destructive action's button in a section
+     * without inputs, which stands in the danger zone instead. A destructive button beside inputs stays with
+     * them (it submits them), in danger colours.
+     */
+    public boolean inPlace(Section section, Component component) {
+        return !(component instanceof Component.Button button && isDestructive(button.action())
+                && !hasInputs(section));
+    }
+
+    /** Whether a section shows anything but the buttons moved to the danger zone. */
+    public boolean showsInPlace(Section section) {
+        return section.components().stream().anyMatch(c -> inPlace(section, c)) || section.components().isEmpty();
+    }
+
+    /** The destructive actions' buttons that stand apart, at the end of the panel, in the view's order. */
+    public List<DangerButton> dangerZone() {
+        List<DangerButton> buttons = new java.util.ArrayList<>();
+        for (int s = 0; s < view.sections().size(); s++) {
+            Section section = view.sections().get(s);
+            List<Component.Hidden> hidden = section.components().stream()
+                    .filter(c -> c instanceof Component.Hidden).map(c -> (Component.Hidden) c).toList();
+            for (Component component : section.components()) {
+                if (component instanceof Component.Button button && !inPlace(section, component)) {
+                    buttons.add(new DangerButton(button, hidden, s));
+                }
+            }
+        }
+        return buttons;
+    }
+
+    private static boolean hasInputs(Section section) {
+        return section.components().stream().anyMatch(c -> c instanceof Component.Checkbox
+                || c instanceof Component.TextInput || c instanceof Component.SecretInput);
     }
 
     /**
@@ -55,14 +123,14 @@ public record PanelFragment(String panelId, PanelView view, Map<String, PanelAct
 
     /** A section with inputs or buttons is a form: its buttons submit its inputs. */
     public boolean isForm(Section section) {
-        return section.components().stream().anyMatch(c -> c instanceof Component.Button
+        return section.components().stream().anyMatch(c -> c instanceof Component.Button && inPlace(section, c)
                 || c instanceof Component.Checkbox || c instanceof Component.TextInput
                 || c instanceof Component.SecretInput);
     }
 
     public String formAction(Section section) {
         return section.components().stream()
-                .filter(c -> c instanceof Component.Button)
+                .filter(c -> c instanceof Component.Button && inPlace(section, c))
                 .map(c -> actionPath(((Component.Button) c).action()))
                 .findFirst()
                 .orElse(actionPath("none"));

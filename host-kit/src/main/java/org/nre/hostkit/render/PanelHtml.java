@@ -45,7 +45,7 @@ public final class PanelHtml {
         Map<String, PanelAction> actions = new HashMap<>();
         shown.allowedActions().forEach(action -> actions.put(action.name(), action));
         return new PanelFragment(shown.panel().definition().id(), shown.view(), actions, tone, message, fieldErrors,
-                typed, form);
+                typed, form, ReaderNote.of(shown, form));
     }
 
     private String render(PanelFragment fragment) {

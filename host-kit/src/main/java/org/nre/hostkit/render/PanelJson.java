@@ -17,12 +17,13 @@ import org.nre.hostkit.panel.Panels;
  */
 public final class PanelJson {
 
-    /** An action the user may run now. */
-    public record ActionJson(String name, String label, String level, String confirmation) {
+    /** An action the user may run now; a destructive one cannot be undone and always asks its confirmation. */
+    public record ActionJson(String name, String label, String level, String confirmation, boolean destructive) {
     }
 
     /** An action the user holds the level for but cannot run now, and why. */
-    public record UnavailableActionJson(String name, String label, String level, String reason) {
+    public record UnavailableActionJson(String name, String label, String level, String reason,
+                                        boolean destructive) {
     }
 
     /** The panel as the API answers it. */
@@ -52,7 +53,7 @@ public final class PanelJson {
         for (PanelAction action : shown.allowedActions()) {
             shown.reasonAgainst(action).filter(reason -> !reason.isEmpty()).ifPresent(reason -> unavailable.add(
                     new UnavailableActionJson(action.name(), action.label(), String.valueOf(action.level().letter()),
-                            reason)));
+                            reason, action.destructive())));
         }
         try {
             return json.writeValueAsBytes(new Body(shown.panel().definition().id(), shown.panel().definition().title(),
@@ -65,6 +66,6 @@ public final class PanelJson {
 
     private static ActionJson action(PanelAction action) {
         return new ActionJson(action.name(), action.label(), String.valueOf(action.level().letter()),
-                action.confirmation());
+                action.confirmation(), action.destructive());
     }
 }

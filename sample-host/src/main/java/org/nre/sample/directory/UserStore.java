@@ -97,6 +97,12 @@ public final class UserStore {
         return (account.firstName() + " " + account.lastName() + " " + account.login()).toLowerCase(Locale.ROOT);
     }
 
+    /** The enabled administrators, by name: whom a user who needs more than they hold is told to ask. */
+    public List<Account> enabledAdministratorAccounts() {
+        return jdbc.list("SELECT " + COLUMNS + " FROM host_user WHERE administrator = TRUE AND disabled = FALSE "
+                + "ORDER BY last_name, first_name, login", UserStore::account);
+    }
+
     public static Account account(ResultSet row) throws SQLException {
         return new Account(row.getString("id"), row.getString("login"), row.getString("first_name"),
                 row.getString("last_name"), row.getBoolean("administrator"), row.getBoolean("must_change_password"),

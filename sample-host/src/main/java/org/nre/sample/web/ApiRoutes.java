@@ -13,7 +13,7 @@ import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostkit.menu.MenuTree;
 import org.nre.hostkit.panel.Panels;
-import org.nre.hostkit.plugins.PluginStatus;
+import org.nre.hostkit.plugins.PluginHealth;
 import org.nre.hostkit.render.PanelJson;
 import org.nre.sample.auth.Accounts;
 import org.nre.sample.auth.SessionStore;
@@ -30,7 +30,9 @@ final class ApiRoutes {
     record ResultJson(String outcome, String message, Map<String, String> errors) {
     }
 
-    record PluginJson(String id, String version, String state) {
+    /** A plugin in the health check; who disabled it, and when, only for one off on purpose. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    record PluginJson(String id, String version, String state, String disabledBy, java.time.Instant disabledAt) {
     }
 
     record HealthJson(String status, String product, String version, String database, List<PluginJson> plugins) {
@@ -65,7 +67,9 @@ final class ApiRoutes {
      */
     private void health(Context ctx) {
         boolean databaseUp = services.database().isUp();
-        boolean pluginsHealthy = services.plugins().statuses().stream().allMatch(PluginStatus::started);
+        // A plugin disabled on purpose (or stopped with one it depends on) is no fault: only the others degrade.
+        List<PluginHealth> pluginHealth = services.plugins().health();
+        boolean pluginsHealthy = pluginHealth.stream().allMatch(PluginHealth::healthy);
         String status = !databaseUp ? "DOWN" : pluginsHealthy ? "UP" : "DEGRADED";
         ctx.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
         ctx.header("Cache-Control", "no-store");
@@ -73,8 +77,8 @@ final class ApiRoutes {
             ctx.json(Map.of("status", status));
             return;
         }
-        List<PluginJson> plugins = services.plugins().statuses().stream()
-                .map(p -> new PluginJson(p.id(), p.version(), p.state())).toList();
+        List<PluginJson> plugins = pluginHealth.stream()
+                .map(p -> new PluginJson(p.id(), p.version(), p.state(), p.disabledBy(), p.disabledAt())).toList();
         ctx.json(new HealthJson(status, services.productName(), services.productVersion(),
                 databaseUp ? "UP" : "DOWN", plugins));
     }

@@ -3,6 +3,7 @@ package org.nre.sample.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nre.hostapi.panel.ActionInput;
@@ -125,7 +126,7 @@ final class ConsoleRoutes {
         String panelId = ctx.pathParam("panel");
         Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            RenderedSections sections = html.sections(shown, form(ctx, panelId));
+            RenderedSections sections = html.sections(shown, form(ctx, panelId, shown));
             ctx.header("X-Refresh-Seconds", String.valueOf(shown.view().refreshSeconds()));
             ctx.header("Cache-Control", "no-cache, private");
             ctx.header("ETag", sections.etag());
@@ -139,10 +140,29 @@ final class ConsoleRoutes {
         }
     }
 
-    /** Where the panel's forms post, each carrying the session's CSRF token. */
-    private static FormTarget form(Context ctx, String panelId) {
-        return new FormTarget("/panels/" + panelId + "/actions/", Map.of(Guard.CSRF_FIELD,
-                Guard.viewer(ctx).session().csrfToken()));
+    /**
+     * Where the panel's forms post, each carrying the session's CSRF token, and, for a user who may not run some
+     * of its actions, the console's administrators by name: whom to ask.
+     */
+    private FormTarget form(Context ctx, String panelId, Panels.Shown shown) {
+        Map<String, String> hidden = Map.of(Guard.CSRF_FIELD, Guard.viewer(ctx).session().csrfToken());
+        String prefix = "/panels/" + panelId + "/actions/";
+        if (shown.beyondReach().isEmpty()) {
+            return new FormTarget(prefix, hidden);
+        }
+        return new FormTarget(prefix, hidden, whomToAsk());
+    }
+
+    /** "Ask a console administrator (Ada Admin, Bo Boss) if you need more.", naming at most three. */
+    private String whomToAsk() {
+        List<String> names = services.directory().users().enabledAdministratorAccounts().stream()
+                .map(a -> (a.firstName() + " " + a.lastName()).strip()).toList();
+        if (names.isEmpty()) {
+            return FormTarget.ASK_AN_ADMINISTRATOR;
+        }
+        String named = String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+        return "Ask a console administrator (" + named + ") if you need more.";
     }
 
     private void showPanel(Context ctx, String panelId, Tone tone, String message, Map<String, String> errors,
@@ -153,8 +173,8 @@ final class ConsoleRoutes {
             PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId),
                     panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view());
             // An action's answer marks fields and shows its message inside the sections: rendered for it alone.
-            String sections = message.isEmpty() && errors.isEmpty() ? html.sections(shown, form(ctx, panelId)).html()
-                    : html.sections(shown, form(ctx, panelId), tone, message, errors, typed);
+            String sections = message.isEmpty() && errors.isEmpty() ? html.sections(shown, form(ctx, panelId, shown)).html()
+                    : html.sections(shown, form(ctx, panelId, shown), tone, message, errors, typed);
             pages.render(ctx, "panel.jte", Map.of("model", model, "sections", sections));
         } else {
             refuse(ctx, outcome);
@@ -192,6 +212,7 @@ final class ConsoleRoutes {
             pages.render(ctx, "confirm.jte", Map.of(
                     "page", pages.page(ctx, needs.action().label(), panelId),
                     "title", needs.action().label(),
+                    "destructive", needs.action().destructive(),
                     "question", needs.action().confirmation(),
                     "actionLabel", needs.action().label(),
                     "actionPath", "/panels/" + panelId + "/actions/" + action,

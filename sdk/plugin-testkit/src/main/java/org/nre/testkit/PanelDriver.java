@@ -32,7 +32,8 @@ public final class PanelDriver {
     /**
      * The panel as the console shows it to the user.
      *
-     * @return the view, without the buttons the user may not use
+     * @return the view, without the buttons the user may not use and without the inputs of a section whose every
+     *     button went so: a reader is shown no control
      * @throws PanelRefused when the console refuses it (the user lacks R, no such panel) or the plugin fails
      */
     public PanelView view() {

@@ -51,6 +51,12 @@ class PluginHarnessTest {
             ActingUser reader = TestUsers.holding("rroe", "notes.use", Level.READ);
 
             assertThat(notes.panel("notes", reader).actionsAvailable()).isEmpty();
+            assertThat(notes.panel("notes", reader).view().sections()).flatExtracting(s -> s.components())
+                    .as("a reader is shown no control").noneMatch(c -> c instanceof org.nre.hostapi.panel.Component.TextInput
+                            || c instanceof org.nre.hostapi.panel.Component.Button)
+                    .anyMatch(c -> c instanceof org.nre.hostapi.panel.Component.Table);
+            assertThat(notes.panel("notes", WRITER).view().sections()).flatExtracting(s -> s.components())
+                    .anyMatch(c -> c instanceof org.nre.hostapi.panel.Component.TextInput);
             assertThat(notes.panel("notes", reader).refusal("add", Map.of("text", "x")))
                     .isEqualTo("\"Add\" needs the level W (write) on the right 'Notes'.");
             assertThat(notes.panel("notes", TestUsers.withoutRights("guest")).viewRefusal())
