@@ -91,7 +91,7 @@ public final class UserStore {
 
     /**
      * What a search for staff reads: the names and login in lower case, first name first, as the console's
-     * migration V3 wrote it for the users before it.
+     * migration V4 wrote it for the users before it.
      */
     public static String searchText(Account account) {
         return (account.firstName() + " " + account.lastName() + " " + account.login()).toLowerCase(Locale.ROOT);
