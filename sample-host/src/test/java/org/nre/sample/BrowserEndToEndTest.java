@@ -143,8 +143,9 @@ class BrowserEndToEndTest {
         String base = console.client().base();
         try (Browser admin = Browser.open(base, true)) {
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
-            for (String page : List.of("/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
-                    "/panels/" + Vendor.PANEL, "/account/password")) {
+            for (String page : List.of("/", "/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
+                    "/admin/users/u-teacher", "/admin/groups/g-sysadmins", "/panels/" + Vendor.PANEL,
+                    "/account/password")) {
                 admin.go(page);
                 for (WebElement input : admin.driver.findElements(By.cssSelector(
                         "input:not([type=hidden]), textarea, select"))) {
@@ -155,6 +156,12 @@ class BrowserEndToEndTest {
                     assertThat(labelled).as("input %s on %s has a label", input.getAttribute("name"), page).isTrue();
                 }
             }
+            // A refused form: the page it redirects to shows the errors, and passes the same checks.
+            admin.go("/admin/users");
+            admin.type(By.id("login"), "x");
+            admin.driver.findElement(By.xpath("//button[normalize-space()='Create user']")).click();
+            admin.waitForText("Nothing was changed: correct the fields marked.", Duration.ofSeconds(10));
+            assertThat(admin.driver.findElement(By.id("login")).getAttribute("value")).isEqualTo("x");
             admin.go("/");
             admin.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
             assertThat(admin.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
