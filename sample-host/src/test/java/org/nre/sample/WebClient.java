@@ -164,8 +164,10 @@ public final class WebClient {
 
     public Response signIn(String login, String password) {
         Response response = postForm("/signin", Map.of("login", login, "password", password));
-        if (response.status() != 303) {
-            throw new AssertionError("Sign-in as " + login + " answered " + response.status());
+        // A refused sign-in answers 303 too, back to the sign-in page.
+        if (response.status() != 303 || "/signin".equals(response.header("Location"))) {
+            throw new AssertionError("Sign-in as " + login + " answered " + response.status() + " to "
+                    + response.header("Location"));
         }
         return response;
     }
