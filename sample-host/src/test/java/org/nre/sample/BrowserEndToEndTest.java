@@ -150,8 +150,11 @@ class BrowserEndToEndTest {
         try (Browser admin = Browser.open(base, true)) {
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
             console.adminWithTools();
-            for (String page : List.of("/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
-                    "/panels/" + Vendor.PANEL, "/account/password")) {
+            for (String page : List.of("/", "/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
+                    "/admin/users/u-teacher", "/admin/groups/g-sysadmins", "/panels/" + Vendor.PANEL,
+                    "/account/password", "/admin/rights", "/admin/rights/nre.registration?all=1",
+                    "/admin/rights/nre.registration?q=nobody-matches", "/admin/users/u-sysadmin/rights",
+                    "/admin/audit", "/admin/audit?outcome=REFUSED", "/admin/plugins")) {
                 admin.go(page);
                 for (WebElement input : admin.driver.findElements(By.cssSelector(
                         "input:not([type=hidden]), textarea, select"))) {
@@ -162,6 +165,12 @@ class BrowserEndToEndTest {
                     assertThat(labelled).as("input %s on %s has a label", input.getAttribute("name"), page).isTrue();
                 }
             }
+            // A refused form: the page it redirects to shows the errors, and passes the same checks.
+            admin.go("/admin/users");
+            admin.type(By.id("login"), "x");
+            admin.driver.findElement(By.xpath("//button[normalize-space()='Create user']")).click();
+            admin.waitForText("Nothing was changed: correct the fields marked.", Duration.ofSeconds(10));
+            assertThat(admin.driver.findElement(By.id("login")).getAttribute("value")).isEqualTo("x");
             admin.go("/");
             admin.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
             assertThat(admin.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");

@@ -320,7 +320,7 @@ class RegistrationGuideScreenshotsTest {
                     ACTION);
             String page = sysadmin.text();
             String unreachable = "The router at 127\\.0\\.0\\.1:" + port + " could not be reached[.:]";
-            assertThat(sysadmin.driver.findElement(By.cssSelector("#panel > [role=alert]")).getText())
+            assertThat(sysadmin.driver.findElement(By.cssSelector("#flash[role=alert]")).getText())
                     .containsPattern("^Nothing was sent; try again when the router is back\\. " + unreachable
                             + ".* The status shown is the last one known; the console keeps checking on its own\\.$");
             assertThat(page)

@@ -46,7 +46,8 @@ class RouteGuardTest {
         assertThat(routes).filteredOn(r -> r.access().equals("NONE")).isEmpty();
         assertThat(routes).filteredOn(r -> OPEN.contains(r.access()))
                 .extracting(r -> r.method() + " " + r.path())
-                .containsExactlyInAnyOrder("GET /healthz", "GET /signin", "POST /signin", "POST /api/session");
+                .containsExactlyInAnyOrder("GET /healthz", "GET /signin", "POST /signin", "POST /api/session",
+                        "GET /favicon.ico");
     }
 
     @Test

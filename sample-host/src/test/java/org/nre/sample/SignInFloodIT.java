@@ -82,6 +82,7 @@ class SignInFloodIT {
         FromAddress.Answer admin = FromAddress.postForm("127.0.0.2", console.port, "/signin", Map.of("login", "admin",
                 "password", TestConsole.ADMIN_PASSWORD));
         assertThat(admin.status()).as("the administrator signs in right after, from another address").isEqualTo(303);
+        assertThat(admin.header("Location")).as("to the console, not back to the sign-in page").isEqualTo("/");
         assertThat(console.alive()).isTrue();
     }
 }

@@ -38,11 +38,11 @@ class SignInSecurityTest {
         WebClient client = console.client();
         java.time.Instant lastCounted = null;
         for (int i = 0; i < 4; i++) {
-            assertThat(client.postForm("/signin", Map.of("login", "backup", "password", "wrong-" + i)).body())
-                    .contains("The user name or password is wrong.");
+            assertThat(client.followed(client.postForm("/signin", Map.of("login", "backup", "password", "wrong-" + i)))
+                    .body()).contains("The user name or password is wrong.");
             lastCounted = clock.instant(); // just after the attempt was counted (before its password was checked)
-            assertThat(client.postForm("/signin", Map.of("login", "ghost", "password", "wrong-" + i)).body())
-                    .contains("The user name or password is wrong.");
+            assertThat(client.followed(client.postForm("/signin", Map.of("login", "ghost", "password", "wrong-" + i)))
+                    .body()).contains("The user name or password is wrong.");
         }
 
         // The clock goes back to the last counted failure: the wait is a second, which a slow machine's password
@@ -54,18 +54,18 @@ class SignInSecurityTest {
         WebClient.Response unknown = client.postForm("/signin", Map.of("login", "ghost", "password", "whatever"));
         clock.advance(since);
 
-        assertThat(known.status()).isEqualTo(401);
-        assertThat(known.body()).contains("Too many failed sign-ins for this user name from this address. Try again "
+        assertThat(known.status()).isEqualTo(303);
+        assertThat(WebClient.signInRefusal(known)).contains("Too many failed sign-ins for this user name from this address. Try again "
                 + "in 1 second.");
-        assertThat(unknown.body()).contains("Too many failed sign-ins for this user name from this address.");
+        assertThat(WebClient.signInRefusal(unknown)).contains("Too many failed sign-ins for this user name from this address.");
         assertThat(console.admin().get("/admin/audit").body()).contains("signin.failed", "signin.throttled",
                 "(unknown: ghost)");
 
         clock.advance(Duration.ofSeconds(2));
-        assertThat(client.postForm("/signin", Map.of("login", "backup", "password", "wrong-again")).status())
-                .isEqualTo(401);
-        assertThat(client.postForm("/signin", Map.of("login", "backup", "password", TestConsole.DEMO_PASSWORD))
-                .body()).as("the wait doubles with every failure").contains("Try again in 2 seconds.");
+        assertThat(WebClient.signInRefusal(client.postForm("/signin", Map.of("login", "backup", "password",
+                "wrong-again")))).contains("The user name or password is wrong.");
+        assertThat(client.followed(client.postForm("/signin", Map.of("login", "backup", "password",
+                TestConsole.DEMO_PASSWORD))).body()).as("the wait doubles with every failure").contains("Try again in 2 seconds.");
         clock.advance(Duration.ofSeconds(3));
         console.client().signIn("backup", TestConsole.DEMO_PASSWORD);
     }
@@ -75,10 +75,10 @@ class SignInSecurityTest {
         int port = console.console().port();
         for (int i = 0; i < 40; i++) {
             assertThat(FromAddress.postForm("127.0.0.2", port, "/signin", Map.of("login", "admin", "password",
-                    "guess-" + i)).status()).isEqualTo(401);
+                    "guess-" + i)).header("Location")).isEqualTo("/signin");
         }
-        assertThat(FromAddress.postForm("127.0.0.2", port, "/signin", Map.of("login", "admin", "password",
-                TestConsole.ADMIN_PASSWORD)).body()).contains("Too many failed sign-ins");
+        assertThat(WebClient.signInRefusal(FromAddress.postForm("127.0.0.2", port, "/signin", Map.of("login", "admin",
+                "password", TestConsole.ADMIN_PASSWORD)).header("Set-Cookie"))).contains("Too many failed sign-ins");
 
         FromAddress.Answer elsewhere = FromAddress.postForm("127.0.0.3", port, "/signin", Map.of("login", "admin",
                 "password", TestConsole.ADMIN_PASSWORD));
@@ -160,10 +160,14 @@ class SignInSecurityTest {
                 "current", TestConsole.DEMO_PASSWORD, "chosen", "teacher-of-the-year-9",
                 "repeated", "teacher-of-the-year-9"));
 
-        assertThat(common.status()).isEqualTo(422);
-        assertThat(common.body()).contains("The new password is not acceptable: It is too easy to guess.");
-        assertThat(named.status()).isEqualTo(422);
-        assertThat(named.body()).contains("It contains the user name 'teacher'");
+        assertThat(common.status()).isEqualTo(303);
+        assertThat(named.status()).isEqualTo(303);
+        // Each answer's message waits in the session until a page shows it: the second stands.
+        assertThat(client.followed(named).body()).contains("It contains the user name 'teacher'");
+        WebClient.Response again = client.submit("/account/password", "/account/password", Map.of(
+                "current", TestConsole.DEMO_PASSWORD, "chosen", "Password123456", "repeated", "Password123456"));
+        assertThat(client.followed(again).body()).contains(
+                "The new password is not acceptable: It is too easy to guess.");
         console.client().signIn("teacher", TestConsole.DEMO_PASSWORD);
     }
 
@@ -179,8 +183,7 @@ class SignInSecurityTest {
                 "current", TestConsole.DEMO_PASSWORD, "chosen", "quiet-meadow-lantern-58",
                 "repeated", "quiet-meadow-lantern-58"));
 
-        assertThat(held.status()).isEqualTo(422);
-        assertThat(held.body()).contains("Too many wrong passwords. Try again in 1 second.");
+        assertThat(client.followed(held).body()).contains("Too many wrong passwords. Try again in 1 second.");
         assertThat(console.admin().get("/admin/audit").body()).contains("password.refused");
     }
 

@@ -107,6 +107,38 @@ public final class WebClient {
         return hidden;
     }
 
+    /**
+     * The page a browser form's answer sends the browser to (post/redirect/get), fetched as the browser would;
+     * the answer must be 303.
+     */
+    public Response followed(Response answer) {
+        if (answer.status() != 303) {
+            throw new AssertionError("Expected a form's answer of 303 to a page, got " + answer.status() + ": "
+                    + answer.body());
+        }
+        return get(answer.header("Location"));
+    }
+
+    /** What a refused sign-in's answer carries to the sign-in page it redirects to: the message and user name. */
+    public static String signInRefusal(Response answer) {
+        for (String cookie : answer.headers().allValues("Set-Cookie")) {
+            if (cookie.startsWith("nre_signin=")) {
+                return signInRefusal(cookie);
+            }
+        }
+        throw new AssertionError("The answer carries no sign-in refusal: " + answer.status());
+    }
+
+    /** The sign-in refusal in a Set-Cookie header's value. */
+    public static String signInRefusal(String setCookie) {
+        if (!setCookie.startsWith("nre_signin=")) {
+            throw new AssertionError("Not a sign-in refusal: " + setCookie);
+        }
+        String value = setCookie.substring("nre_signin=".length(), setCookie.indexOf(';'));
+        return new String(java.util.Base64.getUrlDecoder().decode(value.substring(0, value.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Response postJson(String path, String json, String csrfToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/json")
@@ -132,8 +164,10 @@ public final class WebClient {
 
     public Response signIn(String login, String password) {
         Response response = postForm("/signin", Map.of("login", login, "password", password));
-        if (response.status() != 303) {
-            throw new AssertionError("Sign-in as " + login + " answered " + response.status());
+        // A refused sign-in answers 303 too, back to the sign-in page.
+        if (response.status() != 303 || "/signin".equals(response.header("Location"))) {
+            throw new AssertionError("Sign-in as " + login + " answered " + response.status() + " to "
+                    + response.header("Location"));
         }
         return response;
     }

@@ -104,23 +104,46 @@ public final class SessionStore {
 
     /** Keeps a message to show on the session's next page (after a redirect), on whichever node serves it. */
     public void flash(String tokenHash, String tone, String text) {
-        jdbc.update("UPDATE host_session SET flash_tone = ?, flash_text = ? WHERE token_hash = ?",
-                tone, text.length() > 2000 ? text.substring(0, 2000) : text, tokenHash);
+        flash(tokenHash, tone, text, "");
+    }
+
+    /**
+     * Keeps a message and a refused form (its entered values and field errors, as the web layer writes them) to
+     * show on the session's next page.
+     */
+    public void flash(String tokenHash, String tone, String text, String form) {
+        jdbc.update("UPDATE host_session SET flash_tone = ?, flash_text = ?, flash_form = ? WHERE token_hash = ?",
+                tone, text.length() > 2000 ? text.substring(0, 2000) : text,
+                form == null || form.isEmpty() || form.length() > 8000 ? null : form, tokenHash);
     }
 
     /** The message kept for this page, removed as it is read. */
     public Optional<Flash> takeFlash(String tokenHash) {
         Optional<Flash> flash = jdbc.one(
-                "SELECT flash_tone, flash_text FROM host_session WHERE token_hash = ? AND flash_text IS NOT NULL",
-                row -> new Flash(row.getString(1), row.getString(2)), tokenHash);
+                "SELECT flash_tone, flash_text, flash_form FROM host_session WHERE token_hash = ? AND flash_text IS NOT NULL",
+                row -> new Flash(row.getString(1), row.getString(2), row.getString(3)), tokenHash);
         if (flash.isPresent()) {
-            jdbc.update("UPDATE host_session SET flash_tone = NULL, flash_text = NULL WHERE token_hash = ?", tokenHash);
+            jdbc.update("UPDATE host_session SET flash_tone = NULL, flash_text = NULL, flash_form = NULL "
+                    + "WHERE token_hash = ?", tokenHash);
         }
         return flash;
     }
 
-    /** A message kept for the next page. */
-    public record Flash(String tone, String text) {
+    /**
+     * A message kept for the next page.
+     *
+     * @param tone its tone
+     * @param text the message
+     * @param form the refused form it speaks of, or empty
+     */
+    public record Flash(String tone, String text, String form) {
+        public Flash {
+            form = form == null ? "" : form;
+        }
+
+        public Flash(String tone, String text) {
+            this(tone, text, "");
+        }
     }
 
     public void close(String tokenHash) {

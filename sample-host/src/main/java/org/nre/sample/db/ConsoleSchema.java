@@ -11,9 +11,8 @@ public final class ConsoleSchema {
     public static final String HISTORY_TABLE = "console_schema_history";
     // A database made by the sample console 0.1 holds the console's tables already (it stood at what were V1 and V2).
     // V2 made the simulated router's tables, which the simulated router plugin owns now: a database that ran it
-    // keeps it in its history, where Flyway passes over it as a version newer than this folder's (its default
-    // ignoreMigrationPatterns is *:future). The console's next migration is V3, never a new V2, and with it V2
-    // turns from future to missing: MigrationsTest's database from before 0.2 then needs *:missing passed over too.
+    // keeps it in its history. The console's next migration is V3, never a new V2; from V3 on Flyway calls that V2
+    // missing, and the kit passes over it for a console that names its legacy version.
     private static final String LEGACY_VERSION = "2";
 
     private ConsoleSchema() {

@@ -97,6 +97,12 @@ public final class UserStore {
         return (account.firstName() + " " + account.lastName() + " " + account.login()).toLowerCase(Locale.ROOT);
     }
 
+    /** The first enabled users, by name, who have still to choose their own password. */
+    public List<Account> awaitingPassword(int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM host_user WHERE must_change_password = TRUE AND disabled = FALSE "
+                + "ORDER BY last_name, first_name, login LIMIT ?", UserStore::account, limit);
+    }
+
     /** The enabled administrators, by name: whom a user who needs more than they hold is told to ask. */
     public List<Account> enabledAdministratorAccounts() {
         return jdbc.list("SELECT " + COLUMNS + " FROM host_user WHERE administrator = TRUE AND disabled = FALSE "

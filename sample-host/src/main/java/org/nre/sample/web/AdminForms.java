@@ -44,6 +44,38 @@ final class AdminForms {
         ctx.redirect(path, HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * Answers a refused browser form (post/redirect/get): the message, what was entered (leave passwords out) and
+     * the field errors go to the page at {@code path} through the session, and the browser is sent there with
+     * 303, so that reloading that page sends nothing again. The JSON API answers with its status instead.
+     */
+    static void refuseAndGo(Services services, Context ctx, String tone, String message, KeptForm form, String path) {
+        services.accounts().sessions().flash(Guard.viewer(ctx).session().tokenHash(), tone, message,
+                form.kept() ? form.json() : "");
+        ctx.redirect(path, HttpStatus.SEE_OTHER);
+    }
+
+    /** Answers a refused directory change: its message and field errors, with what was entered, to the page. */
+    static void refuseAndGo(Services services, Context ctx, Directory.Outcome outcome, Map<String, String> entered,
+                            String path) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        outcome.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+        // A stale change shows what is stored now: what was entered was based on what no longer is.
+        KeptForm form = outcome.stale() ? KeptForm.NONE : KeptForm.of(entered, errors);
+        refuseAndGo(services, ctx, outcome.stale() ? "warning" : "danger", outcome.message(), form, path);
+    }
+
+    /** The form's text fields and its ticked checkboxes ("on"), by name, for a refused form to show again. */
+    static Map<String, String> entered(Context ctx, Map<String, String> text, String... checkboxes) {
+        Map<String, String> entered = new LinkedHashMap<>(text);
+        for (String checkbox : checkboxes) {
+            if ("on".equals(ctx.formParam(checkbox))) {
+                entered.put(checkbox, "on");
+            }
+        }
+        return entered;
+    }
+
     static Map<String, String> form(Context ctx, String... names) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : names) {

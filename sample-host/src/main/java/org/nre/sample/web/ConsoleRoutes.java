@@ -2,13 +2,21 @@ package org.nre.sample.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
+import org.nre.hostapi.panel.Component;
 import org.nre.hostapi.panel.FieldError;
+import org.nre.hostapi.panel.PanelAction;
+import org.nre.hostapi.panel.Section;
 import org.nre.hostapi.panel.Tone;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.render.FormTarget;
@@ -23,6 +31,7 @@ final class ConsoleRoutes {
     private final Pages pages;
     private final Guard guard;
     private final PanelHtml html;
+    private final SignInRefusal refusals = new SignInRefusal(new SecureRandom());
 
     ConsoleRoutes(Services services, Pages pages, Guard guard, PanelHtml html) {
         this.services = services;
@@ -34,6 +43,8 @@ final class ConsoleRoutes {
     void register(Routes routes) {
         routes.get("/", Access.SIGNED_IN, this::home);
         routes.get("/signin", Access.PUBLIC, this::signInPage);
+        // Browsers ask for /favicon.ico whatever the page's link says.
+        routes.get("/favicon.ico", Access.PUBLIC, ctx -> ctx.redirect("/assets/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
         routes.post("/signin", Access.SIGN_IN, this::signIn);
         routes.post("/signout", Access.PASSWORD_CHANGE, this::signOut);
         routes.get("/account/password", Access.PASSWORD_CHANGE, this::passwordPage);
@@ -41,10 +52,24 @@ final class ConsoleRoutes {
         routes.get("/panels/{panel}", Access.SIGNED_IN, this::panel);
         routes.get("/panels/{panel}/live", Access.SIGNED_IN, this::livePanel);
         routes.post("/panels/{panel}/actions/{action}", Access.SIGNED_IN, this::act);
+        routes.get("/panels/{panel}/actions/{action}/confirm", Access.SIGNED_IN, this::confirmPage);
     }
 
     private void home(Context ctx) {
-        pages.render(ctx, "home.jte", Map.of("page", pages.page(ctx, "Home", "")));
+        Viewer viewer = Guard.viewer(ctx);
+        Page page = pages.page(ctx, "Home", "");
+        List<Home.Attention> attention = new ArrayList<>();
+        if (viewer.account().mustChangePassword()) {
+            attention.add(new Home.Attention("danger", "Choose a new password: the one you signed in with was for "
+                    + "one use only.", "/account/password", "Change your password"));
+        }
+        if (viewer.administrator()) {
+            attention.addAll(Home.forAdministrator(services.plugins().statuses(),
+                    services.toolRights().summaries(services.plugins().contributions()),
+                    services.directory().users().awaitingPassword(Home.NAMED_USERS)));
+        }
+        pages.render(ctx, "home.jte", Map.of("home", new Home(page,
+                Home.tools(page.menu(), services.plugins().contributions()), attention)));
     }
 
     private void signInPage(Context ctx) {
@@ -52,7 +77,9 @@ final class ConsoleRoutes {
             ctx.redirect("/");
             return;
         }
-        renderSignIn(ctx, "", "");
+        Optional<SignInRefusal.Shown> refused = refusals.take(ctx, guard.secure(ctx));
+        renderSignIn(ctx, refused.map(SignInRefusal.Shown::message).orElse(""),
+                refused.map(SignInRefusal.Shown::login).orElse(""));
     }
 
     private void renderSignIn(Context ctx, String error, String login) {
@@ -64,15 +91,17 @@ final class ConsoleRoutes {
         String login = Optional.ofNullable(ctx.formParam("login")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         Accounts.SignIn signIn = services.accounts().signIn(login, password, Client.of(ctx).address());
+        // A refused sign-in, as every form, answers with a redirect to a page (the JSON API, POST /api/session,
+        // answers 401 and 503): the page shows why, and reloading it sends nothing again.
         if (signIn instanceof Accounts.SignIn.Refused refused) {
-            ctx.status(HttpStatus.UNAUTHORIZED);
-            renderSignIn(ctx, refused.message(), login.length() > 64 ? "" : login);
+            refusals.keep(ctx, refused.message(), login.length() > 64 ? "" : login, guard.secure(ctx));
+            ctx.redirect("/signin", HttpStatus.SEE_OTHER);
             return;
         }
         if (signIn instanceof Accounts.SignIn.Busy busy) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
             ctx.header("Retry-After", String.valueOf(busy.retryAfter().toSeconds()));
-            renderSignIn(ctx, busy.message(), login.length() > 64 ? "" : login);
+            refusals.keep(ctx, busy.message(), login.length() > 64 ? "" : login, guard.secure(ctx));
+            ctx.redirect("/signin", HttpStatus.SEE_OTHER);
             return;
         }
         guard.endBroughtSession(ctx);
@@ -88,13 +117,9 @@ final class ConsoleRoutes {
     }
 
     private void passwordPage(Context ctx) {
-        renderPassword(ctx, "");
-    }
-
-    private void renderPassword(Context ctx, String error) {
         Viewer viewer = Guard.viewer(ctx);
         pages.render(ctx, "password.jte", Map.of("page", pages.page(ctx, "Change your password", ""),
-                "error", error, "required", viewer.account().mustChangePassword()));
+                "required", viewer.account().mustChangePassword()));
     }
 
     private void changePassword(Context ctx) {
@@ -103,8 +128,8 @@ final class ConsoleRoutes {
                 ctx.formParam("current"),
                 ctx.formParam("chosen"), ctx.formParam("repeated"), Client.of(ctx).address());
         if (problem.isPresent()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderPassword(ctx, problem.get());
+            // Nothing typed is kept: every field is a password.
+            AdminForms.refuseAndGo(services, ctx, "danger", problem.get(), KeptForm.NONE, "/account/password");
             return;
         }
         services.accounts().sessions().flash(viewer.session().tokenHash(), "success",
@@ -113,7 +138,7 @@ final class ConsoleRoutes {
     }
 
     private void panel(Context ctx) {
-        showPanel(ctx, ctx.pathParam("panel"), null, "", Map.of(), Map.of());
+        showPanel(ctx, ctx.pathParam("panel"));
     }
 
     /**
@@ -165,16 +190,19 @@ final class ConsoleRoutes {
         return "Ask a console administrator (" + named + ") if you need more.";
     }
 
-    private void showPanel(Context ctx, String panelId, Tone tone, String message, Map<String, String> errors,
-                           Map<String, String> typed) {
+    private void showPanel(Context ctx, String panelId) {
         Viewer viewer = Guard.viewer(ctx);
         Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
         if (outcome instanceof Panels.Shown shown) {
-            PanelPage model = new PanelPage(pages.page(ctx, shown.panel().definition().title(), panelId),
-                    panelId, shown.panel().definition().title(), shown.panel().pluginId(), shown.view());
-            // An action's answer marks fields and shows its message inside the sections: rendered for it alone.
-            String sections = message.isEmpty() && errors.isEmpty() ? html.sections(shown, form(ctx, panelId, shown)).html()
-                    : html.sections(shown, form(ctx, panelId, shown), tone, message, errors, typed);
+            Page page = pages.page(ctx, shown.panel().definition().title(), panelId);
+            PanelPage model = new PanelPage(page, panelId, shown.panel().definition().title(),
+                    shown.panel().pluginId(), shown.view());
+            // A refused action's field errors and typed text, carried by the redirect, mark the sections: the
+            // message itself stands above the panel, as every page's does.
+            KeptForm kept = page.form();
+            String sections = kept.kept()
+                    ? html.sections(shown, form(ctx, panelId, shown), Tone.DANGER, "", kept.errors(), kept.singleValues())
+                    : html.sections(shown, form(ctx, panelId, shown)).html();
             pages.render(ctx, "panel.jte", Map.of("model", model, "sections", sections));
         } else {
             refuse(ctx, outcome);
@@ -189,38 +217,87 @@ final class ConsoleRoutes {
         boolean confirmed = "yes".equals(ctx.formParam("_confirmed"));
         Panels.ActOutcome outcome = services.panels().act(panelId, action, new ActionInput(input), viewer.user(),
                 confirmed);
+        String panelPath = "/panels/" + panelId;
         if (outcome instanceof Panels.Done done) {
             ActionResult result = done.result();
             if (result instanceof ActionResult.Success) {
-                services.accounts().sessions().flash(viewer.session().tokenHash(), "success", result.message());
-                ctx.redirect("/panels/" + panelId, HttpStatus.SEE_OTHER);
+                AdminForms.flashAndGo(services, ctx, result.message(), panelPath);
             } else if (result instanceof ActionResult.Invalid invalid) {
-                Map<String, String> errors = new HashMap<>();
+                Map<String, String> errors = new LinkedHashMap<>();
                 for (FieldError error : invalid.errors()) {
                     errors.putIfAbsent(error.field(), error.message());
                 }
-                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                showPanel(ctx, panelId, Tone.DANGER, result.message(), errors, input);
+                AdminForms.refuseAndGo(services, ctx, "danger", result.message(),
+                        KeptForm.of(shownAgain(panelId, viewer, input, false), errors), panelPath);
             } else if (result instanceof ActionResult.Conflict) {
-                ctx.status(HttpStatus.CONFLICT);
-                showPanel(ctx, panelId, Tone.WARNING, result.message(), Map.of(), Map.of());
+                AdminForms.refuseAndGo(services, ctx, "warning", result.message(), KeptForm.NONE, panelPath);
             } else {
-                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-                showPanel(ctx, panelId, Tone.DANGER, result.message(), Map.of(), Map.of());
+                AdminForms.refuseAndGo(services, ctx, "danger", result.message(), KeptForm.NONE, panelPath);
             }
-        } else if (outcome instanceof Panels.NeedsConfirmation needs) {
-            pages.render(ctx, "confirm.jte", Map.of(
-                    "page", pages.page(ctx, needs.action().label(), panelId),
-                    "title", needs.action().label(),
-                    "destructive", needs.action().destructive(),
-                    "question", needs.action().confirmation(),
-                    "actionLabel", needs.action().label(),
-                    "actionPath", "/panels/" + panelId + "/actions/" + action,
-                    "backPath", "/panels/" + panelId,
-                    "inputs", input));
+        } else if (outcome instanceof Panels.NeedsConfirmation) {
+            // The question is a page of its own; the inputs wait in the session for it (secrets never do).
+            AdminForms.refuseAndGo(services, ctx, "", "", KeptForm.of(shownAgain(panelId, viewer, input, true),
+                    Map.of()), panelPath + "/actions/" + action + "/confirm");
         } else {
             refuse(ctx, (Object) outcome);
         }
+    }
+
+    /**
+     * What of a refused action's input the panel's page shows again: its text inputs, or, for a confirmation, every
+     * input but secrets; a secret never goes back to a page nor into the session.
+     */
+    private Map<String, String> shownAgain(String panelId, Viewer viewer, Map<String, String> input,
+                                           boolean allButSecrets) {
+        if (!(services.panels().view(panelId, viewer.user()) instanceof Panels.Shown shown)) {
+            return Map.of();
+        }
+        Set<String> text = new HashSet<>();
+        Set<String> secrets = new HashSet<>();
+        for (Section section : shown.view().sections()) {
+            for (Component component : section.components()) {
+                if (component instanceof Component.TextInput textInput) {
+                    text.add(textInput.name());
+                } else if (component instanceof Component.SecretInput secret) {
+                    secrets.add(secret.name());
+                }
+            }
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        input.forEach((name, value) -> {
+            if (allButSecrets ? !secrets.contains(name) : text.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /** The question before an action that asks for confirmation, as a page that a reload shows again. */
+    private void confirmPage(Context ctx) {
+        Viewer viewer = Guard.viewer(ctx);
+        String panelId = ctx.pathParam("panel");
+        String action = ctx.pathParam("action");
+        Panels.ViewOutcome outcome = services.panels().view(panelId, viewer.user());
+        if (!(outcome instanceof Panels.Shown shown)) {
+            refuse(ctx, outcome);
+            return;
+        }
+        Optional<PanelAction> asked = shown.allowedActions().stream()
+                .filter(a -> a.name().equals(action) && a.needsConfirmation()).findFirst();
+        Page page = pages.page(ctx, asked.map(PanelAction::label).orElse(""), panelId);
+        if (asked.isEmpty()) {
+            ctx.redirect("/panels/" + panelId, HttpStatus.SEE_OTHER);
+            return;
+        }
+        pages.render(ctx, "confirm.jte", Map.of(
+                "page", page,
+                "title", asked.get().label(),
+                "destructive", asked.get().destructive(),
+                "question", asked.get().confirmation(),
+                "actionLabel", asked.get().label(),
+                "actionPath", "/panels/" + panelId + "/actions/" + action,
+                "backPath", "/panels/" + panelId,
+                "inputs", page.form().singleValues()));
     }
 
     private void refuse(Context ctx, Object outcome) {

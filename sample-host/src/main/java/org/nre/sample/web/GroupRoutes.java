@@ -2,11 +2,10 @@ package org.nre.sample.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nre.hostapi.panel.FieldError;
 import org.nre.sample.admin.Directory;
 import org.nre.sample.directory.Group;
 import org.nre.sample.web.JsonRequest.Field;
@@ -29,9 +28,9 @@ final class GroupRoutes {
     }
 
     void register(Routes routes) {
-        routes.get("/admin/groups", Access.ADMINISTRATOR, ctx -> groups(ctx, null, Map.of()));
+        routes.get("/admin/groups", Access.ADMINISTRATOR, this::groups);
         routes.post("/admin/groups", Access.ADMINISTRATOR, this::createGroup);
-        routes.get("/admin/groups/{id}", Access.ADMINISTRATOR, ctx -> group(ctx, null));
+        routes.get("/admin/groups/{id}", Access.ADMINISTRATOR, this::group);
         routes.post("/admin/groups/{id}", Access.ADMINISTRATOR, this::updateGroup);
         routes.post("/admin/groups/{id}/delete", Access.ADMINISTRATOR, this::deleteGroup);
         routes.get("/api/groups", Access.ADMINISTRATOR, this::groupsJson);
@@ -40,10 +39,9 @@ final class GroupRoutes {
         routes.post("/api/groups/{id}/delete", Access.ADMINISTRATOR, this::deleteGroupJson);
     }
 
-    private void groups(Context ctx, Directory.Outcome outcome, Map<String, String> form) {
+    private void groups(Context ctx) {
         pages.render(ctx, "groups.jte", Map.of("page", pages.page(ctx, "Groups", ""),
-                "groups", directory().groups().all(), "users", directory().users().all(),
-                "outcome", Optional.ofNullable(outcome), "form", form));
+                "groups", directory().groups().all(), "users", directory().users().all()));
     }
 
     private void createGroup(Context ctx) {
@@ -51,21 +49,20 @@ final class GroupRoutes {
         Directory.Outcome outcome = directory().createGroup(Guard.viewer(ctx).user(), new Directory.GroupForm(
                 form.getOrDefault("name", ""), form.getOrDefault("description", ""), ctx.formParams("members")));
         if (!outcome.done()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            groups(ctx, outcome, form);
+            refuseAndGo(ctx, outcome, form, "/admin/groups");
             return;
         }
         AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/groups");
     }
 
-    private void group(Context ctx, Directory.Outcome outcome) {
+    private void group(Context ctx) {
         Optional<Group> group = directory().groups().byId(ctx.pathParam("id"));
         if (group.isEmpty()) {
             pages.error(ctx, 404, "Not found", "There is no such group.");
             return;
         }
         pages.render(ctx, "group.jte", Map.of("page", pages.page(ctx, group.get().name(), ""), "group", group.get(),
-                "users", directory().users().all(), "outcome", Optional.ofNullable(outcome),
+                "users", directory().users().all(),
                 "version", directory().groups().version(group.get().id()).orElseThrow().number()));
     }
 
@@ -74,30 +71,45 @@ final class GroupRoutes {
         Directory.Outcome outcome = directory().updateGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 new Directory.GroupForm(form.getOrDefault("name", ""), form.getOrDefault("description", ""),
                         ctx.formParams("members")), AdminForms.formVersion(ctx));
+        String page = "/admin/groups/" + ctx.pathParam("id");
         if (!outcome.done()) {
-            ctx.status(outcome.stale() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
-            group(ctx, outcome);
+            refuseAndGo(ctx, outcome, form, page);
             return;
         }
-        AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/groups/" + ctx.pathParam("id"));
+        AdminForms.flashAndGo(services, ctx, outcome.message(), page);
     }
 
     private void deleteGroup(Context ctx) {
+        String page = "/admin/groups/" + ctx.pathParam("id");
         if (!"yes".equals(ctx.formParam("_confirmed"))) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            group(ctx, new Directory.Outcome("Tick the box to confirm the deletion.",
-                    List.of(new FieldError("_confirmed", "Tick the box to confirm: the group's grants are removed too."))));
+            AdminForms.refuseAndGo(services, ctx, "danger", "Tick the box to confirm the deletion.",
+                    KeptForm.of(Map.of(), Map.of("_confirmed",
+                            "Tick the box to confirm: the group's grants are removed too.")), page);
             return;
         }
         Directory.Outcome outcome = directory().deleteGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 AdminForms.formVersion(ctx));
         if (outcome.stale()) {
-            ctx.status(HttpStatus.CONFLICT);
-            group(ctx, outcome);
+            AdminForms.refuseAndGo(services, ctx, outcome, Map.of(), page);
             return;
         }
         AdminForms.flashAndGo(services, ctx, outcome.done() ? outcome.message() : outcome.problems().get(0).message(),
                 "/admin/groups");
+    }
+
+    /** A refused group form: its text fields and the members ticked go back to the page with the errors. */
+    private void refuseAndGo(Context ctx, Directory.Outcome outcome, Map<String, String> form, String page) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        outcome.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+        if (outcome.stale()) {
+            AdminForms.refuseAndGo(services, ctx, outcome, Map.of(), page);
+            return;
+        }
+        Map<String, List<String>> entered = new LinkedHashMap<>();
+        form.forEach((name, value) -> entered.put(name, List.of(value)));
+        // An empty list still says "the form was sent with no member ticked".
+        entered.put("members", ctx.formParams("members"));
+        AdminForms.refuseAndGo(services, ctx, "danger", outcome.message(), new KeptForm(entered, errors), page);
     }
 
     private void groupsJson(Context ctx) {

@@ -13,15 +13,22 @@ import org.nre.hostkit.menu.MenuTree;
  * @param currentPanelId the panel the page shows, or empty
  * @param flashTone the tone of a message carried over from the last change, or empty
  * @param flashText that message, or empty
+ * @param form the refused form that message speaks of, to fill in again, or {@link KeptForm#NONE}
  */
 public record Page(String title, String productName, Viewer viewer, List<MenuTree.Node> menu, String currentPanelId,
-                   String flashTone, String flashText) {
+                   String flashTone, String flashText, KeptForm form) {
 
     public Page {
         menu = List.copyOf(menu);
         currentPanelId = currentPanelId == null ? "" : currentPanelId;
         flashTone = flashTone == null ? "" : flashTone;
         flashText = flashText == null ? "" : flashText;
+        form = form == null ? KeptForm.NONE : form;
+    }
+
+    /** A message that says something did not work is read out at once; others politely. */
+    public boolean flashUrgent() {
+        return flashTone.equals("danger") || flashTone.equals("warning");
     }
 
     public boolean signedIn() {

@@ -38,7 +38,7 @@ final class Pages {
     Page page(Context ctx, String title, String currentPanelId, boolean takeFlash) {
         Viewer viewer = Guard.viewer(ctx);
         if (viewer == null) {
-            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "");
+            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "", KeptForm.NONE);
         }
         List<MenuTree.Node> menu = viewer.account().mustChangePassword()
                 ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
@@ -46,7 +46,8 @@ final class Pages {
         SessionStore.Flash flash = takeFlash && viewer.session().flashWaiting()
                 ? services.accounts().sessions().takeFlash(viewer.session().tokenHash()).orElse(new SessionStore.Flash("", ""))
                 : new SessionStore.Flash("", "");
-        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text());
+        return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text(),
+                KeptForm.fromJson(flash.form()));
     }
 
     void error(Context ctx, int status, String title, String message) {

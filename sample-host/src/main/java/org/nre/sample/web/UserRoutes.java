@@ -2,7 +2,6 @@ package org.nre.sample.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,9 @@ final class UserRoutes {
     }
 
     void register(Routes routes) {
-        routes.get("/admin/users", Access.ADMINISTRATOR, ctx -> users(ctx, null, Map.of()));
+        routes.get("/admin/users", Access.ADMINISTRATOR, this::users);
         routes.post("/admin/users", Access.ADMINISTRATOR, this::createUser);
-        routes.get("/admin/users/{id}", Access.ADMINISTRATOR, ctx -> user(ctx, null));
+        routes.get("/admin/users/{id}", Access.ADMINISTRATOR, this::user);
         routes.post("/admin/users/{id}", Access.ADMINISTRATOR, this::updateUser);
         routes.post("/admin/users/{id}/password", Access.ADMINISTRATOR, this::resetPassword);
         routes.get("/api/users", Access.ADMINISTRATOR, this::usersJson);
@@ -43,9 +42,9 @@ final class UserRoutes {
         routes.post("/api/users/{id}/password", Access.ADMINISTRATOR, this::resetPasswordJson);
     }
 
-    private void users(Context ctx, Directory.Outcome outcome, Map<String, String> form) {
+    private void users(Context ctx) {
         pages.render(ctx, "users.jte", Map.of("page", pages.page(ctx, "Users", ""),
-                "users", directory().users().all(), "outcome", Optional.ofNullable(outcome), "form", form));
+                "users", directory().users().all()));
     }
 
     private void createUser(Context ctx) {
@@ -53,14 +52,14 @@ final class UserRoutes {
         Directory.Outcome outcome = directory().createUser(Guard.viewer(ctx).user(), userForm(ctx, form));
         if (!outcome.done()) {
             form.remove("temporary-password");
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            users(ctx, outcome, form);
+            AdminForms.refuseAndGo(services, ctx, outcome, AdminForms.entered(ctx, form, "administrator"),
+                    "/admin/users");
             return;
         }
         AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/users");
     }
 
-    private void user(Context ctx, Directory.Outcome outcome) {
+    private void user(Context ctx) {
         Optional<Account> account = directory().users().byId(ctx.pathParam("id"));
         if (account.isEmpty()) {
             pages.error(ctx, 404, "Not found", "There is no such user.");
@@ -68,30 +67,31 @@ final class UserRoutes {
         }
         pages.render(ctx, "user.jte", Map.of("page", pages.page(ctx, account.get().displayName(), ""),
                 "account", account.get(), "groups", directory().groups().all(),
-                "outcome", Optional.ofNullable(outcome),
                 "version", directory().users().version(account.get().id()).orElseThrow().number()));
     }
 
     private void updateUser(Context ctx) {
+        Map<String, String> form = AdminForms.form(ctx, "first-name", "last-name");
         Directory.Outcome outcome = directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"),
-                userForm(ctx, AdminForms.form(ctx, "first-name", "last-name")), AdminForms.formVersion(ctx));
+                userForm(ctx, form), AdminForms.formVersion(ctx));
+        String page = "/admin/users/" + ctx.pathParam("id");
         if (!outcome.done()) {
-            ctx.status(outcome.stale() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
-            user(ctx, outcome);
+            AdminForms.refuseAndGo(services, ctx, outcome, AdminForms.entered(ctx, form, "administrator", "disabled"),
+                    page);
             return;
         }
-        AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/users/" + ctx.pathParam("id"));
+        AdminForms.flashAndGo(services, ctx, outcome.message(), page);
     }
 
     private void resetPassword(Context ctx) {
         Directory.Outcome outcome = directory().resetPassword(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 Optional.ofNullable(ctx.formParam("temporary-password")).orElse(""));
+        String page = "/admin/users/" + ctx.pathParam("id");
         if (!outcome.done()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            user(ctx, outcome);
+            AdminForms.refuseAndGo(services, ctx, outcome, Map.of(), page);
             return;
         }
-        AdminForms.flashAndGo(services, ctx, outcome.message(), "/admin/users/" + ctx.pathParam("id"));
+        AdminForms.flashAndGo(services, ctx, outcome.message(), page);
     }
 
     private Directory.UserForm userForm(Context ctx, Map<String, String> form) {
