@@ -24,7 +24,7 @@ class PostRedirectGetTest {
     @BeforeAll
     static void start() throws Exception {
         console = TestConsole.embedded(dir);
-        admin = console.admin();
+        admin = console.adminWithTools();
     }
 
     @AfterAll

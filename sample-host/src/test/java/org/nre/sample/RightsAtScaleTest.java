@@ -197,6 +197,28 @@ class RightsAtScaleTest {
     }
 
     @Test
+    void theGroupPageAsksBeforeItsNewMembersGainALimitedRight() {
+        console.grant(NRE, "group:g-registrars", "R");
+        WebClient teacher = console.demoUser("teacher");
+        Map<String, String> swap = Map.of("name", "Registrars", "description", "", "members", "u-teacher");
+
+        WebClient.Response asked = admin.submit("/admin/groups/g-registrars", "/admin/groups/g-registrars", swap);
+        assertThat(asked.status()).isEqualTo(303);
+        String page = admin.get(asked.header("Location")).body();
+        assertThat(page).contains("1 person gains 'National Records Exchange' through this group: Okafor, "
+                + "Chris (teacher). 1 would hold it", "Yes, give them these rights", "name=\"confirm\"");
+        assertThat(teacher.get("/panels/nre").status()).as("nothing changed").isEqualTo(403);
+
+        Map<String, String> confirmed = new HashMap<>(swap);
+        confirmed.put("confirm", "yes");
+        assertThat(admin.submit("/admin/groups/g-registrars", "/admin/groups/g-registrars", confirmed).status())
+                .isEqualTo(303);
+        assertThat(teacher.get("/panels/nre").status()).isEqualTo(200);
+        assertThat(admin.submit("/admin/groups/g-registrars", "/admin/groups/g-registrars", Map.of("name",
+                "Registrars", "description", "", "members", "u-registrar")).status()).isEqualTo(303);
+    }
+
+    @Test
     void aConfirmationMadeOnAnOlderVersionIsRefusedAndChangesNothing() {
         console.grant(NRE, "user:u-sysadmin", "W");
         String confirmation = submit("group:g-registrars", "R").header("Location");

@@ -70,7 +70,8 @@ final class GroupRoutes {
         Map<String, String> form = AdminForms.form(ctx, "name", "description");
         Directory.Outcome outcome = directory().updateGroup(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 new Directory.GroupForm(form.getOrDefault("name", ""), form.getOrDefault("description", ""),
-                        ctx.formParams("members")), AdminForms.formVersion(ctx));
+                        ctx.formParams("members"), "yes".equals(ctx.formParam(Directory.CONFIRM))),
+                AdminForms.formVersion(ctx));
         String page = "/admin/groups/" + ctx.pathParam("id");
         if (!outcome.done()) {
             refuseAndGo(ctx, outcome, form, page);
@@ -109,7 +110,8 @@ final class GroupRoutes {
         form.forEach((name, value) -> entered.put(name, List.of(value)));
         // An empty list still says "the form was sent with no member ticked".
         entered.put("members", ctx.formParams("members"));
-        AdminForms.refuseAndGo(services, ctx, "danger", outcome.message(), new KeptForm(entered, errors), page);
+        AdminForms.refuseAndGo(services, ctx, outcome.needsConfirmation() ? "warning" : "danger", outcome.message(),
+                new KeptForm(entered, errors), page);
     }
 
     private void groupsJson(Context ctx) {
