@@ -118,6 +118,18 @@ class RightsAtScaleTest {
     }
 
     @Test
+    void theUsersPageFindsAndPagesUsersInsteadOfListingEveryone() {
+        assertThat(admin.get("/admin/users").body()).contains("Console users: 1-" + (EXTRA_STAFF + 6) + " of "
+                + (EXTRA_STAFF + 6));
+        assertThat(admin.get("/admin/users?q=pat%2012").body()).contains("Console users matching “pat 12”: 1-1 of 1",
+                "Staffer, Pat 12");
+        assertThat(admin.get("/admin/users?q=staff&from=20").body()).contains("21-30 of 30", "Previous users")
+                .doesNotContain("More users");
+        assertThat(admin.get("/admin/users?q=zzz").body()).contains("No user matches “zzz”.");
+        assertThat(admin.get("/admin/users?from=-1").status()).isEqualTo(400);
+    }
+
+    @Test
     void aSearchFindsAUserByTheNameTheyHaveNowNotTheOneTheyHadBefore() {
         java.util.regex.Matcher user = java.util.regex.Pattern.compile("\\{\"id\":\"([^\"]+)\",\"login\":\"staff07\""
                 + ".*?\"version\":(\\d+)}").matcher(admin.get("/api/users").body());

@@ -123,9 +123,18 @@ public final class AdminPagesLoad {
             pages.put("right-group-held", "/admin/rights/nre.settings");
             pages.put("effective-rights", "/admin/users/" + someone + "/rights");
             pages.put("audit", "/admin/audit");
-            pages.put("audit-user", "/admin/audit?actor=staff" + (size.users() / 3));
-            pages.put("audit-action-week", "/admin/audit?action=rights.changed&from=" + LocalDateTime.now(ZoneOffset.UTC)
-                    .minusDays(7).toLocalDate() + "T00:00");
+            LocalDateTime today = LocalDateTime.now(ZoneOffset.UTC);
+            pages.put("audit-surname", "/admin/audit?actor=garcia");
+            pages.put("audit-person", "/admin/audit?actor=garcia%2C%20robin");
+            pages.put("audit-action-week", "/admin/audit?action=rights.changed&from=" + today.minusDays(7).toLocalDate()
+                    + "T00:00");
+            pages.put("audit-failed", "/admin/audit?outcome=FAILED");
+            pages.put("audit-week-long-ago", "/admin/audit?from=" + today.minusDays(300).toLocalDate() + "T00:00&to="
+                    + today.minusDays(293).toLocalDate() + "T00:00");
+            String next = admin.get("/api/audit?limit=100").body().replaceAll("(?s).*\"next\":\"([^\"]+)\".*", "$1");
+            pages.put("audit-older-page", "/admin/audit?before=" + next);
+            pages.put("audit-csv-user", "/admin/audit.csv?actor=garcia%2C%20robin&from=" + today.minusDays(30)
+                    .toLocalDate() + "T00:00");
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 int status = admin.get(page.getValue()).statusCode();
                 if (status != 200) {
@@ -277,23 +286,26 @@ public final class AdminPagesLoad {
         LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).minusDays(365);
         long step = Duration.ofDays(365).toMillis() / Math.max(1, size.audit());
         List<String> columns = auditColumns(connection);
-        boolean outcome = columns.contains("outcome");
+        if (!columns.contains("outcome") || !columns.contains("actor_key")) {
+            throw new IllegalStateException("host_audit has no outcome or actor_key column: the console is older than "
+                    + "this benchmark; build it again");
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO host_audit (at, source, actor_id, "
-                + "actor_name, remote_address, action, detail" + (outcome ? ", outcome" : "") + ") VALUES (?, ?, ?, ?, ?, "
-                + "?, ?" + (outcome ? ", ?" : "") + ")")) {
+                + "actor_name, remote_address, action, detail, outcome, actor_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < size.audit(); i++) {
                 int actor = 1 + random.nextInt(size.users());
                 String action = ACTIONS[random.nextInt(ACTIONS.length)];
                 insert.setTimestamp(1, Timestamp.valueOf(start.plusNanos(step * i * 1_000_000L)));
                 insert.setString(2, action.startsWith("nre.") ? "nre" : "console");
                 insert.setString(3, "u-bench-" + actor);
-                insert.setString(4, LAST[actor % LAST.length] + ", " + FIRST[actor % FIRST.length] + " (staff" + actor + ")");
+                String name = LAST[actor % LAST.length] + ", " + FIRST[actor % FIRST.length];
+                insert.setString(4, name);
                 insert.setString(5, "10.0." + (actor % 250) + "." + (1 + actor % 200));
                 insert.setString(6, action);
                 insert.setString(7, "Entry " + i + ": " + action + " by staff" + actor + " on the district's console");
-                if (outcome) {
-                    insert.setString(8, action.endsWith(".failed") || action.endsWith(".denied") ? "REFUSED" : "SUCCESS");
-                }
+                insert.setString(8, action.endsWith(".failed") ? "FAILED" : action.endsWith(".denied") ? "REFUSED"
+                        : "SUCCESS");
+                insert.setString(9, name.toLowerCase(Locale.ROOT));
                 insert.addBatch();
                 if (i % 5000 == 4999) {
                     insert.executeBatch();
@@ -305,7 +317,7 @@ public final class AdminPagesLoad {
         }
     }
 
-    private static List<String> auditColumns(Connection connection) throws SQLException {
+    static List<String> auditColumns(Connection connection) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT * FROM host_audit WHERE 1 = 0")) {

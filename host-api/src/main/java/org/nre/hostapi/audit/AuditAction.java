@@ -10,6 +10,7 @@ import org.nre.hostapi.Fields;
  */
 public record AuditAction(String code, String label) {
 
+    /** Checks that both fields have text. */
     public AuditAction {
         code = Fields.requireText(code, "code");
         label = Fields.requireText(label, "label");

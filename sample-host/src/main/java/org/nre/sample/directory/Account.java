@@ -7,7 +7,7 @@ package org.nre.sample.directory;
  * @param login the name the user signs in with
  * @param firstName the first name
  * @param lastName the last name
- * @param administrator whether the user administers the console (and so holds every right)
+ * @param administrator whether the user administers the console (manages users, groups and rights, and holds a tool right only when it is granted)
  * @param mustChangePassword whether the user must choose a new password before anything else
  * @param disabled whether the user may no longer sign in
  */

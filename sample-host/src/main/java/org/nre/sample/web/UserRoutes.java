@@ -3,6 +3,7 @@ package org.nre.sample.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +43,28 @@ final class UserRoutes {
         routes.post("/api/users/{id}/password", Access.ADMINISTRATOR, this::resetPasswordJson);
     }
 
+    /** Users a page at a time, by name, or those a search finds: a district has thousands. */
+    static final int PAGE = 50;
+
     private void users(Context ctx) {
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (query.length() > 100) {
+            throw new Guard.Refusal(400, "A search takes at most 100 characters; shorten it.");
+        }
+        int from = 0;
+        String fromText = ctx.queryParam("from");
+        if (fromText != null && !fromText.isBlank()) {
+            try {
+                from = Integer.parseInt(fromText.strip());
+            } catch (NumberFormatException e) {
+                from = -1;
+            }
+            if (from < 0) {
+                throw new Guard.Refusal(400, "'from' must be a whole number of 0 or more, not '" + fromText + "'.");
+            }
+        }
         pages.render(ctx, "users.jte", Map.of("page", pages.page(ctx, "Users", ""),
-                "users", directory().users().all()));
+                "users", services.toolRights().holders().findUsers(query, from, PAGE), "query", query));
     }
 
     private void createUser(Context ctx) {
@@ -101,13 +121,17 @@ final class UserRoutes {
     }
 
     private void usersJson(Context ctx) {
-        List<Group> groups = directory().groups().all();
+        // Each user's groups from one pass over the memberships, not a search of every group per user.
+        Map<String, List<String>> groupsOf = new HashMap<>();
+        for (Group g : directory().groups().all()) {
+            g.memberIds().forEach(id -> groupsOf.computeIfAbsent(id, k -> new ArrayList<>()).add(g.id()));
+        }
         Map<String, Long> versions = directory().users().versions();
         List<UserJson> users = new ArrayList<>();
         for (Account a : directory().users().all()) {
             users.add(new UserJson(a.id(), a.login(), a.firstName(), a.lastName(), a.displayName(), a.administrator(),
-                    a.disabled(), a.mustChangePassword(), groups.stream().filter(g -> g.memberIds().contains(a.id()))
-                    .map(Group::id).toList(), versions.getOrDefault(a.id(), 1L)));
+                    a.disabled(), a.mustChangePassword(), groupsOf.getOrDefault(a.id(), List.of()),
+                    versions.getOrDefault(a.id(), 1L)));
         }
         ctx.json(users);
     }
