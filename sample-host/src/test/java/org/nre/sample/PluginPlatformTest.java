@@ -96,10 +96,11 @@ class PluginPlatformTest {
         TestPlugin.named("fan").dependsOn("greeter").extension("org.example.fan.Tool", FaultyPluginsTest.tool("fan",
                 "return PanelView.of();", "return ActionResult.success(\"ok\");")).zipInto(plugins);
         try (TestConsole console = TestConsole.start(plugins, dir.resolve("data"), null, "sa", TestConsole.ADMIN_PASSWORD)) {
-            WebClient admin = console.admin();
+            WebClient admin = console.adminWithTools();
 
             WebClient.Response unconfirmed = admin.postJson("/api/plugins/greeter/disable", "{}", admin.apiCsrfToken());
-            WebClient.Response form = admin.submit("/admin/plugins", "/admin/plugins/greeter/disable", Map.of());
+            WebClient.Response form = admin.get(admin.submit("/admin/plugins", "/admin/plugins/greeter/disable",
+                    Map.of()).header("Location"));
 
             assertThat(unconfirmed.status()).isEqualTo(428);
             assertThat(unconfirmed.body()).contains("Disabling the plugin 'greeter' needs a confirmation.",
@@ -133,14 +134,17 @@ class PluginPlatformTest {
             WebClient teacher = console.demoUser("teacher");
             assertThat(teacher.get("/panels/greeter").status()).isEqualTo(200);
 
-            WebClient.Response asked = admin.submit("/admin/plugins", "/admin/plugins/greeter/disable", Map.of());
+            WebClient.Response posted = admin.submit("/admin/plugins", "/admin/plugins/greeter/disable", Map.of());
+            assertThat(posted.status()).as("the question is a page of its own").isEqualTo(303);
+            WebClient.Response asked = admin.get(posted.header("Location"));
             assertThat(asked.status()).isEqualTo(200);
             assertThat(asked.body()).contains("<h1>Disable the plugin 'greeter'?</h1>", "Tools that disappear for everyone",
                     "(panel)</li>", "No started plugin depends on it.", "name=\"_confirmed\" value=\"yes\"",
                     "class=\"danger\"", "href=\"/admin/plugins\">Cancel</a>");
             assertThat(teacher.get("/panels/greeter").status()).as("nothing changed until confirmed").isEqualTo(200);
             assertThat(admin.postForm("/admin/plugins/greeter/disable", Map.of("_csrf", WebClient.csrfOf(asked.body())))
-                    .status()).as("a post without the confirmation asks again").isEqualTo(200);
+                    .header("Location")).as("a post without the confirmation asks again")
+                    .isEqualTo("/admin/plugins/greeter/disable");
             assertThat(teacher.get("/panels/greeter").status()).isEqualTo(200);
             assertThat(admin.postForm("/admin/plugins/greeter/disable", Map.of("_csrf", WebClient.csrfOf(asked.body()),
                     "_confirmed", "yes")).status()).isEqualTo(303);

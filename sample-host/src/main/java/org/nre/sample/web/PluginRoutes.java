@@ -25,6 +25,7 @@ final class PluginRoutes {
 
     void register(Routes routes) {
         routes.get("/admin/plugins", Access.ADMINISTRATOR, this::plugins);
+        routes.get("/admin/plugins/{id}/disable", Access.ADMINISTRATOR, this::askToDisable);
         routes.post("/admin/plugins/{id}/{change}", Access.ADMINISTRATOR, this::changePlugin);
         routes.post("/api/plugins/{id}/{change}", Access.ADMINISTRATOR, this::changePluginJson);
     }
@@ -38,15 +39,26 @@ final class PluginRoutes {
 
     private void changePlugin(Context ctx) {
         if (unconfirmedDisable(ctx, "yes".equals(ctx.formParam("_confirmed")))) {
-            DisableImpact impact = services.plugins().impact(ctx.pathParam("id"));
-            pages.render(ctx, "disable.jte", Map.of("page", pages.page(ctx, "Disable the plugin '"
-                    + impact.pluginId() + "'?", ""), "impact", impact));
+            // The question is a page of its own, so that a reload asks again instead of sending the form.
+            ctx.redirect("/admin/plugins/" + RightsRoutes.encode(ctx.pathParam("id")) + "/disable",
+                    io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
         PluginChange outcome = changePlugin(ctx, ctx.pathParam("id"), ctx.pathParam("change"));
         // A change that left the plugin otherwise than asked (it did not start) is not shown as a success.
         AdminForms.flashAndGo(services, ctx, outcome.done() ? "success" : "danger", outcome.message(),
                 "/admin/plugins");
+    }
+
+    private void askToDisable(Context ctx) {
+        DisableImpact impact;
+        try {
+            impact = services.plugins().impact(ctx.pathParam("id"));
+        } catch (org.nre.hostkit.plugins.PluginHost.UnknownPlugin e) {
+            throw new Guard.Refusal(404, e.getMessage());
+        }
+        pages.render(ctx, "disable.jte", Map.of("page", pages.page(ctx, "Disable the plugin '" + impact.pluginId()
+                + "'?", ""), "impact", impact));
     }
 
     private void changePluginJson(Context ctx) {
