@@ -163,7 +163,8 @@ public final class AdminPagesLoad {
                 double p90 = sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.9))] / 1000.0;
                 figure(size, page.getKey() + ".median-ms", String.format(Locale.ROOT, "%.1f", median));
                 figure(size, page.getKey() + ".p90-ms", String.format(Locale.ROOT, "%.1f", p90));
-                if (!page.getKey().equals("healthz") && median > 200) {
+                // The export streams every matching entry: a download, not a page, so it is reported, not judged.
+                if (!page.getKey().equals("healthz") && !page.getKey().contains("csv") && median > 200) {
                     slow = true;
                     figure(size, page.getKey() + ".verdict", "SLOW");
                 }
@@ -197,11 +198,12 @@ public final class AdminPagesLoad {
         Random random = new Random(42);
         String hash;
         try (Statement statement = connection.createStatement();
-             var row = statement.executeQuery("SELECT password_hash FROM host_user WHERE id = 'u-teacher'")) {
+             var row = statement.executeQuery("SELECT password_hash FROM host_user WHERE id = 'admin'")) {
             row.next();
             hash = row.getString(1);
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        demoPeople(connection, hash, now);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO host_user (id, login, first_name, "
                 + "last_name, password_hash, administrator, must_change_password, disabled, created_at, search_text) "
                 + "VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?, ?, ?)")) {
@@ -280,6 +282,44 @@ public final class AdminPagesLoad {
             statement.executeUpdate("UPDATE host_rights_generation SET generation = generation + 1 WHERE slot = 1");
         }
         connection.commit();
+    }
+
+    /**
+     * The district system administrator, their backup and their group, whom the NRE right's grants name: a console
+     * on a database server seeds no demo district, so they are added where they are missing.
+     */
+    private static void demoPeople(Connection connection, String hash, Timestamp now) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT COUNT(*) FROM host_user WHERE id = 'u-sysadmin'")) {
+            row.next();
+            if (row.getInt(1) > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement user = connection.prepareStatement("INSERT INTO host_user (id, login, first_name, "
+                + "last_name, password_hash, administrator, must_change_password, disabled, created_at, search_text) "
+                + "VALUES (?, ?, ?, ?, ?, FALSE, FALSE, FALSE, ?, ?)");
+             PreparedStatement group = connection.prepareStatement("INSERT INTO host_group (id, name, description, "
+                     + "created_at) VALUES ('g-sysadmins', 'System Administrators', 'The district system "
+                     + "administrator and their backup', ?)");
+             PreparedStatement member = connection.prepareStatement("INSERT INTO host_group_member (group_id, user_id) "
+                     + "VALUES ('g-sysadmins', ?)")) {
+            for (String[] person : List.of(new String[] {"u-sysadmin", "sysadmin", "Alex", "Morgan"},
+                    new String[] {"u-backup", "backup", "Sam", "Rivera"})) {
+                user.setString(1, person[0]);
+                user.setString(2, person[1]);
+                user.setString(3, person[2]);
+                user.setString(4, person[3]);
+                user.setString(5, hash);
+                user.setTimestamp(6, now);
+                user.setString(7, (person[2] + " " + person[3] + " " + person[1]).toLowerCase(Locale.ROOT));
+                user.executeUpdate();
+                member.setString(1, person[0]);
+                member.executeUpdate();
+            }
+            group.setTimestamp(1, now);
+            group.executeUpdate();
+        }
     }
 
     private static void seedAudit(Connection connection, Size size, Random random) throws SQLException {
