@@ -130,6 +130,7 @@ class MultiNodeIT {
         // And the surviving node follows the vendor's decision on its own.
         WebClient adminOnOther = other.client();
         adminOnOther.signIn("admin", TestConsole.ADMIN_PASSWORD);
+        TestConsole.grant(adminOnOther, "simulated-router.vendor", "user:admin", "RW");
         new Vendor(adminOnOther).decideOn("PENDING", "authorize", "");
         waitUntil(() -> count("SELECT COUNT(*) FROM nre_registration WHERE state = 'ACTIVE'") == 1,
                 "the poller on the surviving node to see the authorization", POLL_INTERVAL.multipliedBy(3));

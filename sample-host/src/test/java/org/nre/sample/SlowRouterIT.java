@@ -79,6 +79,8 @@ class SlowRouterIT {
         assertThat(admin.postJson("/api/rights/nre.registration/grants", "{\"version\":1,\"groups\":{\"g-sysadmins\":\"RWD\"},\"users\":{},"
                 + "\"confirm\":true}",
                 admin.apiCsrfToken()).status()).isEqualTo(200);
+        // The connection tests below are the administrator's, who holds the settings right once granted it.
+        TestConsole.grant(admin, "nre.settings", "user:admin", "RW");
         WebClient sysadmin = console.client();
         sysadmin.signIn("sysadmin", TestConsole.DEMO_PASSWORD);
         String token = sysadmin.apiCsrfToken();

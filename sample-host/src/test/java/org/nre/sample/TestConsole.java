@@ -202,7 +202,7 @@ public final class TestConsole implements AutoCloseable {
      * @return the port nothing listens on now
      */
     public String routerGoesAway(int pollSeconds) {
-        WebClient admin = admin();
+        WebClient admin = adminWithTools();
         String url = new Vendor(admin).url();
         WebClient.Response saved = admin.postJson("/api/panels/nre-settings/actions/save", "{\"router-url\":\"" + url
                 + "\",\"district-key\":\"SIM-GONE\",\"shared-secret\":\"a-shared-secret-of-some-length\","
