@@ -256,7 +256,8 @@ public final class RightHolders {
                 + ") ORDER BY u.last_name, u.first_name, u.login", UserStore::account, userIds.toArray());
     }
 
-    static Set<Level> union(List<Source> sources) {
+    /** Every level the sources give together. */
+    public static Set<Level> union(List<Source> sources) {
         EnumSet<Level> levels = EnumSet.noneOf(Level.class);
         sources.forEach(s -> levels.addAll(s.levels()));
         return levels;

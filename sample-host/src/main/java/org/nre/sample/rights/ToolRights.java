@@ -228,13 +228,8 @@ public final class ToolRights {
         return store.changing(() -> {
             Version version = current(right, basedOn);
             requireSubject(subject, subjectId);
-            List<Grant> after = new ArrayList<>();
-            for (Grant grant : store.grantsOf(rightId)) {
-                if (grant.subject() != subject || !grant.subjectId().equals(subjectId)) {
-                    after.add(grant);
-                }
-            }
-            after.add(new Grant(subject, subjectId, rightId, closed(right.definition(), levels)));
+            List<Grant> after = withGrant(store.grantsOf(rightId), new Grant(subject, subjectId, rightId,
+                    closed(right.definition(), levels)));
             return save(actor, right, version, after, confirmed);
         });
     }
@@ -245,14 +240,8 @@ public final class ToolRights {
         Contributions.Right right = known(contributions, rightId);
         requireSubject(subject, subjectId);
         List<Grant> before = store.grantsOf(rightId);
-        List<Grant> after = new ArrayList<>();
-        for (Grant grant : before) {
-            if (grant.subject() != subject || !grant.subjectId().equals(subjectId)) {
-                after.add(grant);
-            }
-        }
-        after.add(new Grant(subject, subjectId, rightId, closed(right.definition(), levels)));
-        return impact(right.definition(), before, after);
+        return impact(right.definition(), before, withGrant(before, new Grant(subject, subjectId, rightId,
+                closed(right.definition(), levels))));
     }
 
     /**
@@ -406,6 +395,18 @@ public final class ToolRights {
             }
         }
         return levels;
+    }
+
+    /** The grants with the given one in place of the same subject's. */
+    private static List<Grant> withGrant(List<Grant> grants, Grant changed) {
+        List<Grant> after = new ArrayList<>();
+        for (Grant grant : grants) {
+            if (grant.subject() != changed.subject() || !grant.subjectId().equals(changed.subjectId())) {
+                after.add(grant);
+            }
+        }
+        after.add(changed);
+        return after;
     }
 
     private Contributions.Right known(Contributions contributions, String rightId) {

@@ -260,7 +260,7 @@ final class RightsRoutes {
                 .toList(), summary.grants());
         List<CandidateJson> userRows = users.items().stream().map(a -> new CandidateJson("user", a.id(),
                 a.displayName(), a.login(), Grant.letters(summary.direct(a.id())), a.disabled() ? ""
-                : Grant.letters(union(sources.getOrDefault(a.id(), List.of()))))).toList();
+                : Grant.letters(RightHolders.union(sources.getOrDefault(a.id(), List.of()))))).toList();
         List<CandidateJson> groupRows = groups.items().stream().map(g -> new CandidateJson("group", g.id(), g.name(),
                 g.members() + (g.members() == 1 ? " member" : " members"), Grant.letters(summary.group(g.id())),
                 Grant.letters(summary.group(g.id())))).toList();
@@ -385,12 +385,6 @@ final class RightsRoutes {
             result.add(Level.READ);
         }
         return result;
-    }
-
-    private static Set<Level> union(List<RightHolders.Source> sources) {
-        EnumSet<Level> levels = EnumSet.noneOf(Level.class);
-        sources.forEach(s -> levels.addAll(s.levels()));
-        return levels;
     }
 
     private static Level level(String letter) {
