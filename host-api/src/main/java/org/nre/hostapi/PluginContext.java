@@ -3,6 +3,8 @@ package org.nre.hostapi;
 import java.time.Clock;
 import org.nre.hostapi.audit.AuditLog;
 import org.nre.hostapi.district.DistrictDirectory;
+import org.nre.hostapi.metrics.Metrics;
+import org.nre.hostapi.notice.Notices;
 import org.nre.hostapi.schedule.Scheduler;
 import org.nre.hostapi.storage.Database;
 import org.nre.hostapi.storage.Secrets;
@@ -23,10 +25,12 @@ import org.nre.hostapi.storage.Settings;
  * @param settings the plugin's settings
  * @param secrets the plugin's secrets, which no page or API shows
  * @param extensions what other started plugins offer through the host API's extension points
+ * @param notices the plugin's console-wide notices
+ * @param metrics the plugin's metrics
  */
 public record PluginContext(String pluginId, Database database, HostInfo host, DistrictDirectory district,
                             AuditLog audit, Clock clock, Scheduler scheduler, Settings settings,
-                            Secrets secrets, Extensions extensions) {
+                            Secrets secrets, Extensions extensions, Notices notices, Metrics metrics) {
 
     /** Checks the fields. */
     public PluginContext {
@@ -40,6 +44,8 @@ public record PluginContext(String pluginId, Database database, HostInfo host, D
         requireService(settings, "settings");
         requireService(secrets, "secrets");
         requireService(extensions, "extensions");
+        requireService(notices, "notices");
+        requireService(metrics, "metrics");
     }
 
     private static void requireService(Object service, String field) {

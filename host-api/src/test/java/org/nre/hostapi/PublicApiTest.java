@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.nre.hostapi.audit.AuditAction;
@@ -19,8 +22,17 @@ import org.nre.hostapi.audit.AuditOutcome;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
 import org.nre.hostapi.district.DistrictDirectory;
+import org.nre.hostapi.health.HealthCheck;
+import org.nre.hostapi.health.HealthResult;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
+import org.nre.hostapi.metrics.Counter;
+import org.nre.hostapi.metrics.Metrics;
+import org.nre.hostapi.metrics.Timer;
+import org.nre.hostapi.notice.Audience;
+import org.nre.hostapi.notice.Notice;
+import org.nre.hostapi.notice.Notices;
+import org.nre.hostapi.notice.Severity;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.Component;
@@ -318,8 +330,42 @@ class PublicApiTest {
                 return type == RightContribution.class ? List.of(type.cast(offered)) : List.of();
             }
         };
+        List<Notice> raised = new ArrayList<>();
+        Notices notices = new Notices() {
+            @Override
+            public boolean raise(Notice notice) {
+                return raised.add(notice);
+            }
+
+            @Override
+            public boolean clear(String key) {
+                return raised.removeIf(n -> n.key().equals(key));
+            }
+
+            @Override
+            public List<Notice> open() {
+                return List.copyOf(raised);
+            }
+        };
+        List<String> recorded = new ArrayList<>();
+        Metrics metrics = new Metrics() {
+            @Override
+            public Counter counter(String name, String description, String... tags) {
+                return () -> recorded.add(name);
+            }
+
+            @Override
+            public Timer timer(String name, String description, String... tags) {
+                return duration -> recorded.add(name + " " + duration);
+            }
+
+            @Override
+            public void gauge(String name, String description, DoubleSupplier value, String... tags) {
+                recorded.add(name + " " + value.getAsDouble());
+            }
+        };
         PluginContext context = new PluginContext("example", database, host, directory, audit, Clock.systemUTC(),
-                scheduler, settings, secrets, extensions);
+                scheduler, settings, secrets, extensions, notices, metrics);
 
         RepeatingTask task = () -> Duration.ofMinutes(5);
         assertThat(context.scheduler().schedule("poll", Duration.ZERO, task)).isSameAs(handle);
@@ -339,7 +385,61 @@ class PublicApiTest {
                 .extracting(RightContribution::rights).isEqualTo(List.of());
         assertThat(context.extensions().find(MenuContribution.class)).isEmpty();
 
+        Notice terms = Notice.of("terms.v2", Audience.holdersOf("example.tool", Level.WRITE), Severity.WARNING,
+                "New terms to accept", "Accept them by the deadline.").withDeadline(Instant.EPOCH).linkingTo("example");
+        assertThat(context.notices().raise(terms)).isTrue();
+        assertThat(context.notices().open()).singleElement().satisfies(n -> {
+            assertThat(n.deadlineIfAny()).contains(Instant.EPOCH);
+            assertThat(n.panelIfAny()).contains("example");
+        });
+        assertThat(context.notices().clear("terms.v2")).isTrue();
+        context.metrics().counter("example.calls", "Calls", "outcome", "ok").increment();
+        context.metrics().timer("example.latency", "Latency").record(Duration.ofMillis(3));
+        context.metrics().gauge("example.items", "Items", () -> 2);
+        assertThat(recorded).containsExactly("example.calls", "example.latency PT0.003S", "example.items 2.0");
+
         assertThatThrownBy(() -> new PluginContext("example", null, host, directory, audit, Clock.systemUTC(),
-                scheduler, settings, secrets, extensions)).hasMessageContaining("Field 'database' cannot be null");
+                scheduler, settings, secrets, extensions, notices, metrics))
+                .hasMessageContaining("Field 'database' cannot be null");
+        assertThatThrownBy(() -> new PluginContext("example", database, host, directory, audit, Clock.systemUTC(),
+                scheduler, settings, secrets, extensions, null, metrics))
+                .hasMessageContaining("Field 'notices' cannot be null");
+    }
+
+    @Test
+    void noticesAreCheckedWhenMade() {
+        Audience writers = Audience.holdersOf("example.tool", Level.WRITE);
+        assertThat(Notice.of("router.down", writers, Severity.CRITICAL, "Router down", null).text()).isEmpty();
+        assertThat(Notice.of("x", Audience.user("u-1"), Severity.INFO, "Done", "").audience())
+                .isEqualTo(new Audience.OneUser("u-1"));
+        assertThatThrownBy(() -> Notice.of("Bad Key", writers, Severity.INFO, "t", "")).isInstanceOf(
+                HostApiException.class);
+        assertThatThrownBy(() -> Notice.of("k", writers, Severity.INFO, "two\nlines", ""))
+                .hasMessageContaining("one line");
+        assertThatThrownBy(() -> Notice.of("k", writers, Severity.INFO, "t".repeat(201), ""))
+                .hasMessageContaining("200");
+        assertThatThrownBy(() -> Notice.of("k", writers, Severity.INFO, "t", "x".repeat(2001)))
+                .hasMessageContaining("2000");
+        assertThatThrownBy(() -> Audience.user(" ")).isInstanceOf(HostApiException.class);
+    }
+
+    @Test
+    void healthResultsCarryTheirFacts() {
+        HealthResult down = HealthResult.down("Router unreachable since 10:00").withDetails(Map.of("lastError", "x"));
+        assertThat(down.healthy()).isFalse();
+        assertThat(down.details()).containsEntry("lastError", "x");
+        assertThat(HealthResult.up(null).message()).isEmpty();
+        HealthCheck check = new HealthCheck() {
+            @Override
+            public String name() {
+                return "router";
+            }
+
+            @Override
+            public HealthResult check() {
+                return HealthResult.up("answers");
+            }
+        };
+        assertThat(check.check().healthy()).isTrue();
     }
 }

@@ -18,6 +18,8 @@ import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.Migrations;
+import org.nre.hostkit.metrics.ConsoleMetrics;
+import org.nre.hostkit.notice.NoticeBoard;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.plugins.PluginCalls;
 import org.nre.hostkit.plugins.PluginHost;
@@ -54,6 +56,8 @@ public final class HostKit implements AutoCloseable {
     private final RightsCache rightsCache;
     private final PluginHost plugins;
     private final Panels panels;
+    private final NoticeBoard notices = new NoticeBoard();
+    private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final PanelHtml html = new PanelHtml();
     private final PanelJson json = new PanelJson(JsonMapping.mapper());
 
@@ -75,7 +79,8 @@ public final class HostKit implements AutoCloseable {
                 (pluginId, calls, extensions) -> new PluginContext(pluginId,
                         database(dataSource, product, pluginId, calls), host, district, audit.forPlugin(pluginId),
                         clock, scheduler.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
-                        secrets.forPlugin(pluginId), extensions),
+                        secrets.forPlugin(pluginId), extensions, notices.forPlugin(pluginId),
+                        metrics.forPlugin(pluginId)),
                 scheduler::cancelAll, builder.trust);
         panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
     }

@@ -26,6 +26,8 @@ import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.Migrations;
+import org.nre.hostkit.metrics.ConsoleMetrics;
+import org.nre.hostkit.notice.NoticeBoard;
 import org.nre.hostkit.settings.SecretStore;
 import org.nre.hostkit.settings.SettingsStore;
 import org.pf4j.ExtensionPoint;
@@ -111,7 +113,8 @@ public final class TestContext implements AutoCloseable {
         };
         Optional<District> district = setup.district;
         context = new PluginContext(pluginId, pluginDatabase, setup.host, () -> district, audit.forPlugin(pluginId),
-                clock, scheduler, settings, secrets, others);
+                clock, scheduler, settings, secrets, others, new NoticeBoard().forPlugin(pluginId),
+                new ConsoleMetrics().forPlugin(pluginId));
     }
 
     /**
