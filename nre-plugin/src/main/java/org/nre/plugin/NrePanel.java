@@ -111,7 +111,16 @@ public class NrePanel implements SettingsPanel {
 
     @Override
     public ActionResult act(String action, ActionInput input, PanelRequest request) {
-        Lifecycle lifecycle = plugin.parts().lifecycle();
+        NrePlugin.Parts parts = plugin.parts();
+        try {
+            return act(parts.lifecycle(), action, input, request);
+        } finally {
+            // An action can accept terms, withdraw or register again: the notices follow at once.
+            parts.notices().evaluate();
+        }
+    }
+
+    private static ActionResult act(Lifecycle lifecycle, String action, ActionInput input, PanelRequest request) {
         String seenTerms = input.text(Lifecycle.SEEN_TERMS).orElse("");
         String seenLocality = input.text(Lifecycle.SEEN_LOCALITY).orElse("");
         return switch (action) {

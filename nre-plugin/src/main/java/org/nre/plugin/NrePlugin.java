@@ -1,19 +1,30 @@
 package org.nre.plugin;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.schedule.ScheduledTask;
 import org.nre.hostapi.storage.MigrationResult;
+import org.nre.plugin.metrics.NreMetrics;
+import org.nre.plugin.metrics.RegistrationCounts;
+import org.nre.plugin.notice.DecisionNotices;
+import org.nre.plugin.notice.NreNotices;
 import org.nre.plugin.panel.PanelCache;
 import org.nre.plugin.registration.Lifecycle;
+import org.nre.plugin.registration.Registration;
 import org.nre.plugin.registration.RegistrationStore;
+import org.nre.plugin.registration.StateChanges;
 import org.nre.plugin.router.RouterConnection;
 import org.nre.plugin.router.RouterPolicy;
 import org.nre.plugin.settings.NreSettings;
 import org.nre.plugin.settings.RouterProviders;
+import org.nre.plugin.status.PollerFreshness;
+import org.nre.plugin.status.PollerRuns;
 import org.nre.plugin.status.RouterHealthStore;
+import org.nre.plugin.status.RouterReachability;
 import org.nre.plugin.status.StatusPoller;
 import org.nre.plugin.storage.Changes;
 import org.nre.plugin.storage.Sql;
@@ -29,7 +40,8 @@ public class NrePlugin extends Plugin {
 
     /** What the plugin's extensions share while it runs. */
     record Parts(RegistrationStore registrations, TermsService terms, RouterHealthStore health, NreSettings settings,
-                 RouterConnection router, Lifecycle lifecycle, ScheduledTask poller, PanelCache panelCache) {
+                 RouterConnection router, Lifecycle lifecycle, ScheduledTask poller, PanelCache panelCache,
+                 NreNotices notices, RouterReachability reachability, PollerFreshness pollerFreshness) {
     }
 
     private final PluginContext context;
@@ -63,14 +75,33 @@ public class NrePlugin extends Plugin {
         NreSettings settings = new NreSettings(context.settings(), context.secrets(), changes::movedOn,
                 () -> RouterProviders.first(context.extensions()));
         settings.allowedNetworksProblem().ifPresent(log::error);
+        settings.unreachableAfterProblem().ifPresent(log::error);
         SplittableRandom random = new SplittableRandom();
-        RouterConnection router = new RouterConnection(settings::router, policy, context.clock(), random, health);
+        NreMetrics metrics = new NreMetrics(context.metrics());
+        Supplier<Optional<Registration>> current = () -> context.district().current()
+                .flatMap(district -> registrations.current(district.id()));
+        RegistrationCounts counts = new RegistrationCounts(current, context.clock());
+        metrics.publish(counts);
+        RouterConnection router = new RouterConnection(settings::router, policy, context.clock(), random, health,
+                metrics);
+        DecisionNotices decisions = new DecisionNotices(context.notices(), NreTool.PANEL_ID);
+        StateChanges moved = (by, from, to) -> {
+            counts.changed();
+            decisions.moved(by, from, to);
+        };
         Lifecycle lifecycle = new Lifecycle(registrations, terms, router, context.district(), context.host(),
-                context.audit(), context.clock(), () -> UUID.randomUUID().toString());
+                context.audit(), context.clock(), () -> UUID.randomUUID().toString(), moved);
+        NreNotices notices = new NreNotices(new NreNotices.Sources(context.notices(), context.district(), registrations,
+                terms, lifecycle, health, settings, context.clock(), context.host().timeZone(), NreTool.PANEL_ID,
+                NreTool.RIGHT_ID));
+        PollerRuns runs = new PollerRuns(sql);
         ScheduledTask poller = context.scheduler().schedule("status", FIRST_POLL,
-                new StatusPoller(lifecycle, router, settings, random));
+                new StatusPoller(lifecycle, router, settings, random,
+                        new StatusPoller.Reporting(runs, metrics, context.clock(), notices::evaluate)));
         parts = new Parts(registrations, terms, health, settings, router, lifecycle, poller,
-                new PanelCache(changes, context.clock()));
+                new PanelCache(changes, context.clock()), notices,
+                new RouterReachability(health, settings, context.clock()),
+                new PollerFreshness(runs, settings, current, context.clock()));
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class SettingsView {
         List<Section> sections = new ArrayList<>();
         settings.allowedNetworksProblem().ifPresent(problem -> sections.add(Section.of("",
                 new Component.Notice(Tone.DANGER, problem))));
+        settings.unreachableAfterProblem().ifPresent(problem -> sections.add(Section.of("",
+                new Component.Notice(Tone.DANGER, problem))));
         settings.provided().ifPresent(router -> sections.add(Section.of("", new Component.Notice(Tone.INFO,
                 "The router is provided by the plugin " + router.name() + " at " + router.url() + " (district key "
                         + router.districtKey() + "): registering and status checks use it in place of the settings "

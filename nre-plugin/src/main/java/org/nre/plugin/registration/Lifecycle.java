@@ -52,7 +52,14 @@ public final class Lifecycle {
 
     public Lifecycle(RegistrationStore registrations, TermsService terms, RouterConnection router,
                      DistrictDirectory districts, HostInfo host, AuditLog audit, Clock clock, Supplier<String> keys) {
-        this.parts = new LifecycleParts(new Records(registrations, audit, clock), terms, router, districts, host,
+        this(registrations, terms, router, districts, host, audit, clock, keys, StateChanges.NONE);
+    }
+
+    /** A lifecycle that tells {@code changes} of every change of a registration's state, once stored. */
+    public Lifecycle(RegistrationStore registrations, TermsService terms, RouterConnection router,
+                     DistrictDirectory districts, HostInfo host, AuditLog audit, Clock clock, Supplier<String> keys,
+                     StateChanges changes) {
+        this.parts = new LifecycleParts(new Records(registrations, audit, clock, changes), terms, router, districts, host,
                 new Words(host.timeZone()), keys);
         Settling settling = new Settling(parts);
         this.acceptances = new TermsAcceptances(parts);

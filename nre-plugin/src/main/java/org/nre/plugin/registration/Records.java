@@ -24,11 +24,13 @@ final class Records {
     private final RegistrationStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final StateChanges changes;
 
-    Records(RegistrationStore store, AuditLog audit, Clock clock) {
+    Records(RegistrationStore store, AuditLog audit, Clock clock, StateChanges changes) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.changes = changes;
     }
 
     RegistrationStore store() {
@@ -62,6 +64,7 @@ final class Records {
         if (moved && from.state() != next.state()) {
             audit.record(user, "nre.state", "The National Records Exchange registration went from "
                     + Words.describe(from.state()) + " to " + Words.describe(next.state()));
+            changes.moved(user, from, next);
         }
         return moved;
     }

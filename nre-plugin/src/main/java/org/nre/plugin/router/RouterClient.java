@@ -65,6 +65,7 @@ public final class RouterClient implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final Health health;
+    private final RouterCalls calls;
     private final RequestSigner signer;
     private final HttpClient http;
     /** Calls in flight on this node, across the clients of one connection; see {@link RouterPolicy#maxCallsAtOnce}. */
@@ -80,7 +81,7 @@ public final class RouterClient implements AutoCloseable {
     public RouterClient(RouterSettings settings, RouterPolicy policy, Clock clock, RandomGenerator random,
                         Health health) {
         this(settings, policy, clock, random, health, InetAddress::getAllByName, null,
-                new Semaphore(policy.maxCallsAtOnce()));
+                new Semaphore(policy.maxCallsAtOnce()), RouterCalls.NONE);
     }
 
     /**
@@ -89,6 +90,13 @@ public final class RouterClient implements AutoCloseable {
      */
     RouterClient(RouterSettings settings, RouterPolicy policy, Clock clock, RandomGenerator random, Health health,
                  RouterTunnel.Resolver resolver, SSLContext ssl, Semaphore callsAtOnce) {
+        this(settings, policy, clock, random, health, resolver, ssl, callsAtOnce, RouterCalls.NONE);
+    }
+
+    /** As above, telling {@code calls} of every call's outcome and duration. */
+    RouterClient(RouterSettings settings, RouterPolicy policy, Clock clock, RandomGenerator random, Health health,
+                 RouterTunnel.Resolver resolver, SSLContext ssl, Semaphore callsAtOnce, RouterCalls calls) {
+        this.calls = calls;
         this.settings = settings;
         this.callsAtOnce = callsAtOnce;
         this.policy = policy;
@@ -136,7 +144,7 @@ public final class RouterClient implements AutoCloseable {
     }
 
     public RouterResult<RouterTerms> currentTerms(Urgency urgency) {
-        return call("GET", "/v1/terms/current", null, null, urgency, answer -> RouterJson.terms(
+        return call(RouterCalls.Operation.TERMS, "GET", "/v1/terms/current", null, null, urgency, answer -> RouterJson.terms(
                 RouterJson.object(answer.body())));
     }
 
@@ -149,6 +157,17 @@ public final class RouterClient implements AutoCloseable {
         if (!callsAtOnce.tryAcquire()) {
             return tooManyAtOnce();
         }
+        try {
+            long started = System.nanoTime();
+            RouterResult<RouterTerms> result = probeWithin(terms);
+            told(RouterCalls.Operation.PROBE, result, started);
+            return result;
+        } finally {
+            callsAtOnce.release();
+        }
+    }
+
+    private RouterResult<RouterTerms> probeWithin(RouterAnswers.Reader<RouterTerms> terms) {
         try {
             return answers.interpret(attempt("GET", "/v1/terms/current", null, null), terms);
         } catch (TooLarge e) {
@@ -164,19 +183,17 @@ public final class RouterClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RouterResult.Lost<>("The test was interrupted before the router answered.");
-        } finally {
-            callsAtOnce.release();
         }
     }
 
     /** Sends a registration; retries reuse the idempotency key, so the router creates at most one. */
     public RouterResult<RouterRegistration> register(Map<String, ?> request, String idempotencyKey) {
-        return call("POST", "/v1/registrations", RouterJson.write(request), idempotencyKey, Urgency.INTERACTIVE,
+        return call(RouterCalls.Operation.REGISTER, "POST", "/v1/registrations", RouterJson.write(request), idempotencyKey, Urgency.INTERACTIVE,
                 answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> registration(String id, Urgency urgency) {
-        return call("GET", "/v1/registrations/" + encode(id), null, null, urgency,
+        return call(RouterCalls.Operation.REGISTRATION, "GET", "/v1/registrations/" + encode(id), null, null, urgency,
                 answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
@@ -186,25 +203,25 @@ public final class RouterClient implements AutoCloseable {
      */
     public RouterResult<List<RouterRegistration>> registrationsOf(String districtId, String clientReference,
                                                                   Urgency urgency) {
-        return call("GET", "/v1/registrations?districtId=" + encode(districtId) + "&clientReference="
+        return call(RouterCalls.Operation.LOOKUP, "GET", "/v1/registrations?districtId=" + encode(districtId) + "&clientReference="
                         + encode(clientReference), null, null, urgency,
                 answer -> RouterJson.registrations(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> acceptTerms(String id, Map<String, ?> acceptance, String idempotencyKey,
                                                         Urgency urgency) {
-        return call("POST", "/v1/registrations/" + encode(id) + "/terms-acceptances", RouterJson.write(acceptance),
+        return call(RouterCalls.Operation.ACCEPT_TERMS, "POST", "/v1/registrations/" + encode(id) + "/terms-acceptances", RouterJson.write(acceptance),
                 idempotencyKey, urgency, answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> putLocality(String id, Map<String, ?> locality, String idempotencyKey,
                                                         Urgency urgency) {
-        return call("PUT", "/v1/registrations/" + encode(id) + "/locality", RouterJson.write(locality),
+        return call(RouterCalls.Operation.LOCALITY, "PUT", "/v1/registrations/" + encode(id) + "/locality", RouterJson.write(locality),
                 idempotencyKey, urgency, answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> deregister(String id, String idempotencyKey) {
-        return call("DELETE", "/v1/registrations/" + encode(id), null, idempotencyKey, Urgency.INTERACTIVE,
+        return call(RouterCalls.Operation.DEREGISTER, "DELETE", "/v1/registrations/" + encode(id), null, idempotencyKey, Urgency.INTERACTIVE,
                 answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
@@ -237,15 +254,28 @@ public final class RouterClient implements AutoCloseable {
         RouterAnswer answered;
     }
 
-    private <T> RouterResult<T> call(String method, String pathAndQuery, byte[] body, String idempotencyKey,
-                                     Urgency urgency, RouterAnswers.Reader<T> reader) {
+    private <T> RouterResult<T> call(RouterCalls.Operation operation, String method, String pathAndQuery,
+                                     byte[] body, String idempotencyKey, Urgency urgency,
+                                     RouterAnswers.Reader<T> reader) {
         if (!callsAtOnce.tryAcquire()) {
             return tooManyAtOnce();
         }
+        long started = System.nanoTime();
         try {
-            return callWithin(method, pathAndQuery, body, idempotencyKey, urgency, reader);
+            RouterResult<T> result = callWithin(method, pathAndQuery, body, idempotencyKey, urgency, reader);
+            told(operation, result, started);
+            return result;
         } finally {
             callsAtOnce.release();
+        }
+    }
+
+    /** Tells of a call's outcome; what is told of it never fails the call. */
+    private void told(RouterCalls.Operation operation, RouterResult<?> result, long startedNanos) {
+        try {
+            calls.called(operation, result, Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            LOG.warn("Recording a router call's outcome failed: {}", e.toString());
         }
     }
 

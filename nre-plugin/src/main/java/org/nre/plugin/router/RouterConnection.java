@@ -18,6 +18,7 @@ public final class RouterConnection implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final RouterClient.Health health;
+    private final RouterCalls calls;
     /** One bound for this node's calls, kept across the clients that new settings build. */
     private final Semaphore callsAtOnce;
     private RouterSettings built;
@@ -25,6 +26,13 @@ public final class RouterConnection implements AutoCloseable {
 
     public RouterConnection(Supplier<Optional<RouterSettings>> settings, RouterPolicy policy, Clock clock,
                             RandomGenerator random, RouterClient.Health health) {
+        this(settings, policy, clock, random, health, RouterCalls.NONE);
+    }
+
+    /** A connection whose clients tell {@code calls} of every call's outcome and duration. */
+    public RouterConnection(Supplier<Optional<RouterSettings>> settings, RouterPolicy policy, Clock clock,
+                            RandomGenerator random, RouterClient.Health health, RouterCalls calls) {
+        this.calls = calls;
         this.settings = settings;
         this.policy = policy;
         this.clock = clock;
@@ -54,7 +62,7 @@ public final class RouterConnection implements AutoCloseable {
             }
             built = current.get();
             client = new RouterClient(built, policy, clock, random, health, InetAddress::getAllByName, null,
-                    callsAtOnce);
+                    callsAtOnce, calls);
         }
         return Optional.of(client);
     }

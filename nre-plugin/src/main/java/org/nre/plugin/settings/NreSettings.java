@@ -2,8 +2,10 @@ package org.nre.plugin.settings;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,6 +32,16 @@ public final class NreSettings {
      * set by the operator in the console's plugin settings file, never in the panel.
      */
     public static final String ALLOWED_NETWORKS = "router-allowed-networks";
+    /**
+     * How long the router may fail to answer before the console raises a notice and the router's health check
+     * fails: an ISO-8601 duration such as {@code PT45M}, or whole minutes. Set by the operator in the console's
+     * plugin settings file.
+     */
+    public static final String UNREACHABLE_AFTER = "router-unreachable-notice-after";
+
+    public static final Duration DEFAULT_UNREACHABLE_AFTER = Duration.ofMinutes(30);
+    public static final Duration MIN_UNREACHABLE_AFTER = Duration.ofMinutes(1);
+    public static final Duration MAX_UNREACHABLE_AFTER = Duration.ofDays(7);
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
     public static final int MIN_POLL_SECONDS = 10;
@@ -113,6 +125,47 @@ public final class NreSettings {
                     + ". Give IP addresses or networks such as 10.20.0.0/16, separated by commas, in the plugin "
                     + "settings file and restart the console; until then no private network is allowed.");
         }
+    }
+
+    /**
+     * How long the router may fail to answer before it counts as unreachable for notices and health; the default
+     * while the setting is wrong, which {@link #unreachableAfterProblem} explains.
+     */
+    public Duration unreachableAfter() {
+        return settings.get(UNREACHABLE_AFTER).filter(text -> !text.isBlank()).map(NreSettings::duration)
+                .filter(NreSettings::withinUnreachableBounds).orElse(DEFAULT_UNREACHABLE_AFTER);
+    }
+
+    /** What is wrong with the operator's unreachable-notice delay, or empty. */
+    public Optional<String> unreachableAfterProblem() {
+        Optional<String> text = settings.get(UNREACHABLE_AFTER).filter(value -> !value.isBlank());
+        if (text.isEmpty() || duration(text.get()) != null && withinUnreachableBounds(duration(text.get()))) {
+            return Optional.empty();
+        }
+        String shown = text.get().strip();
+        return Optional.of("The operator's setting nre." + UNREACHABLE_AFTER + " is wrong: '"
+                + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown) + "' is not "
+                + (duration(text.get()) == null ? "a duration" : "between 1 minute and 7 days")
+                + ". Give whole minutes (such as 45) or an ISO-8601 duration (such as PT45M or PT2H) in the plugin "
+                + "settings file and restart the console; until then the console waits "
+                + DEFAULT_UNREACHABLE_AFTER.toMinutes() + " minutes.");
+    }
+
+    /** Whole minutes or an ISO-8601 duration; null when it is neither. */
+    private static Duration duration(String text) {
+        String value = text.strip();
+        if (value.matches("\\d{1,6}")) {
+            return Duration.ofMinutes(Long.parseLong(value));
+        }
+        try {
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean withinUnreachableBounds(Duration after) {
+        return after.compareTo(MIN_UNREACHABLE_AFTER) >= 0 && after.compareTo(MAX_UNREACHABLE_AFTER) <= 0;
     }
 
     /** Whether the URL, key and secret are all set (or provided), without decrypting the secret. */

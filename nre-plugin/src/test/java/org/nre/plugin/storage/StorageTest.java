@@ -29,7 +29,7 @@ class StorageTest {
 
     void open(DatabaseProduct product) {
         database = TestDatabase.of(product);
-        assertThat(database.migrate("nre", "db/nre").schemaVersion()).isEqualTo("4");
+        assertThat(database.migrate("nre", "db/nre").schemaVersion()).isEqualTo("5");
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class StorageTest {
                 INSERT INTO nre_history (district_id, at, actor_id, actor_name, remote_address, action, detail)
                 VALUES ('IL-0150', ?, 'jdoe', 'Doe, Jane', '10.0.0.7', 'register', 'Registered.')""", T0);
 
-        assertThat(database.migrate("nre", "db/nre").schemaVersion()).isEqualTo("4");
+        assertThat(database.migrate("nre", "db/nre").schemaVersion()).isEqualTo("5");
 
         RegistrationStore store = new RegistrationStore(sql);
         Registration kept = store.current("IL-0150").orElseThrow();
