@@ -110,7 +110,7 @@ public final class NreNotices {
         put(open, ROUTER_UNREACHABLE, unreachable(current, now));
         terms.ifPresent(notice -> put(open, notice.key(), terms));
         for (Notice notice : open.values()) {
-            if (notice.key().startsWith(DecisionNotices.KEY) && !outcomeStillOpen(notice, now)) {
+            if (notice.key().startsWith(DecisionNotices.KEY) && !outcomeStillOpen(notice, all, now)) {
                 s.notices().clear(notice.key());
             }
         }
@@ -180,12 +180,13 @@ public final class NreNotices {
                         + "Exchange settings and the console's network."));
     }
 
-    private boolean outcomeStillOpen(Notice notice, Instant now) {
-        Optional<Registration> registration = s.registrations()
-                .find(notice.key().substring(DecisionNotices.KEY.length()));
+    /** The word of a decision stays open a while, as long as that registration is the newest and still so. */
+    private static boolean outcomeStillOpen(Notice notice, List<Registration> all, Instant now) {
         RegistrationState told = notice.severity() == Severity.INFO ? RegistrationState.ACTIVE
                 : RegistrationState.REJECTED;
-        return registration.filter(r -> r.state() == told)
+        return all.stream().findFirst()
+                .filter(r -> notice.key().equals(DecisionNotices.KEY + r.id()))
+                .filter(r -> r.state() == told)
                 .filter(r -> now.isBefore(r.updatedAt().plus(DecisionNotices.OPEN_FOR))).isPresent();
     }
 
