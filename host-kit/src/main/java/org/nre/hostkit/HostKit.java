@@ -24,6 +24,7 @@ import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.plugins.PluginCalls;
 import org.nre.hostkit.plugins.PluginHost;
 import org.nre.hostkit.plugins.PluginStates;
+import org.nre.hostkit.plugins.PluginStatus;
 import org.nre.hostkit.plugins.PluginTrust;
 import org.nre.hostkit.render.JsonMapping;
 import org.nre.hostkit.render.PanelHtml;
@@ -81,7 +82,11 @@ public final class HostKit implements AutoCloseable {
                         clock, scheduler.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
                         secrets.forPlugin(pluginId), extensions, notices.forPlugin(pluginId),
                         metrics.forPlugin(pluginId)),
-                scheduler::cancelAll, builder.trust);
+                pluginId -> {
+                    scheduler.cancelAll(pluginId);
+                    metrics.forget(pluginId);
+                }, builder.trust);
+        metrics.pluginStates(() -> plugins.statuses().stream().map(PluginStatus::state).toList());
         panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
     }
 
@@ -144,6 +149,11 @@ public final class HostKit implements AutoCloseable {
         return panels;
     }
 
+    /** The console's and the plugins' metrics, for the console's own meters and its Prometheus endpoint. */
+    public ConsoleMetrics metrics() {
+        return metrics;
+    }
+
     /** Renders a shown panel's sections as an escaped HTML fragment. */
     public PanelHtml html() {
         return html;
@@ -159,6 +169,7 @@ public final class HostKit implements AutoCloseable {
     public void close() {
         scheduler.close();
         plugins.close();
+        metrics.close();
     }
 
     private Database database(DataSource dataSource, DatabaseProduct product, String pluginId, PluginCalls calls) {
