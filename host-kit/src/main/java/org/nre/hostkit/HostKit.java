@@ -12,12 +12,15 @@ import javax.sql.DataSource;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.district.DistrictDirectory;
+import org.nre.hostapi.health.HealthCheck;
 import org.nre.hostapi.storage.Database;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.Migrations;
+import org.nre.hostkit.health.ContributedHealth;
+import org.nre.hostkit.health.HealthChecks;
 import org.nre.hostkit.metrics.ConsoleMetrics;
 import org.nre.hostkit.notice.NoticeBoard;
 import org.nre.hostkit.panel.Panels;
@@ -57,6 +60,7 @@ public final class HostKit implements AutoCloseable {
     private final RightsCache rightsCache;
     private final PluginHost plugins;
     private final Panels panels;
+    private final HealthChecks healthChecks;
     private final NoticeBoard notices = new NoticeBoard();
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final PanelHtml html = new PanelHtml();
@@ -88,6 +92,7 @@ public final class HostKit implements AutoCloseable {
                 }, builder.trust);
         metrics.pluginStates(() -> plugins.statuses().stream().map(PluginStatus::state).toList());
         panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
+        healthChecks = new HealthChecks(() -> plugins.offered(HealthCheck.class));
     }
 
     public static Builder builder() {
@@ -154,6 +159,11 @@ public final class HostKit implements AutoCloseable {
         return metrics;
     }
 
+    /** Runs the health checks the started plugins contribute, each within {@link HealthChecks#TIME_LIMIT}. */
+    public ContributedHealth health() {
+        return healthChecks.run();
+    }
+
     /** Renders a shown panel's sections as an escaped HTML fragment. */
     public PanelHtml html() {
         return html;
@@ -169,6 +179,7 @@ public final class HostKit implements AutoCloseable {
     public void close() {
         scheduler.close();
         plugins.close();
+        healthChecks.close();
         metrics.close();
     }
 

@@ -63,6 +63,7 @@ public final class TestContext implements AutoCloseable {
     private final TestClock clock;
     private final Path dataDir;
     private final ManualScheduler scheduler = new ManualScheduler();
+    private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final Jdbc jdbc;
     private final AuditStore audit;
     private final PluginContext context;
@@ -114,7 +115,7 @@ public final class TestContext implements AutoCloseable {
         Optional<District> district = setup.district;
         context = new PluginContext(pluginId, pluginDatabase, setup.host, () -> district, audit.forPlugin(pluginId),
                 clock, scheduler, settings, secrets, others, new NoticeBoard().forPlugin(pluginId),
-                new ConsoleMetrics().forPlugin(pluginId));
+                metrics.forPlugin(pluginId));
     }
 
     /**
@@ -166,6 +167,15 @@ public final class TestContext implements AutoCloseable {
     }
 
     /**
+     * What the plugin recorded through its context's metrics.
+     *
+     * @return the metrics, read when asked
+     */
+    public RecordedMetrics metrics() {
+        return new RecordedMetrics(metrics);
+    }
+
+    /**
      * The names of the tasks the plugin has scheduled and not cancelled.
      *
      * @return the names
@@ -213,6 +223,7 @@ public final class TestContext implements AutoCloseable {
         }
         closed = true;
         scheduler.cancelAll();
+        metrics.close();
         try {
             if (ownsDatabase) {
                 database.close();
