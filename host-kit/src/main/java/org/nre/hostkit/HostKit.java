@@ -12,12 +12,15 @@ import javax.sql.DataSource;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.district.DistrictDirectory;
+import org.nre.hostapi.health.HealthCheck;
 import org.nre.hostapi.storage.Database;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
 import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.Migrations;
+import org.nre.hostkit.health.ContributedHealth;
+import org.nre.hostkit.health.HealthChecks;
 import org.nre.hostkit.metrics.ConsoleMetrics;
 import org.nre.hostkit.notice.Addressees;
 import org.nre.hostkit.notice.NoticeBoard;
@@ -26,6 +29,7 @@ import org.nre.hostkit.plugins.Contributions;
 import org.nre.hostkit.plugins.PluginCalls;
 import org.nre.hostkit.plugins.PluginHost;
 import org.nre.hostkit.plugins.PluginStates;
+import org.nre.hostkit.plugins.PluginStatus;
 import org.nre.hostkit.plugins.PluginTrust;
 import org.nre.hostkit.render.JsonMapping;
 import org.nre.hostkit.render.PanelHtml;
@@ -59,6 +63,7 @@ public final class HostKit implements AutoCloseable {
     private final PluginHost plugins;
     private final Panels panels;
     private final NoticeBoard notices;
+    private final HealthChecks healthChecks;
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final PanelHtml html = new PanelHtml();
     private final PanelJson json = new PanelJson(JsonMapping.mapper());
@@ -84,8 +89,13 @@ public final class HostKit implements AutoCloseable {
                         clock, scheduler.forPlugin(pluginId, calls), settings.forPlugin(pluginId),
                         secrets.forPlugin(pluginId), extensions, notices.forPlugin(pluginId),
                         metrics.forPlugin(pluginId)),
-                scheduler::cancelAll, builder.trust);
+                pluginId -> {
+                    scheduler.cancelAll(pluginId);
+                    metrics.forget(pluginId);
+                }, builder.trust);
+        metrics.pluginStates(() -> plugins.statuses().stream().map(PluginStatus::state).toList());
         panels = new Panels(plugins::contributions, audit, plugins::reportFailure);
+        healthChecks = new HealthChecks(() -> plugins.offered(HealthCheck.class));
     }
 
     public static Builder builder() {
@@ -152,6 +162,16 @@ public final class HostKit implements AutoCloseable {
         return panels;
     }
 
+    /** The console's and the plugins' metrics, for the console's own meters and its Prometheus endpoint. */
+    public ConsoleMetrics metrics() {
+        return metrics;
+    }
+
+    /** Runs the health checks the started plugins contribute, each within {@link HealthChecks#TIME_LIMIT}. */
+    public ContributedHealth health() {
+        return healthChecks.run();
+    }
+
     /** Renders a shown panel's sections as an escaped HTML fragment. */
     public PanelHtml html() {
         return html;
@@ -167,6 +187,8 @@ public final class HostKit implements AutoCloseable {
     public void close() {
         scheduler.close();
         plugins.close();
+        healthChecks.close();
+        metrics.close();
     }
 
     /** What the started plugins contribute now, for checking the notices they raise. */

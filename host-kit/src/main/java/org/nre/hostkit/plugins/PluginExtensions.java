@@ -29,13 +29,18 @@ final class PluginExtensions implements Extensions {
 
     @Override
     public <T extends ExtensionPoint> List<T> find(Class<T> type) {
+        return offered(type).stream().map(offer -> guarded(type, offer.extension(), offer.calls())).toList();
+    }
+
+    /** The extensions of a type the started plugins offer, by plugin id, each with the plugin that offers it. */
+    <T extends ExtensionPoint> List<Offered<T>> offered(Class<T> type) {
         if (type == null || !type.isInterface() || type == ExtensionPoint.class) {
             throw new HostApiException("Extensions are looked up by an extension point: an interface that extends "
                     + "org.pf4j.ExtensionPoint; '" + (type == null ? "null" : type.getName()) + "' is not one");
         }
         List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
         started.sort(Comparator.comparing(PluginWrapper::getPluginId));
-        List<T> found = new ArrayList<>();
+        List<Offered<T>> found = new ArrayList<>();
         for (PluginWrapper plugin : started) {
             PluginCalls calls = manager.calls(plugin.getPluginId());
             for (Class<? extends T> extensionClass : manager.getExtensionClasses(type, plugin.getPluginId())) {
@@ -43,7 +48,7 @@ final class PluginExtensions implements Extensions {
                     T extension = calls.call("creating extension " + extensionClass.getName(),
                             () -> manager.getExtensionFactory().create(extensionClass));
                     if (extension != null) {
-                        found.add(guarded(type, extension, calls));
+                        found.add(new Offered<>(plugin.getPluginId(), extension, calls));
                     }
                 } catch (PluginFailure e) {
                     // Reported against the offering plugin; the caller simply does not get it.

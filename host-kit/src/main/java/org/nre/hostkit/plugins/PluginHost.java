@@ -36,7 +36,7 @@ public final class PluginHost implements AutoCloseable {
     private final Problems problems = new Problems();
     private final HostPluginManager manager;
     private final PluginStates states;
-    private final Extensions extensions;
+    private final PluginExtensions extensions;
     private final java.util.function.Consumer<String> stopped;
     private final ContributionCollector collector;
     private volatile Contributions contributions = Contributions.none();
@@ -73,6 +73,11 @@ public final class PluginHost implements AutoCloseable {
     /** What started plugins offer each other, as plugins see it. */
     public Extensions extensions() {
         return extensions;
+    }
+
+    /** The extensions of a type the started plugins offer the console, each with its plugin, by plugin id. */
+    public <T extends org.pf4j.ExtensionPoint> List<Offered<T>> offered(Class<T> type) {
+        return extensions.offered(type);
     }
 
     /** Loads and starts every plugin in the drop folder, then logs one line per plugin. */

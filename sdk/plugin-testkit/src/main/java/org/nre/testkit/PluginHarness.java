@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.nre.hostapi.PluginContext;
+import org.nre.hostapi.health.HealthCheck;
+import org.nre.hostapi.health.HealthResult;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
 import org.nre.hostapi.notice.Notice;
@@ -17,6 +19,7 @@ import org.nre.hostapi.panel.SettingsPanel;
 import org.nre.hostapi.rights.RightContribution;
 import org.nre.hostapi.rights.RightDefinition;
 import org.nre.hostapi.user.ActingUser;
+import org.nre.hostkit.health.HealthChecks;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.plugins.ContributionRules;
 import org.nre.hostkit.plugins.Contributions;
@@ -171,6 +174,37 @@ public final class PluginHarness implements AutoCloseable {
      */
     public List<Notice> notices() {
         return context().notices().open();
+    }
+
+    /**
+     * What the plugin recorded through its context's metrics.
+     *
+     * @return the metrics, read when asked
+     */
+    public RecordedMetrics metrics() {
+        return console.metrics();
+    }
+
+    /**
+     * Runs the plugin's health checks now, as a console runs them when its health is asked for.
+     *
+     * @return each check's result by its name (without the plugin's id), in the order the plugin offers them
+     * @throws IllegalStateException when a console would refuse a check (a bad or repeated name)
+     */
+    public Map<String, HealthResult> healthChecks() {
+        Map<String, HealthResult> results = new LinkedHashMap<>();
+        for (HealthCheck check : extensions(HealthCheck.class)) {
+            String name = check.name();
+            String problem = HealthChecks.nameProblem(name);
+            if (problem != null) {
+                throw refused("health check", String.valueOf(name), problem);
+            }
+            if (results.containsKey(name)) {
+                throw refused("health check", name, "the plugin offers two checks of that name");
+            }
+            results.put(name, check.check());
+        }
+        return results;
     }
 
     /**

@@ -66,6 +66,7 @@ public final class TestContext implements AutoCloseable {
     private final TestClock clock;
     private final Path dataDir;
     private final ManualScheduler scheduler = new ManualScheduler();
+    private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final Jdbc jdbc;
     private final AuditStore audit;
     private final PluginContext context;
@@ -120,7 +121,7 @@ public final class TestContext implements AutoCloseable {
         context = new PluginContext(pluginId, pluginDatabase, setup.host, () -> district, audit.forPlugin(pluginId),
                 clock, scheduler, settings, secrets, others,
                 new NoticeBoard(jdbc, clock, Addressees.none(), () -> contributions).forPlugin(pluginId),
-                new ConsoleMetrics().forPlugin(pluginId));
+                metrics.forPlugin(pluginId));
     }
 
     /**
@@ -181,6 +182,15 @@ public final class TestContext implements AutoCloseable {
     }
 
     /**
+     * What the plugin recorded through its context's metrics.
+     *
+     * @return the metrics, read when asked
+     */
+    public RecordedMetrics metrics() {
+        return new RecordedMetrics(metrics);
+    }
+
+    /**
      * The names of the tasks the plugin has scheduled and not cancelled.
      *
      * @return the names
@@ -228,6 +238,7 @@ public final class TestContext implements AutoCloseable {
         }
         closed = true;
         scheduler.cancelAll();
+        metrics.close();
         try {
             if (ownsDatabase) {
                 database.close();

@@ -18,6 +18,7 @@ import org.nre.hostapi.panel.PanelView;
 import org.nre.hostapi.rights.Level;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.testkit.notes.Greeting;
+import org.nre.testkit.notes.NotesHealth;
 import org.nre.testkit.notes.NotesMenu;
 import org.nre.testkit.notes.NotesPanel;
 import org.nre.testkit.notes.NotesPlugin;
@@ -33,7 +34,7 @@ class PluginHarnessTest {
     void thePluginIsStartedWithItsMigrationsAndItsExtensionsFoundThroughPf4jsIndex() {
         try (PluginHarness notes = PluginHarness.forPlugin("notes", NotesPlugin::new).start()) {
             assertThat(notes.extensions(Object.class)).extracting(Object::getClass)
-                    .containsExactlyInAnyOrder(NotesMenu.class, NotesPanel.class, NotesRight.class);
+                    .containsExactlyInAnyOrder(NotesMenu.class, NotesPanel.class, NotesRight.class, NotesHealth.class);
             assertThat(notes.menuEntries()).singleElement().extracting(e -> e.panelId()).isEqualTo("notes");
             assertThat(notes.panel("notes", WRITER).act("add", Map.of("text", "first")))
                     .isEqualTo(ActionResult.success("Added."));
@@ -55,6 +56,40 @@ class PluginHarnessTest {
                     .isInstanceOf(HostApiException.class).hasMessageContaining("panel 'elsewhere'");
             assertThat(notices.clear("tidy.due")).isTrue();
             assertThat(notes.notices()).isEmpty();
+        }
+    }
+
+    @Test
+    void whatThePluginRecordsIsReadByNameAndTags() throws Exception {
+        try (PluginHarness notes = PluginHarness.forPlugin("notes", NotesPlugin::new).start()) {
+            assertThat(notes.metrics().count("notes.tidy.runs")).as("never recorded").isZero();
+            assertThat(notes.metrics().gauge("notes.absent")).as("never registered").isNaN();
+
+            notes.runTask("tidy");
+            notes.runTask("tidy");
+
+            assertThat(notes.metrics().count("notes.tidy.runs", "outcome", "done")).isEqualTo(2.0);
+            assertThat(notes.metrics().count("notes.tidy.runs")).isEqualTo(2.0);
+            assertThat(notes.metrics().count("notes.tidy.runs", "outcome", "failed")).isZero();
+            assertThat(notes.metrics().timerCount("notes.tidy.duration")).isEqualTo(2);
+            assertThat(notes.metrics().gauge("notes.tidied")).isEqualTo(2.0);
+            assertThat(notes.metrics().scrape()).contains("notes_tidy_runs_total{outcome=\"done\"} 2.0");
+        }
+    }
+
+    @Test
+    void theHealthChecksAnswerByName() throws Exception {
+        try (PluginHarness notes = PluginHarness.forPlugin("notes", NotesPlugin::new).start()) {
+            assertThat(notes.healthChecks()).containsOnlyKeys("tidy").extractingByKey("tidy")
+                    .satisfies(result -> assertThat(result.healthy()).isFalse());
+
+            notes.runTask("tidy");
+
+            assertThat(notes.healthChecks().get("tidy")).satisfies(result -> {
+                assertThat(result.healthy()).isTrue();
+                assertThat(result.message()).isEqualTo("Tidied 1 times");
+                assertThat(result.details()).containsEntry("runs", "1");
+            });
         }
     }
 

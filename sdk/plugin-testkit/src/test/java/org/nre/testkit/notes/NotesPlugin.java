@@ -19,8 +19,11 @@ public class NotesPlugin extends Plugin {
     @Override
     public void start() {
         context.database().migrate("db/notes");
+        context.metrics().gauge("notes.tidied", "Tidy runs since the plugin started", () -> tidied);
         tidy = context.scheduler().schedule("tidy", Duration.ofMinutes(5), () -> {
             tidied++;
+            context.metrics().counter("notes.tidy.runs", "Tidy runs", "outcome", "done").increment();
+            context.metrics().timer("notes.tidy.duration", "How long tidying took").record(Duration.ofMillis(5));
             return Duration.ofHours(1);
         });
     }
@@ -36,6 +39,11 @@ public class NotesPlugin extends Plugin {
 
     ScheduledTask tidy() {
         return tidy;
+    }
+
+    /** Whether the tidy task has run at least once, for the plugin's health check. */
+    boolean everTidied() {
+        return tidied > 0;
     }
 
     public int tidied() {
