@@ -112,6 +112,7 @@ class HealthAndMetricsTest {
                 .isEqualTo(1.0);
         assertThat(metrics.count("nre.router.calls", "operation", "terms", "outcome", "answered")).isEqualTo(2.0);
         assertThat(metrics.timerCount("nre.router.call.duration", "operation", "terms")).isEqualTo(2);
+        assertThat(metrics.scrape()).contains("nre_router_calls_total{", "nre_router_call_duration_seconds_count{");
 
         int port = f.router.server().port();
         f.router.server().stop();
