@@ -19,8 +19,10 @@ import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.Migrations;
 import org.nre.hostkit.metrics.ConsoleMetrics;
+import org.nre.hostkit.notice.Addressees;
 import org.nre.hostkit.notice.NoticeBoard;
 import org.nre.hostkit.panel.Panels;
+import org.nre.hostkit.plugins.Contributions;
 import org.nre.hostkit.plugins.PluginCalls;
 import org.nre.hostkit.plugins.PluginHost;
 import org.nre.hostkit.plugins.PluginStates;
@@ -56,7 +58,7 @@ public final class HostKit implements AutoCloseable {
     private final RightsCache rightsCache;
     private final PluginHost plugins;
     private final Panels panels;
-    private final NoticeBoard notices = new NoticeBoard();
+    private final NoticeBoard notices;
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final PanelHtml html = new PanelHtml();
     private final PanelJson json = new PanelJson(JsonMapping.mapper());
@@ -71,6 +73,7 @@ public final class HostKit implements AutoCloseable {
         scheduler = new LeaseScheduler(jdbc, clock, builder.nodeId);
         rights = new RightsStore(jdbc);
         rightsCache = new RightsCache(rights, builder.memberships);
+        notices = new NoticeBoard(jdbc, clock, builder.addressees, this::contributions);
         HostInfo host = builder.host;
         DistrictDirectory district = builder.district;
         DataSource dataSource = builder.dataSource;
@@ -87,6 +90,11 @@ public final class HostKit implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Console-wide notices: what each user is shown, what they dismissed, and what is owed by e-mail. */
+    public NoticeBoard notices() {
+        return notices;
     }
 
     /** Applies the kit's own migrations; run before the console's and before the plugins start. */
@@ -161,6 +169,11 @@ public final class HostKit implements AutoCloseable {
         plugins.close();
     }
 
+    /** What the started plugins contribute now, for checking the notices they raise. */
+    private Contributions contributions() {
+        return plugins.contributions();
+    }
+
     private Database database(DataSource dataSource, DatabaseProduct product, String pluginId, PluginCalls calls) {
         return new Database() {
             @Override
@@ -189,6 +202,7 @@ public final class HostKit implements AutoCloseable {
         private HostInfo host;
         private DistrictDirectory district;
         private Memberships memberships;
+        private Addressees addressees;
         private Path pluginsDir;
         private List<Path> developmentPlugins = List.of();
         private PluginTrust trust = PluginTrust.load(null, null);
@@ -227,6 +241,12 @@ public final class HostKit implements AutoCloseable {
         /** The groups each user belongs to: users and groups are the console's own. */
         public Builder memberships(Memberships memberships) {
             this.memberships = memberships;
+            return this;
+        }
+
+        /** Who holds a right and how to reach a user, for the notices plugins raise. */
+        public Builder addressees(Addressees addressees) {
+            this.addressees = addressees;
             return this;
         }
 
@@ -283,6 +303,7 @@ public final class HostKit implements AutoCloseable {
             require(host, "host");
             require(district, "district");
             require(memberships, "memberships");
+            require(addressees, "addressees");
             require(pluginsDir, "pluginsDir");
             require(dataDir, "secrets");
             Objects.requireNonNull(clock, "clock");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.notice.Addressees;
 import org.nre.hostkit.plugins.PluginStatus;
 
 /** A plugin module that development mode cannot load yet is told what to run, not PF4J's internals. */
@@ -64,6 +65,7 @@ class DevelopmentModeTest {
                 .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
                 .district(Optional::empty)
                 .memberships(userId -> List.of())
+                .addressees(Addressees.none())
                 .pluginsDir(Files.createDirectories(dir.resolve("plugins")))
                 .developmentPlugins(modules)
                 .secrets(dir.resolve("data"), null)

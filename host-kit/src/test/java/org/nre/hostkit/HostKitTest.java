@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.conformance.PluginZip;
+import org.nre.hostapi.HostApiException;
 import org.nre.hostapi.HostInfo;
+import org.nre.hostapi.notice.Audience;
+import org.nre.hostapi.notice.Notice;
+import org.nre.hostapi.notice.Severity;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.rights.Level;
@@ -28,6 +32,8 @@ import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.hostkit.db.Version;
 import org.nre.hostkit.menu.MenuTree;
+import org.nre.hostkit.notice.Addressees;
+import org.nre.hostkit.notice.ShownNotice;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.render.FormTarget;
 import org.nre.hostkit.rights.Grant;
@@ -57,6 +63,7 @@ class HostKitTest {
                 .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
                 .district(Optional::empty)
                 .memberships(userId -> userId.equals("jane") ? List.of("staff") : List.of())
+                .addressees(Addressees.none())
                 .pluginsDir(plugins)
                 .secrets(dir.resolve("data"), null)
                 .nodeId("node-1")
@@ -173,6 +180,22 @@ class HostKitTest {
                 .contains("\"name\":\"send\",\"label\":\"Send a greeting\",\"level\":\"W\",\"confirmation\":\"\","
                         + "\"destructive\":false");
         assertThat(unconfirmed).isInstanceOf(Panels.NeedsConfirmation.class);
+    }
+
+    @Test
+    void aPluginsNoticeForItsOwnRightReachesItsHoldersAndOneForARightNoPluginDefinesIsRefused() {
+        grantToGroup("staff", Level.WRITE);
+        var hello = kit.notices().forPlugin("hello");
+
+        assertThat(hello.raise(Notice.of("greetings.due", Audience.holdersOf("hello.greetings", Level.WRITE),
+                Severity.WARNING, "Greetings are due", ""))).isTrue();
+        assertThatThrownBy(() -> hello.raise(Notice.of("other", Audience.holdersOf("other.right", Level.READ),
+                Severity.INFO, "Other", ""))).isInstanceOf(HostApiException.class)
+                .hasMessageContaining("right 'other.right', which plugin 'hello' does not define");
+
+        assertThat(kit.notices().openFor("jane", rightsOf("jane"))).extracting(ShownNotice::title)
+                .containsExactly("Greetings are due");
+        assertThat(kit.notices().openFor("ada", rightsOf("ada"))).isEmpty();
     }
 
     @Test

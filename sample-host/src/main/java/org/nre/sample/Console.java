@@ -31,6 +31,7 @@ import org.nre.sample.directory.GroupStore;
 import org.nre.sample.directory.UserStore;
 import org.nre.sample.district.DemoData;
 import org.nre.sample.district.DistrictStore;
+import org.nre.sample.rights.NoticeAddressees;
 import org.nre.sample.rights.RightHolders;
 import org.nre.sample.rights.ToolRights;
 import org.nre.sample.web.Services;
@@ -88,6 +89,7 @@ public final class Console implements AutoCloseable {
                             config.timeZone()))
                     .district(district)
                     .memberships(groups::groupsOf)
+                    .addressees(new NoticeAddressees(database.jdbc(), users))
                     .pluginsDir(config.pluginsDir())
                     .developmentPlugins(config.developmentPlugins())
                     .trust(trust)

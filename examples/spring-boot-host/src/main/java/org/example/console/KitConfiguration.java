@@ -37,6 +37,7 @@ public class KitConfiguration {
                         .map(d -> new District(d.id(), d.name(), d.state(), List.of())))
                 .memberships(login -> Optional.ofNullable(properties.users().get(login))
                         .map(ConsoleProperties.User::groups).orElse(List.of()))
+                .addressees(new ConfiguredAddressees(properties))
                 .pluginsDir(Path.of(properties.pluginsDir()))
                 .secrets(Path.of(properties.dataDir()), System.getenv("CONSOLE_SECRETS_KEY"))
                 .build();

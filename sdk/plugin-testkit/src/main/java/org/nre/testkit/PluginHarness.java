@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.menu.MenuContribution;
 import org.nre.hostapi.menu.MenuEntry;
+import org.nre.hostapi.notice.Notice;
 import org.nre.hostapi.panel.SettingsPanel;
 import org.nre.hostapi.rights.RightContribution;
 import org.nre.hostapi.rights.RightDefinition;
@@ -58,6 +59,7 @@ public final class PluginHarness implements AutoCloseable {
             plugin.start();
             extensions = OwnExtensions.create(plugin, console.context(), builder.extensionTypes);
             contributions = contributions(new PluginCalls(pluginId, Thread.currentThread().getContextClassLoader()));
+            console.contributions(contributions);
         } catch (RuntimeException | Error e) {
             console.close();
             throw e;
@@ -159,6 +161,16 @@ public final class PluginHarness implements AutoCloseable {
      */
     public PanelDriver panel(String panelId, ActingUser user) {
         return new PanelDriver(panels, panelId, user, () -> List.copyOf(failures));
+    }
+
+    /**
+     * The plugin's open notices, oldest first: those it raised and has not cleared. A notice naming a right the
+     * plugin does not define, or a panel it does not contribute, is refused as a console refuses it.
+     *
+     * @return the notices
+     */
+    public List<Notice> notices() {
+        return context().notices().open();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.PluginContext;
 import org.nre.hostapi.district.CensusLocality;
 import org.nre.hostapi.district.District;
+import org.nre.hostapi.notice.Notice;
 import org.nre.hostapi.storage.Database;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.storage.MigrationResult;
@@ -27,7 +28,9 @@ import org.nre.hostkit.audit.AuditStore;
 import org.nre.hostkit.db.Jdbc;
 import org.nre.hostkit.db.Migrations;
 import org.nre.hostkit.metrics.ConsoleMetrics;
+import org.nre.hostkit.notice.Addressees;
 import org.nre.hostkit.notice.NoticeBoard;
+import org.nre.hostkit.plugins.Contributions;
 import org.nre.hostkit.settings.SecretStore;
 import org.nre.hostkit.settings.SettingsStore;
 import org.pf4j.ExtensionPoint;
@@ -66,6 +69,8 @@ public final class TestContext implements AutoCloseable {
     private final Jdbc jdbc;
     private final AuditStore audit;
     private final PluginContext context;
+    // Known once a harness has found the plugin's extensions; until then notices name rights and panels unchecked.
+    private volatile Contributions contributions;
     private boolean closed;
 
     TestContext(ConsoleSetup<?> setup) {
@@ -113,7 +118,8 @@ public final class TestContext implements AutoCloseable {
         };
         Optional<District> district = setup.district;
         context = new PluginContext(pluginId, pluginDatabase, setup.host, () -> district, audit.forPlugin(pluginId),
-                clock, scheduler, settings, secrets, others, new NoticeBoard().forPlugin(pluginId),
+                clock, scheduler, settings, secrets, others,
+                new NoticeBoard(jdbc, clock, Addressees.none(), () -> contributions).forPlugin(pluginId),
                 new ConsoleMetrics().forPlugin(pluginId));
     }
 
@@ -163,6 +169,15 @@ public final class TestContext implements AutoCloseable {
         return jdbc.list("SELECT at, source, actor_id, action, detail FROM host_audit ORDER BY id",
                 row -> new AuditEntry(Jdbc.instant(row, "at"), row.getString("source"), row.getString("actor_id"),
                         row.getString("action"), row.getString("detail")));
+    }
+
+    /**
+     * The plugin's open notices, oldest first, as the console keeps them in its database.
+     *
+     * @return the notices
+     */
+    public List<Notice> notices() {
+        return context.notices().open();
     }
 
     /**
@@ -224,6 +239,11 @@ public final class TestContext implements AutoCloseable {
 
     AuditStore auditStore() {
         return audit;
+    }
+
+    /** What the plugin contributes, so that its notices are checked as a console checks them. */
+    void contributions(Contributions known) {
+        contributions = known;
     }
 
     private ManualScheduler.Task live(String name) {

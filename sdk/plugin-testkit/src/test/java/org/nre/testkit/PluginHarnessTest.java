@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nre.hostapi.HostApiException;
+import org.nre.hostapi.notice.Audience;
+import org.nre.hostapi.notice.Notice;
+import org.nre.hostapi.notice.Notices;
+import org.nre.hostapi.notice.Severity;
 import org.nre.hostapi.panel.ActionResult;
 import org.nre.hostapi.panel.Component;
 import org.nre.hostapi.panel.FieldError;
@@ -33,6 +38,23 @@ class PluginHarnessTest {
             assertThat(notes.panel("notes", WRITER).act("add", Map.of("text", "first")))
                     .isEqualTo(ActionResult.success("Added."));
             assertThat(table(notes.panel("notes", WRITER).view()).rows()).containsExactly(java.util.List.of("first"));
+        }
+    }
+
+    @Test
+    void thePluginsNoticesAreKeptAsAConsoleKeepsThemAndChecked() {
+        try (PluginHarness notes = PluginHarness.forPlugin("notes", NotesPlugin::new).start()) {
+            Notices notices = notes.context().notices();
+            Notice due = Notice.of("tidy.due", Audience.holdersOf("notes.use", Level.WRITE), Severity.WARNING,
+                    "Notes need tidying", "").linkingTo("notes");
+
+            assertThat(notices.raise(due)).isTrue();
+            assertThat(notices.raise(due)).isFalse();
+            assertThat(notes.notices()).containsExactly(due);
+            assertThatThrownBy(() -> notices.raise(due.linkingTo("elsewhere")))
+                    .isInstanceOf(HostApiException.class).hasMessageContaining("panel 'elsewhere'");
+            assertThat(notices.clear("tidy.due")).isTrue();
+            assertThat(notes.notices()).isEmpty();
         }
     }
 
