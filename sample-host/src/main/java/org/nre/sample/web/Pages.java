@@ -5,8 +5,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.List;
-import org.nre.hostkit.db.StorageException;
 import java.util.Map;
+import org.nre.hostkit.db.StorageException;
 import org.nre.hostkit.menu.MenuTree;
 import org.nre.sample.auth.SessionStore;
 
