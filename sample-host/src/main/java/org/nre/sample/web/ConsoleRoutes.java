@@ -71,6 +71,8 @@ final class ConsoleRoutes {
             attention.addAll(Home.forAdministrator(services.plugins().statuses(),
                     services.toolRights().summaries(services.plugins().contributions()),
                     services.directory().users().awaitingPassword(Home.NAMED_USERS)));
+            attention.addAll(Home.mailProblems(services.kit().notices().deliveryProblems(1),
+                    services.kit().notices().mailStatus()));
         }
         pages.render(ctx, "home.jte", Map.of("home", new Home(page,
                 Home.tools(page.menu(), services.plugins().contributions()), attention)));

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.nre.hostkit.HostKitException;
+import org.nre.hostkit.notice.MailStatus;
+import org.nre.hostkit.notice.NoticeBoard;
 import org.nre.hostkit.notice.ShownNotice;
 
 /** The viewer's notices: the notices page, hiding one, and the same through the JSON API. */
@@ -36,11 +38,42 @@ final class NoticeRoutes {
         routes.post("/notices/{id}/dismiss", Access.SIGNED_IN, this::dismiss);
         routes.get("/api/notices", Access.SIGNED_IN, this::noticesJson);
         routes.post("/api/notices/{id}/dismiss", Access.SIGNED_IN, this::dismissJson);
+        routes.get("/api/admin/notices", Access.ADMINISTRATOR, this::everyNoticeJson);
+    }
+
+    private void everyNoticeJson(Context ctx) {
+        NoticeBoard board = services.kit().notices();
+        List<NoticeJson> notices = board.open().stream().map(n -> NoticeJson.of(n, NoticeView.of(n,
+                services.plugins().contributions(), services.config().timeZone()))).toList();
+        MailStatus status = board.mailStatus();
+        Map<String, Object> mail = new java.util.LinkedHashMap<>();
+        mail.put("configured", status.configured());
+        mail.put("lastSent", status.lastSentAt());
+        mail.put("waiting", status.waiting());
+        mail.put("givenUp", status.givenUp());
+        List<Map<String, Object>> problems = board.deliveryProblems().stream().map(p -> {
+            Map<String, Object> problem = new java.util.LinkedHashMap<>();
+            problem.put("title", p.noticeTitle());
+            problem.put("address", p.address());
+            problem.put("attempts", p.attempts());
+            problem.put("lastError", p.lastError());
+            problem.put("lastAttemptAt", p.lastAttemptAt());
+            problem.put("nextAttemptAt", p.nextAttemptAt());
+            return problem;
+        }).toList();
+        ctx.json(Map.of("notices", notices, "mail", mail, "deliveryProblems", problems));
     }
 
     private void notices(Context ctx) {
         Page page = pages.page(ctx, "Notices", "");
-        pages.render(ctx, "notices.jte", Map.of("page", page, "notices", page.notices().all()));
+        Viewer viewer = Guard.viewer(ctx);
+        NoticeBoard board = services.kit().notices();
+        List<NoticeView> everyone = viewer.administrator() ? NoticeView.of(board.open(),
+                services.plugins().contributions(), services.config().timeZone()) : List.of();
+        MailView mail = viewer.administrator() ? MailView.of(board.mailStatus(), board.deliveryProblems(),
+                services.config().timeZone()) : MailView.NONE;
+        pages.render(ctx, "notices.jte", Map.of("page", page, "notices", page.notices().all(), "everyone", everyone,
+                "mail", mail));
     }
 
     private void dismiss(Context ctx) {
