@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.ConfigException;
+import org.nre.hostkit.notice.MailSettings;
 import org.nre.sample.auth.PasswordPolicy;
 
 /**
@@ -38,6 +39,7 @@ import org.nre.sample.auth.PasswordPolicy;
  *     from the environment only; empty for none
  * @param pluginChecksums a file of the SHA-256 checksums plugin zips must match (unless signed), or null
  * @param pluginKeys a file of the Ed25519 public keys whose signatures a plugin zip may carry instead, or null
+ * @param mail how notices are e-mailed, or null when no mail server is set
  */
 public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dataDir, String databaseUrl,
                          String databaseUser, String databasePassword, String applicationName,
@@ -45,7 +47,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                          String demoPassword, List<Path> developmentPlugins, Path pluginSettings,
                          java.net.URI publicUrl, List<Frontend.Network> trustedProxies, Path tlsKeystore,
                          String tlsKeystorePassword, String monitoringToken, Path pluginChecksums,
-                         Path pluginKeys) {
+                         Path pluginKeys, MailSettings mail) {
 
     static final int DEFAULT_PORT = 8080;
 
@@ -132,6 +134,8 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind);
         ZoneId zone = HostOptions.zone(values.get("NRE_TIME_ZONE"));
         boolean demo = HostOptions.bool("--demo-data", values.getOrDefault("NRE_DEMO_DATA", String.valueOf(embedded)));
+        java.net.URI publicUrl = values.containsKey("NRE_PUBLIC_URL") ? Frontend.publicUrl(values.get("NRE_PUBLIC_URL"))
+                : null;
         return new HostConfig(port, bind, plugins, data, url, user,
                 env.getOrDefault("NRE_DB_PASSWORD", ""),
                 values.getOrDefault("NRE_APPLICATION_NAME", "nre-sample"),
@@ -139,11 +143,61 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 env.getOrDefault("NRE_DEMO_PASSWORD", ""),
                 HostOptions.paths(values.getOrDefault("NRE_DEV_PLUGINS", "")),
                 HostOptions.path(values.get("NRE_PLUGIN_SETTINGS")),
-                values.containsKey("NRE_PUBLIC_URL") ? Frontend.publicUrl(values.get("NRE_PUBLIC_URL")) : null,
-                Frontend.networks(values.getOrDefault("NRE_TRUSTED_PROXIES", "")),
+                publicUrl, Frontend.networks(values.getOrDefault("NRE_TRUSTED_PROXIES", "")),
                 HostOptions.path(values.get("NRE_TLS_KEYSTORE")),
                 env.getOrDefault("NRE_TLS_KEYSTORE_PASSWORD", ""), env.getOrDefault("NRE_MONITORING_TOKEN", ""),
-                HostOptions.path(values.get("NRE_PLUGIN_CHECKSUMS")), HostOptions.path(values.get("NRE_PLUGIN_KEYS")));
+                HostOptions.path(values.get("NRE_PLUGIN_CHECKSUMS")), HostOptions.path(values.get("NRE_PLUGIN_KEYS")),
+                mail(values, env, publicUrl, port, serverAddress, values.containsKey("NRE_TLS_KEYSTORE")));
+    }
+
+    private static MailSettings mail(Map<String, String> values, Map<String, String> env, java.net.URI publicUrl,
+                                     int port, String serverAddress, boolean tls) {
+        String host = values.get("NRE_SMTP_HOST");
+        if (host == null) {
+            for (String other : List.of("NRE_SMTP_PORT", "NRE_SMTP_SECURITY", "NRE_SMTP_USER", "NRE_MAIL_FROM")) {
+                if (values.containsKey(other)) {
+                    throw new ConfigException(other + " is set but NRE_SMTP_HOST (--smtp-host) is not: give the mail "
+                            + "server's host, or unset " + other);
+                }
+            }
+            return null;
+        }
+        MailSettings.Security security = switch (values.getOrDefault("NRE_SMTP_SECURITY", "starttls")
+                .toLowerCase(Locale.ROOT)) {
+            case "starttls" -> MailSettings.Security.STARTTLS;
+            case "tls" -> MailSettings.Security.TLS;
+            case "none" -> MailSettings.Security.NONE;
+            default -> throw new ConfigException("NRE_SMTP_SECURITY (--smtp-security) must be starttls, tls or none; "
+                    + "got '" + values.get("NRE_SMTP_SECURITY") + "'");
+        };
+        int defaultPort = switch (security) {
+            case STARTTLS -> 587;
+            case TLS -> 465;
+            case NONE -> 25;
+        };
+        String smtpPort = values.getOrDefault("NRE_SMTP_PORT", String.valueOf(defaultPort));
+        int number;
+        try {
+            number = Integer.parseInt(smtpPort);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("NRE_SMTP_PORT (--smtp-port) '" + smtpPort + "' is not a number: use 1 to 65535");
+        }
+        String from = values.get("NRE_MAIL_FROM");
+        if (from == null) {
+            throw new ConfigException("NRE_SMTP_HOST is set but NRE_MAIL_FROM (--mail-from) is not: give the address "
+                    + "the console's e-mails come from, such as console@district.example");
+        }
+        String password = env.getOrDefault("NRE_SMTP_PASSWORD", "");
+        String user = values.getOrDefault("NRE_SMTP_USER", "");
+        if (!password.isEmpty() && user.isEmpty()) {
+            throw new ConfigException("NRE_SMTP_PASSWORD is set but NRE_SMTP_USER (--smtp-user) is not: give the user "
+                    + "the password is for");
+        }
+        // Links in e-mails must reach the console from a reader's desk: its public URL, else its own address.
+        java.net.URI address = publicUrl != null ? publicUrl : java.net.URI.create((tls ? "https://" : "http://")
+                + (serverAddress.contains(":") ? "[" + serverAddress + "]" : serverAddress)
+                + (port == 0 ? "" : ":" + port));
+        return new MailSettings(host, number, security, user, password, from, address);
     }
 
     private static String checkDatabaseUrl(String url) {
@@ -197,6 +251,7 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                 + (developmentPlugins.isEmpty() ? "" : ", developmentPlugins=" + developmentPlugins)
                 + (publicUrl == null ? "" : ", publicUrl=" + publicUrl)
                 + (trustedProxies.isEmpty() ? "" : ", trustedProxies=" + trustedProxies.size())
-                + (tlsKeystore == null ? "" : ", tlsKeystore=" + tlsKeystore) + "]";
+                + (tlsKeystore == null ? "" : ", tlsKeystore=" + tlsKeystore)
+                + (mail == null ? "" : ", mail=" + mail) + "]";
     }
 }

@@ -148,4 +148,49 @@ class HostConfigTest {
                 "--db-url <value>", "NRE_DB_URL", "NRE_DB_PASSWORD", "NRE_ADMIN_PASSWORD", "jdbc:mariadb://",
                 "jdbc:postgresql://", "jdbc:h2:");
     }
+
+    @Test
+    void withoutAnSmtpHostNoticesAreNotMailedAndAStrayMailOptionIsRefused() {
+        assertThat(parse(Map.of()).mail()).isNull();
+        assertThatThrownBy(() -> parse(Map.of("NRE_MAIL_FROM", "console@district.example")))
+                .hasMessageContaining("NRE_MAIL_FROM is set but NRE_SMTP_HOST (--smtp-host) is not");
+    }
+
+    @Test
+    void anSmtpHostTakesItsSecuritysPortTheSenderAndLinksToThePublicAddress() {
+        var mail = parse(Map.of("NRE_SMTP_HOST", "smtp.district.example", "NRE_MAIL_FROM", "console@district.example",
+                "NRE_SMTP_USER", "console", "NRE_SMTP_PASSWORD", "mail-secret-value",
+                "NRE_PUBLIC_URL", "https://console.district.example")).mail();
+
+        assertThat(mail.host()).isEqualTo("smtp.district.example");
+        assertThat(mail.port()).isEqualTo(587);
+        assertThat(mail.security()).isEqualTo(org.nre.hostkit.notice.MailSettings.Security.STARTTLS);
+        assertThat(mail.password()).isEqualTo("mail-secret-value");
+        assertThat(mail.consoleAddress()).hasToString("https://console.district.example");
+        assertThat(parse(Map.of("NRE_SMTP_HOST", "localhost", "NRE_MAIL_FROM", "c@d.example", "NRE_SMTP_SECURITY",
+                "tls")).mail().port()).isEqualTo(465);
+        assertThat(parse(Map.of("NRE_SMTP_HOST", "localhost", "NRE_MAIL_FROM", "c@d.example"), "--smtp-security",
+                "none", "--smtp-port", "2525", "--port", "9090").mail()).satisfies(m -> {
+                    assertThat(m.port()).isEqualTo(2525);
+                    assertThat(m.consoleAddress()).hasToString("http://127.0.0.1:9090");
+                });
+        assertThat(parse(Map.of("NRE_SMTP_HOST", "smtp.district.example", "NRE_MAIL_FROM", "c@d.example",
+                "NRE_SMTP_USER", "console", "NRE_SMTP_PASSWORD", "mail-secret-value")).toString())
+                .contains("smtp.district.example").doesNotContain("mail-secret-value");
+    }
+
+    @Test
+    void wrongMailOptionsAreRefusedWithWhatToDo() {
+        Map<String, String> base = Map.of("NRE_SMTP_HOST", "localhost", "NRE_MAIL_FROM", "c@d.example");
+        assertThatThrownBy(() -> parse(base, "--smtp-security", "ssl"))
+                .hasMessageContaining("must be starttls, tls or none; got 'ssl'");
+        assertThatThrownBy(() -> parse(base, "--smtp-port", "lots")).hasMessageContaining("'lots' is not a number");
+        assertThatThrownBy(() -> parse(base, "--smtp-port", "70000")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> parse(Map.of("NRE_SMTP_HOST", "localhost")))
+                .hasMessageContaining("NRE_MAIL_FROM (--mail-from) is not");
+        assertThatThrownBy(() -> parse(base, "--mail-from", "console"))
+                .hasMessageContaining("is not an e-mail address");
+        assertThatThrownBy(() -> parse(Map.of("NRE_SMTP_HOST", "localhost", "NRE_MAIL_FROM", "c@d.example",
+                "NRE_SMTP_PASSWORD", "x"))).hasMessageContaining("NRE_SMTP_USER (--smtp-user) is not");
+    }
 }

@@ -78,10 +78,17 @@ public final class Directory {
         List<String> wideningReasons(String groupId, Set<String> membersAfter);
     }
 
-    /** What an administrator submits for a user. */
+    /**
+     * What an administrator submits for a user.
+     *
+     * @param email the user's e-mail address, empty for none, or null to leave it as it is
+     */
     public record UserForm(String login, String firstName, String lastName, boolean administrator, boolean disabled,
-                           String temporaryPassword) {
+                           String temporaryPassword, String email) {
     }
+
+    /** The longest e-mail address a mail server must accept (RFC 5321's path limit less its brackets). */
+    static final int MAX_EMAIL_LENGTH = 254;
 
     /** What an administrator submits for a group. */
     public record GroupForm(String name, String description, List<String> memberIds, boolean confirmed) {
@@ -134,6 +141,7 @@ public final class Directory {
                 problems.add(new FieldError("login", loginProblem));
             }
             names(form, problems);
+            email(form, problems);
             if (passwordProblem != null) {
                 problems.add(new FieldError("temporary-password", passwordProblem));
             }
@@ -141,7 +149,8 @@ public final class Directory {
                 return Outcome.refused(problems);
             }
             Account account = new Account(UUID.randomUUID().toString(), login, form.firstName().strip(),
-                    form.lastName().strip(), form.administrator(), true, form.disabled());
+                    form.lastName().strip(), form.administrator(), true, form.disabled(),
+                    form.email() == null ? "" : form.email().strip());
             users.create(account, hash);
             rights.changed();
             audit.record(AuditStore.HOST_SOURCE, actor, "user.created", "Created user '" + login + "' ("
@@ -179,6 +188,7 @@ public final class Directory {
             }
             List<FieldError> problems = new ArrayList<>();
             names(form, problems);
+            email(form, problems);
             boolean losesAdministration = before.administrator() && !before.disabled()
                     && (!form.administrator() || form.disabled());
             if (losesAdministration && users.enabledAdministrators() <= 1) {
@@ -189,7 +199,8 @@ public final class Directory {
                 return Outcome.refused(problems);
             }
             Account after = new Account(before.id(), before.login(), form.firstName().strip(), form.lastName().strip(),
-                    form.administrator(), before.mustChangePassword(), form.disabled());
+                    form.administrator(), before.mustChangePassword(), form.disabled(),
+                    form.email() == null ? before.email() : form.email().strip());
             String change = describeChange(before, after);
             users.update(after, version.next(actor.displayName(), clock.instant(), change));
             if (after.disabled()) {
@@ -340,6 +351,15 @@ public final class Directory {
         }
     }
 
+    private static void email(UserForm form, List<FieldError> problems) {
+        String email = form.email() == null ? "" : form.email().strip();
+        if (!email.isEmpty() && (email.length() > MAX_EMAIL_LENGTH
+                || !email.matches("[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[^@\\s,;<>()\\[\\]\".]+"))) {
+            problems.add(new FieldError("email", "Give one e-mail address such as name@district.example (at most "
+                    + MAX_EMAIL_LENGTH + " characters), or leave it empty for none."));
+        }
+    }
+
     private String logins(Set<String> userIds) {
         if (userIds.isEmpty()) {
             return "nobody";
@@ -365,6 +385,10 @@ public final class Directory {
         }
         if (before.disabled() != after.disabled()) {
             changes.add(after.disabled() ? "disabled" : "enabled");
+        }
+        if (!before.email().equals(after.email())) {
+            changes.add(after.email().isEmpty() ? "e-mail address removed" : "e-mail address "
+                    + (before.email().isEmpty() ? "(none)" : before.email()) + " -> " + after.email());
         }
         return changes.isEmpty() ? "nothing" : String.join(", ", changes);
     }

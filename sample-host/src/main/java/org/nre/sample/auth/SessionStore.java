@@ -75,7 +75,7 @@ public final class SessionStore {
         Optional<Signed> found = jdbc.one("""
                 SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
                        CASE WHEN s.flash_text IS NULL THEN 0 ELSE 1 END AS flash_waiting,
-                       u.id, u.login, u.first_name, u.last_name, u.administrator, u.must_change_password, u.disabled,
+                       u.id, u.login, u.first_name, u.last_name, u.administrator, u.must_change_password, u.disabled, u.email,
                        g.generation
                   FROM host_session s
                   JOIN host_user u ON u.id = s.user_id

@@ -14,7 +14,7 @@ import org.nre.hostkit.db.Version;
 /** Console users in the database. */
 public final class UserStore {
 
-    static final String COLUMNS = "id, login, first_name, last_name, administrator, must_change_password, disabled";
+    static final String COLUMNS = "id, login, first_name, last_name, administrator, must_change_password, disabled, email";
 
     /** An account and its password hash, for checking a sign-in. */
     public record Credentials(Account account, String passwordHash) {
@@ -52,15 +52,15 @@ public final class UserStore {
 
     public void create(Account account, String passwordHash) {
         jdbc.update("INSERT INTO host_user (" + COLUMNS + ", password_hash, created_at, search_text) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 account.id(), account.login(), account.firstName(), account.lastName(), account.administrator(),
-                account.mustChangePassword(), account.disabled(), passwordHash, clock.instant(), searchText(account));
+                account.mustChangePassword(), account.disabled(), account.email(), passwordHash, clock.instant(), searchText(account));
     }
 
     public void update(Account account, Version version) {
-        jdbc.update("UPDATE host_user SET first_name = ?, last_name = ?, administrator = ?, disabled = ?, version = ?, "
-                        + "changed_by = ?, changed_at = ?, change_summary = ?, search_text = ? WHERE id = ?",
-                account.firstName(), account.lastName(), account.administrator(), account.disabled(),
+        jdbc.update("UPDATE host_user SET first_name = ?, last_name = ?, administrator = ?, disabled = ?, email = ?, "
+                        + "version = ?, changed_by = ?, changed_at = ?, change_summary = ?, search_text = ? WHERE id = ?",
+                account.firstName(), account.lastName(), account.administrator(), account.disabled(), account.email(),
                 version.number(), version.changedBy(), version.changedAt(), version.summary(), searchText(account),
                 account.id());
     }
@@ -112,6 +112,6 @@ public final class UserStore {
     public static Account account(ResultSet row) throws SQLException {
         return new Account(row.getString("id"), row.getString("login"), row.getString("first_name"),
                 row.getString("last_name"), row.getBoolean("administrator"), row.getBoolean("must_change_password"),
-                row.getBoolean("disabled"));
+                row.getBoolean("disabled"), row.getString("email"));
     }
 }

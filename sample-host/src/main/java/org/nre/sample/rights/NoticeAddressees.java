@@ -11,12 +11,13 @@ import org.nre.sample.directory.UserStore;
 
 /**
  * Who the console's notices reach: the enabled users who hold a right at a level, directly or through a group,
- * read from the right's grants. Accounts keep no e-mail address, so notices are shown to them and mailed to none.
+ * read from the right's grants, each with the e-mail address on their user page (if any).
  */
 public final class NoticeAddressees implements Addressees {
 
     private static final String HOLDERS = """
-            SELECT u.id, u.login, u.first_name, u.last_name, u.administrator, u.must_change_password, u.disabled
+            SELECT u.id, u.login, u.first_name, u.last_name, u.administrator, u.must_change_password, u.disabled,
+                   u.email
               FROM host_user u
              WHERE u.disabled = FALSE AND u.id IN (
                    SELECT g.subject_id FROM host_grant g
@@ -48,6 +49,6 @@ public final class NoticeAddressees implements Addressees {
     }
 
     private static Addressee addressee(Account account) {
-        return new Addressee(account.id(), account.displayName(), null);
+        return new Addressee(account.id(), account.displayName(), account.hasEmail() ? account.email() : null);
     }
 }

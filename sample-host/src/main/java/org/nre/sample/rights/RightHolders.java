@@ -104,7 +104,7 @@ public final class RightHolders {
     }
 
     private static final String USER_COLUMNS = "u.id, u.login, u.first_name, u.last_name, u.administrator, "
-            + "u.must_change_password, u.disabled";
+            + "u.must_change_password, u.disabled, u.email";
     private static final String HOLDER_IDS = """
             SELECT g.subject_id AS user_id FROM host_grant g WHERE g.right_id = ? AND g.subject_type = 'USER'
             UNION

@@ -62,10 +62,17 @@ final class ConsoleRoutes {
             attention.add(new Home.Attention("danger", "Choose a new password: the one you signed in with was for "
                     + "one use only.", "/account/password", "Change your password"));
         }
+        for (NoticeView notice : page.notices().all()) {
+            attention.add(new Home.Attention(notice.tone(), notice.title() + (notice.deadline().isEmpty() ? ""
+                    : " (by " + notice.deadline() + ")"), notice.href().isEmpty() ? "/notices#notice-" + notice.id()
+                    : notice.href(), notice.href().isEmpty() ? "Details" : notice.link()));
+        }
         if (viewer.administrator()) {
             attention.addAll(Home.forAdministrator(services.plugins().statuses(),
                     services.toolRights().summaries(services.plugins().contributions()),
                     services.directory().users().awaitingPassword(Home.NAMED_USERS)));
+            attention.addAll(Home.mailProblems(services.kit().notices().deliveryProblems(1),
+                    services.kit().notices().mailStatus()));
         }
         pages.render(ctx, "home.jte", Map.of("home", new Home(page,
                 Home.tools(page.menu(), services.plugins().contributions()), attention)));

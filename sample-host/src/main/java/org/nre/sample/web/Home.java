@@ -97,4 +97,17 @@ public record Home(Page page, List<Tool> tools, List<Attention> attention) {
         }
         return attention;
     }
+
+    /** Notices' e-mails that could not be sent: the latest, and how many were given up. */
+    static List<Attention> mailProblems(List<org.nre.hostkit.notice.DeliveryProblem> latest,
+                                        org.nre.hostkit.notice.MailStatus status) {
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        var problem = latest.get(0);
+        return List.of(new Attention("danger", "A notice's e-mail to " + problem.address() + " could not be sent ("
+                + problem.attempts() + (problem.attempts() == 1 ? " try" : " tries") + "): " + problem.lastError()
+                + (status.givenUp() > 0 ? " " + status.givenUp() + " e-mails were given up." : ""), "/notices#mail",
+                "E-mail of notices"));
+    }
 }

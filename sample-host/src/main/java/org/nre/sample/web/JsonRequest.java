@@ -100,6 +100,12 @@ final class JsonRequest {
         return value == null || value.isNull() ? "" : value.textValue();
     }
 
+    /** The text, or {@code absent} when the field is left out or null. */
+    String textOr(String name, String absent) {
+        JsonNode value = body.get(name);
+        return value == null || value.isNull() ? absent : value.textValue();
+    }
+
     boolean bool(String name, boolean absent) {
         JsonNode value = body.get(name);
         return value == null || value.isNull() ? absent : value.booleanValue();

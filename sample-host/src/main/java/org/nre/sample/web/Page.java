@@ -14,9 +14,10 @@ import org.nre.hostkit.menu.MenuTree;
  * @param flashTone the tone of a message carried over from the last change, or empty
  * @param flashText that message, or empty
  * @param form the refused form that message speaks of, to fill in again, or {@link KeptForm#NONE}
+ * @param notices the viewer's open notices, for the header
  */
 public record Page(String title, String productName, Viewer viewer, List<MenuTree.Node> menu, String currentPanelId,
-                   String flashTone, String flashText, KeptForm form) {
+                   String flashTone, String flashText, KeptForm form, NoticeBadge notices) {
 
     public Page {
         menu = List.copyOf(menu);
@@ -24,6 +25,7 @@ public record Page(String title, String productName, Viewer viewer, List<MenuTre
         flashTone = flashTone == null ? "" : flashTone;
         flashText = flashText == null ? "" : flashText;
         form = form == null ? KeptForm.NONE : form;
+        notices = notices == null ? NoticeBadge.NONE : notices;
     }
 
     /** A message that says something did not work is read out at once; others politely. */

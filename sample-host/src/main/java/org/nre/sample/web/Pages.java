@@ -6,6 +6,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.nre.hostkit.db.StorageException;
 import org.nre.hostkit.menu.MenuTree;
 import org.nre.sample.auth.SessionStore;
 
@@ -38,7 +39,8 @@ final class Pages {
     Page page(Context ctx, String title, String currentPanelId, boolean takeFlash) {
         Viewer viewer = Guard.viewer(ctx);
         if (viewer == null) {
-            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "", KeptForm.NONE);
+            return new Page(title, services.productName(), null, List.of(), currentPanelId, "", "", KeptForm.NONE,
+                    NoticeBadge.NONE);
         }
         List<MenuTree.Node> menu = viewer.account().mustChangePassword()
                 ? List.of() : MenuTree.forUser(services.plugins().contributions(), viewer.user().rights());
@@ -46,8 +48,20 @@ final class Pages {
         SessionStore.Flash flash = takeFlash && viewer.session().flashWaiting()
                 ? services.accounts().sessions().takeFlash(viewer.session().tokenHash()).orElse(new SessionStore.Flash("", ""))
                 : new SessionStore.Flash("", "");
+        NoticeBadge notices = viewer.account().mustChangePassword() ? NoticeBadge.NONE
+                : new NoticeBadge(notices(viewer));
         return new Page(title, services.productName(), viewer, menu, currentPanelId, flash.tone(), flash.text(),
-                KeptForm.fromJson(flash.form()));
+                KeptForm.fromJson(flash.form()), notices);
+    }
+
+    /** The viewer's open notices, most severe first; none when the database cannot say (the page says why). */
+    List<NoticeView> notices(Viewer viewer) {
+        try {
+            return NoticeView.of(services.kit().notices().openFor(viewer.user().id(), viewer.user().rights()),
+                    services.plugins().contributions(), services.config().timeZone());
+        } catch (StorageException e) {
+            return List.of();
+        }
     }
 
     void error(Context ctx, int status, String title, String message) {

@@ -17,8 +17,8 @@ import org.nre.sample.web.JsonRequest.Type;
 final class UserRoutes {
 
     record UserJson(String id, String login, String firstName, String lastName, String displayName,
-                    boolean administrator, boolean disabled, boolean mustChangePassword, List<String> groups,
-                    long version) {
+                    boolean administrator, boolean disabled, boolean mustChangePassword, String email,
+                    List<String> groups, long version) {
     }
 
     private final Services services;
@@ -68,7 +68,8 @@ final class UserRoutes {
     }
 
     private void createUser(Context ctx) {
-        Map<String, String> form = AdminForms.form(ctx, "login", "first-name", "last-name", "temporary-password");
+        Map<String, String> form = AdminForms.form(ctx, "login", "first-name", "last-name", "email",
+                "temporary-password");
         Directory.Outcome outcome = directory().createUser(Guard.viewer(ctx).user(), userForm(ctx, form));
         if (!outcome.done()) {
             form.remove("temporary-password");
@@ -91,7 +92,7 @@ final class UserRoutes {
     }
 
     private void updateUser(Context ctx) {
-        Map<String, String> form = AdminForms.form(ctx, "first-name", "last-name");
+        Map<String, String> form = AdminForms.form(ctx, "first-name", "last-name", "email");
         Directory.Outcome outcome = directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 userForm(ctx, form), AdminForms.formVersion(ctx));
         String page = "/admin/users/" + ctx.pathParam("id");
@@ -117,7 +118,8 @@ final class UserRoutes {
     private Directory.UserForm userForm(Context ctx, Map<String, String> form) {
         return new Directory.UserForm(form.getOrDefault("login", ""), form.getOrDefault("first-name", ""),
                 form.getOrDefault("last-name", ""), "on".equals(ctx.formParam("administrator")),
-                "on".equals(ctx.formParam("disabled")), form.getOrDefault("temporary-password", ""));
+                "on".equals(ctx.formParam("disabled")), form.getOrDefault("temporary-password", ""),
+                form.getOrDefault("email", ""));
     }
 
     private void usersJson(Context ctx) {
@@ -130,7 +132,7 @@ final class UserRoutes {
         List<UserJson> users = new ArrayList<>();
         for (Account a : directory().users().all()) {
             users.add(new UserJson(a.id(), a.login(), a.firstName(), a.lastName(), a.displayName(), a.administrator(),
-                    a.disabled(), a.mustChangePassword(), groupsOf.getOrDefault(a.id(), List.of()),
+                    a.disabled(), a.mustChangePassword(), a.email(), groupsOf.getOrDefault(a.id(), List.of()),
                     versions.getOrDefault(a.id(), 1L)));
         }
         ctx.json(users);
@@ -140,10 +142,10 @@ final class UserRoutes {
         JsonRequest body = JsonRequest.read(ctx, json, Field.required("login", Type.TEXT),
                 Field.required("firstName", Type.TEXT), Field.required("lastName", Type.TEXT),
                 Field.optional("administrator", Type.BOOLEAN), Field.optional("disabled", Type.BOOLEAN),
-                Field.required("temporaryPassword", Type.TEXT));
+                Field.required("temporaryPassword", Type.TEXT), Field.optional("email", Type.TEXT));
         Directory.Outcome outcome = directory().createUser(Guard.viewer(ctx).user(), new Directory.UserForm(
                 body.text("login"), body.text("firstName"), body.text("lastName"), body.bool("administrator", false),
-                body.bool("disabled", false), body.text("temporaryPassword")));
+                body.bool("disabled", false), body.text("temporaryPassword"), body.textOr("email", "")));
         AdminForms.answer(ctx, outcome, 201);
     }
 
@@ -151,10 +153,13 @@ final class UserRoutes {
         // Every field is required: a field left out must never mean "false" (once, an administrator demoted).
         JsonRequest body = JsonRequest.read(ctx, json, Field.required("version", Type.WHOLE),
                 Field.required("firstName", Type.TEXT), Field.required("lastName", Type.TEXT),
-                Field.required("administrator", Type.BOOLEAN), Field.required("disabled", Type.BOOLEAN));
+                Field.required("administrator", Type.BOOLEAN), Field.required("disabled", Type.BOOLEAN),
+                Field.optional("email", Type.TEXT));
+        // The address is the one field that may be left out: it stays as it is (clients older than it).
         Directory.Outcome outcome = directory().updateUser(Guard.viewer(ctx).user(), ctx.pathParam("id"),
                 new Directory.UserForm("", body.text("firstName"), body.text("lastName"),
-                        body.bool("administrator", false), body.bool("disabled", false), ""), body.whole("version"));
+                        body.bool("administrator", false), body.bool("disabled", false), "",
+                        body.textOr("email", null)), body.whole("version"));
         AdminForms.answer(ctx, outcome, 200);
     }
 

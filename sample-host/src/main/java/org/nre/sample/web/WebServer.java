@@ -118,6 +118,7 @@ public final class WebServer implements AutoCloseable {
             new ConsoleRoutes(services, pages, guard, services.kit().html()).register(routes);
             new ApiRoutes(services, json, services.kit().json(), guard).register(routes);
             new AdminRoutes(services, pages, json).register(routes);
+            new NoticeRoutes(services, pages).register(routes);
             declared[0] = routes;
 
             config.routes.exception(Starting.class, (e, ctx) -> starting(ctx));
