@@ -98,7 +98,8 @@ class ContributedHealthAndMetricsTest {
                 .source("org.example.probe.DiskCheck", THROWING_CHECK).zipInto(plugins);
         kit = HostKit.builder().database(pool, DatabaseProduct.H2)
                 .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
-                .district(Optional::empty).memberships(userId -> List.of()).pluginsDir(plugins)
+                .district(Optional::empty).memberships(userId -> List.of())
+                .addressees(org.nre.hostkit.notice.Addressees.none()).pluginsDir(plugins)
                 .secrets(dir.resolve("data"), null).nodeId("node-1").build();
         kit.migrate();
         kit.startPlugins();
