@@ -90,6 +90,7 @@ public final class Console implements AutoCloseable {
                     .district(district)
                     .memberships(groups::groupsOf)
                     .addressees(new NoticeAddressees(database.jdbc(), users))
+                    .mail(config.mail())
                     .pluginsDir(config.pluginsDir())
                     .developmentPlugins(config.developmentPlugins())
                     .trust(trust)

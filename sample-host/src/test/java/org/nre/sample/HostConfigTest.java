@@ -185,7 +185,7 @@ class HostConfigTest {
         assertThatThrownBy(() -> parse(base, "--smtp-security", "ssl"))
                 .hasMessageContaining("must be starttls, tls or none; got 'ssl'");
         assertThatThrownBy(() -> parse(base, "--smtp-port", "lots")).hasMessageContaining("'lots' is not a number");
-        assertThatThrownBy(() -> parse(base, "--smtp-port", "70000")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> parse(base, "--smtp-port", "70000")).hasMessageContaining("between 1 and 65535");
         assertThatThrownBy(() -> parse(Map.of("NRE_SMTP_HOST", "localhost")))
                 .hasMessageContaining("NRE_MAIL_FROM (--mail-from) is not");
         assertThatThrownBy(() -> parse(base, "--mail-from", "console"))
