@@ -194,6 +194,10 @@ public record HostConfig(int port, String bindAddress, Path pluginsDir, Path dat
                     + "the password is for");
         }
         // Links in e-mails must reach the console from a reader's desk: its public URL, else its own address.
+        if (publicUrl == null && port == 0) {
+            throw new ConfigException("Notices' e-mails link to the console, whose port is picked at start (--port 0):"
+                    + " give the address people reach it at with --public-url (NRE_PUBLIC_URL)");
+        }
         java.net.URI address = publicUrl != null ? publicUrl : java.net.URI.create((tls ? "https://" : "http://")
                 + (serverAddress.contains(":") ? "[" + serverAddress + "]" : serverAddress)
                 + (port == 0 ? "" : ":" + port));
