@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostapi.notice.Audience;
+import org.nre.hostapi.notice.Notice;
+import org.nre.hostapi.notice.Notices;
+import org.nre.hostapi.notice.Severity;
+import org.nre.hostapi.rights.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -150,7 +157,15 @@ class BrowserEndToEndTest {
         try (Browser admin = Browser.open(base, true)) {
             admin.signIn("admin", TestConsole.ADMIN_PASSWORD);
             console.adminWithTools();
-            for (String page : List.of("/", "/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
+            // One notice of each severity, so that the badge, the critical strip and the list are checked too.
+            Notices notices = console.console().kit().notices().forPlugin("nre");
+            Audience holders = Audience.holdersOf("nre.registration", Level.WRITE);
+            for (Severity severity : Severity.values()) {
+                notices.raise(Notice.of("check." + severity.name().toLowerCase(Locale.ROOT), holders, severity,
+                        "A " + severity + " notice", "What to do.").withDeadline(Instant.parse("2027-01-15T18:00:00Z"))
+                        .linkingTo("nre"));
+            }
+            for (String page : List.of("/", "/notices", "/panels/nre", "/panels/nre-settings", "/admin/users", "/admin/groups",
                     "/admin/users/u-teacher", "/admin/groups/g-sysadmins", "/panels/" + Vendor.PANEL,
                     "/account/password", "/admin/rights", "/admin/rights/nre.registration?all=1",
                     "/admin/rights/nre.registration?q=nobody-matches", "/admin/users/u-sysadmin/rights",
