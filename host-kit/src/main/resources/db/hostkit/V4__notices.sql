@@ -47,6 +47,7 @@ CREATE TABLE host_notice_mail (
     state           VARCHAR(10)   NOT NULL,
     attempts        INT           NOT NULL,
     next_attempt_at DATETIME(6)   NOT NULL,
+    last_attempt_at DATETIME(6),
     last_error      VARCHAR(1000),
     claimed_by      VARCHAR(100),
     claimed_until   DATETIME(6),

@@ -23,6 +23,8 @@ import org.nre.hostkit.health.ContributedHealth;
 import org.nre.hostkit.health.HealthChecks;
 import org.nre.hostkit.metrics.ConsoleMetrics;
 import org.nre.hostkit.notice.Addressees;
+import org.nre.hostkit.notice.MailSender;
+import org.nre.hostkit.notice.MailSettings;
 import org.nre.hostkit.notice.NoticeBoard;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.plugins.Contributions;
@@ -64,6 +66,7 @@ public final class HostKit implements AutoCloseable {
     private final Panels panels;
     private final NoticeBoard notices;
     private final HealthChecks healthChecks;
+    private final MailSender mailSender;
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final PanelHtml html = new PanelHtml();
     private final PanelJson json = new PanelJson(JsonMapping.mapper());
@@ -78,7 +81,8 @@ public final class HostKit implements AutoCloseable {
         scheduler = new LeaseScheduler(jdbc, clock, builder.nodeId);
         rights = new RightsStore(jdbc);
         rightsCache = new RightsCache(rights, builder.memberships);
-        notices = new NoticeBoard(jdbc, clock, builder.addressees, this::contributions);
+        notices = new NoticeBoard(jdbc, clock, builder.addressees, this::contributions, builder.mail);
+        mailSender = builder.mail == null ? null : new MailSender(jdbc, clock, builder.mail, builder.nodeId);
         HostInfo host = builder.host;
         DistrictDirectory district = builder.district;
         DataSource dataSource = builder.dataSource;
@@ -112,9 +116,15 @@ public final class HostKit implements AutoCloseable {
         return migrations.migrateKit();
     }
 
-    /** Starts every plugin found, each with its context; a plugin that fails is reported, not fatal. */
+    /**
+     * Starts every plugin found, each with its context; a plugin that fails is reported, not fatal. Then, when mail
+     * is configured, the sending of the notices' e-mails on a thread of its own.
+     */
     public void startPlugins() {
         plugins.start();
+        if (mailSender != null) {
+            mailSender.start();
+        }
     }
 
     /** The migrations runner, for the console's own tables in the same schema, each owner with its history. */
@@ -182,9 +192,12 @@ public final class HostKit implements AutoCloseable {
         return json;
     }
 
-    /** Stops the scheduler's tasks and every plugin. */
+    /** Stops the notices' e-mails, the scheduler's tasks and every plugin. */
     @Override
     public void close() {
+        if (mailSender != null) {
+            mailSender.close();
+        }
         scheduler.close();
         plugins.close();
         healthChecks.close();
@@ -225,6 +238,7 @@ public final class HostKit implements AutoCloseable {
         private DistrictDirectory district;
         private Memberships memberships;
         private Addressees addressees;
+        private MailSettings mail;
         private Path pluginsDir;
         private List<Path> developmentPlugins = List.of();
         private PluginTrust trust = PluginTrust.load(null, null);
@@ -269,6 +283,12 @@ public final class HostKit implements AutoCloseable {
         /** Who holds a right and how to reach a user, for the notices plugins raise. */
         public Builder addressees(Addressees addressees) {
             this.addressees = addressees;
+            return this;
+        }
+
+        /** The SMTP server that the notices' e-mails go through; without it, notices are shown and not mailed. */
+        public Builder mail(MailSettings settings) {
+            this.mail = settings;
             return this;
         }
 

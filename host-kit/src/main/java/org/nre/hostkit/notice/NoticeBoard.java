@@ -58,21 +58,36 @@ public final class NoticeBoard {
     private final Clock clock;
     private final Addressees addressees;
     private final Supplier<Contributions> contributions;
+    private final MailSettings mail;
     // PostgreSQL aborts a transaction at a failed statement, so a notice another node opened first is passed over
     // there instead of refused; elsewhere the duplicate key is caught and the transaction goes on.
     private final String insert;
+
+    /**
+     * A board over the kit's tables, for a console that sends no mail: notices are shown, and owe no e-mail.
+     *
+     * @param contributions what the started plugins contribute, to check that a notice names the plugin's own right
+     *     and panel; a supplier that gives null leaves them unchecked (a plugin's test without its contributions)
+     */
+    public NoticeBoard(Jdbc jdbc, Clock clock, Addressees addressees, Supplier<Contributions> contributions) {
+        this(jdbc, clock, addressees, contributions, null);
+    }
 
     /**
      * A board over the kit's tables.
      *
      * @param contributions what the started plugins contribute, to check that a notice names the plugin's own right
      *     and panel; a supplier that gives null leaves them unchecked (a plugin's test without its contributions)
+     * @param mail how the console sends mail, or null when it sends none: each notice that opens then owes an
+     *     e-mail to each of its addressees with an address, which a {@link MailSender} sends
      */
-    public NoticeBoard(Jdbc jdbc, Clock clock, Addressees addressees, Supplier<Contributions> contributions) {
+    public NoticeBoard(Jdbc jdbc, Clock clock, Addressees addressees, Supplier<Contributions> contributions,
+                       MailSettings mail) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.addressees = Objects.requireNonNull(addressees, "addressees");
         this.contributions = Objects.requireNonNull(contributions, "contributions");
+        this.mail = mail;
         this.insert = jdbc.product() == DatabaseProduct.POSTGRESQL ? INSERT + " ON CONFLICT (open_key) DO NOTHING"
                 : INSERT;
     }
@@ -153,6 +168,42 @@ public final class NoticeBoard {
             }
             throw e;
         }
+    }
+
+    /**
+     * The notices' e-mails that failed most recently and are still being retried or were given up, newest first.
+     *
+     * @param limit how many at most
+     */
+    public List<DeliveryProblem> deliveryProblems(int limit) {
+        return jdbc.list("""
+                SELECT n.title, m.address, m.attempts, m.last_error, m.state, m.next_attempt_at, m.last_attempt_at
+                  FROM host_notice_mail m JOIN host_notice n ON n.id = m.notice_id
+                 WHERE m.state IN ('PENDING', 'FAILED') AND m.last_error IS NOT NULL
+                 ORDER BY m.last_attempt_at DESC, m.notice_id DESC LIMIT ?""",
+                row -> new DeliveryProblem(row.getString("title"), row.getString("address"), row.getInt("attempts"),
+                        row.getString("last_error"), "FAILED".equals(row.getString("state")) ? null
+                                : Jdbc.instant(row, "next_attempt_at"), Jdbc.instant(row, "last_attempt_at")),
+                limit);
+    }
+
+    /** The twenty most recent delivery problems. */
+    public List<DeliveryProblem> deliveryProblems() {
+        return deliveryProblems(20);
+    }
+
+    /** Whether mail is configured, when any node last sent one, and how many wait or were given up. */
+    public MailStatus mailStatus() {
+        Instant lastSent = jdbc.one("SELECT MAX(sent_at) AS sent_at FROM host_notice_mail WHERE state = 'SENT'",
+                row -> Jdbc.instant(row, "sent_at")).orElse(null);
+        long waiting = count("PENDING");
+        long givenUp = count("FAILED");
+        return new MailStatus(mail != null, mail == null ? "" : mail.describe(), lastSent, waiting, givenUp);
+    }
+
+    private long count(String state) {
+        return jdbc.one("SELECT COUNT(*) FROM host_notice_mail WHERE state = ?", row -> row.getLong(1), state)
+                .orElse(0L);
     }
 
     private boolean raise(String pluginId, Notice raised) {
@@ -253,6 +304,9 @@ public final class NoticeBoard {
 
     /** Writes the e-mail each addressee with an address is owed, once however they are reached. */
     private void owe(long noticeId, Audience audience) {
+        if (mail == null) {
+            return;
+        }
         List<Addressee> people = audience instanceof Audience.RightHolders holders
                 ? addressees.holdersOf(holders.rightId(), holders.level())
                 : addressees.user(((Audience.OneUser) audience).userId()).stream().toList();

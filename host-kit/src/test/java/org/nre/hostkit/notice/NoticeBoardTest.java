@@ -3,6 +3,7 @@ package org.nre.hostkit.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,6 +29,9 @@ class NoticeBoardTest {
     static final Notice TERMS = Notice.of("terms.2027-01", Audience.holdersOf("alpha.jobs", Level.WRITE),
             Severity.WARNING, "New terms to accept", "Accept them in the Jobs panel.");
 
+    static final MailSettings MAIL = new MailSettings("127.0.0.1", 25, MailSettings.Security.NONE, null, null,
+            "console@district.example", URI.create("https://console.district.example"));
+
     private NoticeDatabase database;
     private Jdbc jdbc;
     private final SteppingClock clock = new SteppingClock(START);
@@ -42,7 +46,7 @@ class NoticeBoardTest {
     void start() {
         database = NoticeDatabase.fresh(DatabaseProduct.H2);
         jdbc = database.node();
-        board = new NoticeBoard(jdbc, clock, directory, () -> NoticeDatabase.PLUGINS);
+        board = new NoticeBoard(jdbc, clock, directory, () -> NoticeDatabase.PLUGINS, MAIL);
         alpha = board.forPlugin("alpha");
     }
 
