@@ -103,7 +103,8 @@ public final class Console implements AutoCloseable {
             Hashing hashing = Hashing.forThisJvm();
             Passwords passwords = new Passwords(random, hashing);
             Accounts accounts = new Accounts(users, sessions, passwords, audit,
-                    new SignInThrottle(database.jdbc(), clock), kit.rightsCache());
+                    new SignInThrottle(database.jdbc(), clock), kit.rightsCache(), kit.metrics().registry());
+            database.meterInto(kit.metrics().registry());
             ToolRights toolRights = new ToolRights(rights, new RightHolders(database.jdbc()), groups, users, audit, clock);
             PluginHost plugins = kit.plugins();
             Directory directory = new Directory(users, groups, sessions, passwords, rights, audit, clock,

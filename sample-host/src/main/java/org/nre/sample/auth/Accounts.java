@@ -1,5 +1,6 @@
 package org.nre.sample.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -38,15 +39,34 @@ public final class Accounts {
     private final AuditStore audit;
     private final SignInThrottle throttle;
     private final RightsCache rights;
+    private final MeterRegistry meters;
+
+    /** The counter of sign-ins by how they ended, {@code console.signins{outcome=...}}. */
+    public static final String SIGN_INS = "console.signins";
+    static final java.util.List<String> OUTCOMES = java.util.List.of("success", "bad_credentials", "disabled",
+            "throttled", "busy");
 
     public Accounts(UserStore users, SessionStore sessions, Passwords passwords, AuditStore audit,
-                    SignInThrottle throttle, RightsCache rights) {
+                    SignInThrottle throttle, RightsCache rights, MeterRegistry meters) {
+        this.meters = meters;
+        // Each outcome from zero, so that a monitor's rate over it exists before the first one.
+        OUTCOMES.forEach(outcome -> counter(outcome));
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
         this.audit = audit;
         this.throttle = throttle;
         this.rights = rights;
+    }
+
+    private io.micrometer.core.instrument.Counter counter(String outcome) {
+        return io.micrometer.core.instrument.Counter.builder(SIGN_INS).description("Sign-ins by how they ended")
+                .tag("outcome", outcome).register(meters);
+    }
+
+    private SignIn counted(String outcome, SignIn signIn) {
+        counter(outcome).increment();
+        return signIn;
     }
 
     public UserStore users() {
@@ -72,16 +92,17 @@ public final class Accounts {
             audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.throttled",
                     "Sign-in refused unchecked: too many failed sign-ins " + (wait.byAddress() ? "from this address"
                             : "for this user name from this address"));
-            return new SignIn.Refused("Too many failed sign-ins " + (wait.byAddress() ? "from this address"
-                    : "for this user name from this address") + ". Try again in " + inWords(wait.delay()) + ".");
+            return counted("throttled", new SignIn.Refused("Too many failed sign-ins " + (wait.byAddress()
+                    ? "from this address" : "for this user name from this address") + ". Try again in "
+                    + inWords(wait.delay()) + "."));
         }
         try {
             return check(name, password, remoteAddress);
         } catch (Hashing.Busy e) {
             audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.busy",
                     "Sign-in refused unchecked: too many sign-ins at once");
-            return new SignIn.Busy("The console is checking many sign-ins at once. Try again in a moment.",
-                    Duration.ofSeconds(1));
+            return counted("busy", new SignIn.Busy("The console is checking many sign-ins at once. Try again in "
+                    + "a moment.", Duration.ofSeconds(1)));
         }
     }
 
@@ -91,19 +112,19 @@ public final class Accounts {
         if (credentials.isEmpty()) {
             passwords.checkDecoy(password);
             audit.record(AuditStore.HOST_SOURCE, anonymous(name, remoteAddress), "signin.failed", "Unknown user name");
-            return new SignIn.Refused(SIGN_IN_REFUSED);
+            return counted("bad_credentials", new SignIn.Refused(SIGN_IN_REFUSED));
         }
         Account account = credentials.get().account();
         boolean matches = passwords.matches(password, credentials.get().passwordHash());
         if (!matches || account.disabled()) {
             audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "signin.failed",
                     matches ? "User is disabled" : "Wrong password");
-            return new SignIn.Refused(SIGN_IN_REFUSED);
+            return counted(matches ? "disabled" : "bad_credentials", new SignIn.Refused(SIGN_IN_REFUSED));
         }
         throttle.succeeded(name, remoteAddress);
         SessionStore.Opened opened = sessions.open(account.id(), remoteAddress);
         audit.record(AuditStore.HOST_SOURCE, plain(account, remoteAddress), "signin", "Signed in");
-        return new SignIn.Opened(opened);
+        return counted("success", new SignIn.Opened(opened));
     }
 
     public void signOut(Session session, Account account, String remoteAddress) {

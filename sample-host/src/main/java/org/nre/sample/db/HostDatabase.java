@@ -3,6 +3,7 @@ package org.nre.sample.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -94,6 +95,11 @@ public final class HostDatabase implements AutoCloseable {
     static String withQueryCache(String url) {
         return url.toUpperCase(java.util.Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? url
                 : url + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
+    }
+
+    /** Meters the pool (connections active, idle, pending, timeouts, wait times) as hikaricp_* in the registry. */
+    public void meterInto(MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
     }
 
     public DataSource dataSource() {

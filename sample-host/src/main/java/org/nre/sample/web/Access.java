@@ -12,6 +12,11 @@ public enum Access implements RouteRole {
     PASSWORD_CHANGE,
     /** A signed-in user; panels check their own rights on top. */
     SIGNED_IN,
+    /**
+     * A monitor that sends the monitoring token as {@code Authorization: Bearer}, or a signed-in console
+     * administrator: the metrics.
+     */
+    MONITOR,
     /** A console administrator. */
     ADMINISTRATOR
 }

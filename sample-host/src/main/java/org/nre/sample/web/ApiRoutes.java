@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nre.hostapi.panel.ActionInput;
 import org.nre.hostapi.panel.ActionResult;
+import org.nre.hostkit.health.ContributedHealth;
 import org.nre.hostkit.menu.MenuTree;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.plugins.PluginHealth;
@@ -35,8 +34,16 @@ final class ApiRoutes {
     record PluginJson(String id, String version, String state, String disabledBy, java.time.Instant disabledAt) {
     }
 
-    record HealthJson(String status, String product, String version, String database, List<PluginJson> plugins) {
+    /** A check a plugin contributes: its facts only with the details. */
+    record CheckJson(String name, String status, String message, Map<String, String> details, long tookMs) {
     }
+
+    record HealthJson(String status, String product, String version, String database, List<PluginJson> plugins,
+                      List<CheckJson> checks) {
+    }
+
+    /** Prometheus' text format, as its scrapers ask for it. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Services services;
     private final ObjectMapper json;
@@ -52,6 +59,7 @@ final class ApiRoutes {
 
     void register(Routes routes) {
         routes.get("/healthz", Access.PUBLIC, this::health);
+        routes.get("/metrics", Access.MONITOR, this::metrics);
         routes.post("/api/session", Access.SIGN_IN, this::signIn);
         routes.get("/api/session", Access.PASSWORD_CHANGE, this::session);
         routes.post("/api/account/password", Access.PASSWORD_CHANGE, this::changePassword);
@@ -62,15 +70,18 @@ final class ApiRoutes {
     }
 
     /**
-     * UP, DEGRADED or DOWN for anyone (a load balancer needs no more); the product, the database and each plugin's
-     * version and state for a console administrator or a monitor that sends the monitoring token.
+     * UP, DEGRADED or DOWN for anyone (a load balancer needs no more); the product, the database, each plugin's
+     * version and state, and each check the plugins contribute (name, outcome, message and facts) for a console
+     * administrator or a monitor that sends the monitoring token.
      */
     private void health(Context ctx) {
         boolean databaseUp = services.database().isUp();
         // A plugin disabled on purpose (or stopped with one it depends on) is no fault: only the others degrade.
         List<PluginHealth> pluginHealth = services.plugins().health();
         boolean pluginsHealthy = pluginHealth.stream().allMatch(PluginHealth::healthy);
-        String status = !databaseUp ? "DOWN" : pluginsHealthy ? "UP" : "DEGRADED";
+        // Each within the kit's time limit: a check that hangs costs this request 2 s at most.
+        ContributedHealth contributed = services.kit().health();
+        String status = !databaseUp ? "DOWN" : pluginsHealthy && contributed.healthy() ? "UP" : "DEGRADED";
         ctx.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
         ctx.header("Cache-Control", "no-store");
         if (!healthDetails(ctx)) {
@@ -79,16 +90,21 @@ final class ApiRoutes {
         }
         List<PluginJson> plugins = pluginHealth.stream()
                 .map(p -> new PluginJson(p.id(), p.version(), p.state(), p.disabledBy(), p.disabledAt())).toList();
+        List<CheckJson> checks = contributed.checks().stream().map(check -> new CheckJson(check.name(),
+                check.healthy() ? "UP" : "DOWN", check.message(), check.details(), check.took().toMillis())).toList();
         ctx.json(new HealthJson(status, services.productName(), services.productVersion(),
-                databaseUp ? "UP" : "DOWN", plugins));
+                databaseUp ? "UP" : "DOWN", plugins, checks));
+    }
+
+    /** The console's and the plugins' metrics for Prometheus; the guard has checked the token or administrator. */
+    private void metrics(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(PROMETHEUS_TEXT);
+        ctx.result(services.kit().metrics().scrape());
     }
 
     private boolean healthDetails(Context ctx) {
-        String token = services.config().monitoringToken();
-        String authorization = ctx.header("Authorization");
-        if (!token.isEmpty() && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8))) {
+        if (guard.monitor(ctx)) {
             return true;
         }
         if (ctx.cookie(Guard.SESSION_COOKIE) == null) {

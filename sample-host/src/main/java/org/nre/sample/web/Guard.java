@@ -40,10 +40,12 @@ final class Guard {
 
     private final Accounts accounts;
     private final Frontend frontend;
+    private final String monitoringToken;
 
-    Guard(Accounts accounts, Frontend frontend) {
+    Guard(Accounts accounts, Frontend frontend, String monitoringToken) {
         this.accounts = accounts;
         this.frontend = frontend;
+        this.monitoringToken = monitoringToken;
     }
 
     /**
@@ -56,10 +58,24 @@ final class Guard {
         if (secure(ctx)) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }
-        if (!ctx.path().equals("/healthz") && !ownHost(client.hostName())) {
+        if (!monitored(ctx.path()) && !ownHost(client.hostName())) {
             throw new Refusal(421, "This console does not answer for the host '" + client.hostName() + "'. Use its "
                     + "own address" + frontend.publicUrl().map(u -> ", " + u).orElse("") + ".");
         }
+    }
+
+    /** A monitor may reach health and metrics by any name; the metrics need its token all the same. */
+    private static boolean monitored(String path) {
+        return path.equals("/healthz") || path.equals("/metrics");
+    }
+
+    /** Whether the request carries the monitoring token as {@code Authorization: Bearer} (none is configured: no). */
+    boolean monitor(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        return !monitoringToken.isEmpty() && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+                        monitoringToken.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the session cookie is Secure and HSTS is sent: the console is reached over https. */
@@ -94,11 +110,19 @@ final class Guard {
             checkJson(ctx, change);
             return;
         }
+        if (access == Access.MONITOR && monitor(ctx)) {
+            return;
+        }
         Viewer viewer = resolve(ctx);
         if (viewer == null) {
             if (!change && !Routes.isApi(ctx)) {
                 ctx.redirect("/signin"); // in a before-handler, a redirect skips the route's handler
                 return;
+            }
+            if (access == Access.MONITOR) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"console\"");
+                throw new Refusal(401, "Send the monitoring token as Authorization: Bearer, or sign in as a console "
+                        + "administrator.");
             }
             throw new Refusal(401, "Sign in first.");
         }
@@ -112,7 +136,7 @@ final class Guard {
             }
             throw new Refusal(403, "Choose a new password first: the one you signed in with was for one use only.");
         }
-        if (access == Access.ADMINISTRATOR && !viewer.administrator()) {
+        if ((access == Access.ADMINISTRATOR || access == Access.MONITOR) && !viewer.administrator()) {
             throw new Refusal(403, "Only a console administrator may use this page.");
         }
         checkJson(ctx, change);

@@ -38,7 +38,7 @@ final class Routes {
     }
 
     static boolean isApi(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/healthz");
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/healthz") || ctx.path().equals("/metrics");
     }
 
     /** Submitted form fields, without the console's own (_csrf, _confirmed). */

@@ -75,7 +75,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer create(Services services) {
         ObjectMapper json = JsonMapping.mapper();
         Pages pages = new Pages(services);
-        Guard guard = new Guard(services.accounts(), services.config().frontend());
+        Guard guard = new Guard(services.accounts(), services.config().frontend(), services.config().monitoringToken());
+        HttpMetrics httpMetrics = new HttpMetrics(services.kit().metrics().registry());
         Refusals refusals = new Refusals(services.audit(), guard, java.time.Clock.systemUTC());
         Routes[] declared = new Routes[1];
         AtomicBoolean serving = new AtomicBoolean();
@@ -101,6 +102,7 @@ public final class WebServer implements AutoCloseable {
                 files.roles = java.util.Set.of(Access.PUBLIC);
             });
 
+            config.routes.before(httpMetrics::before);
             config.routes.before(WebServer::securityHeaders);
             config.routes.before(guard::front);
             config.routes.before(ctx -> {
@@ -110,6 +112,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.beforeMatched(guard::check);
             config.routes.after(refusals::after);
+            config.routes.after(httpMetrics::after);
 
             Routes routes = new Routes(config.routes);
             new ConsoleRoutes(services, pages, guard, services.kit().html()).register(routes);
