@@ -3,6 +3,8 @@ package org.nre.hostkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -32,7 +34,9 @@ import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostapi.user.ActingUser;
 import org.nre.hostkit.db.Version;
 import org.nre.hostkit.menu.MenuTree;
+import org.nre.hostkit.notice.Addressee;
 import org.nre.hostkit.notice.Addressees;
+import org.nre.hostkit.notice.MailSettings;
 import org.nre.hostkit.notice.ShownNotice;
 import org.nre.hostkit.panel.Panels;
 import org.nre.hostkit.render.FormTarget;
@@ -196,6 +200,53 @@ class HostKitTest {
         assertThat(kit.notices().openFor("jane", rightsOf("jane"))).extracting(ShownNotice::title)
                 .containsExactly("Greetings are due");
         assertThat(kit.notices().openFor("ada", rightsOf("ada"))).isEmpty();
+    }
+
+    @Test
+    void aKitWithMailSendsANewNoticeOnItsOwnThreadOnceItsPluginsStart() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Addressee jane = new Addressee("jane", "Doe, Jane", "jane@example.org");
+        HostKit mailing = HostKit.builder()
+                .database(pool, DatabaseProduct.H2)
+                .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
+                .district(Optional::empty)
+                .memberships(userId -> List.of())
+                .addressees(new Addressees() {
+                    @Override
+                    public List<Addressee> holdersOf(String rightId, Level level) {
+                        return rightId.equals("hello.greetings") ? List.of(jane) : List.of();
+                    }
+
+                    @Override
+                    public Optional<Addressee> user(String userId) {
+                        return Optional.empty();
+                    }
+                })
+                .mail(new MailSettings("127.0.0.1", port, MailSettings.Security.NONE, null, null,
+                        "console@example.org", java.net.URI.create("https://console.example.org")))
+                .pluginsDir(dir.resolve("plugins"))
+                .secrets(dir.resolve("data"), null)
+                .nodeId("node-2")
+                .build();
+        try {
+            mailing.startPlugins();
+
+            mailing.notices().forPlugin("hello").raise(Notice.of("greetings.due",
+                    Audience.holdersOf("hello.greetings", Level.READ), Severity.INFO, "Greetings are due", ""));
+
+            assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
+            assertThat(smtp.getReceivedMessages()).singleElement()
+                    .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Greetings are due"));
+            assertThat(mailing.notices().mailStatus().configured()).isTrue();
+        } finally {
+            mailing.close();
+            smtp.stop();
+        }
     }
 
     @Test

@@ -116,7 +116,8 @@ public final class NoticeBoard {
 
     /**
      * The open notices addressed to a user, which they have not dismissed, most severe first, then newest. A
-     * critical notice is shown even if the user dismissed it while it was less severe.
+     * critical notice is shown even if the user dismissed it while it was less severe. A notice for the holders of
+     * a right no started plugin defines (its plugin was disabled) is not shown: nothing could clear it.
      *
      * @param userId the user
      * @param rights the user's rights now
@@ -124,11 +125,12 @@ public final class NoticeBoard {
     public List<ShownNotice> openFor(String userId, RightSet rights) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(rights, "rights");
+        Contributions known = contributions.get();
         return jdbc.list("SELECT n.* FROM host_notice n "
                         + "LEFT JOIN host_notice_dismissal d ON d.notice_id = n.id AND d.user_id = ? "
                         + "WHERE n.open_key IS NOT NULL AND (d.notice_id IS NULL OR n.severity = 'CRITICAL')",
                 NoticeBoard::row, userId).stream()
-                .filter(row -> addressed(row.audience(), userId, rights))
+                .filter(row -> addressed(row.audience(), userId, rights) && defined(row.audience(), known))
                 .map(Row::shown).sorted(MOST_SEVERE_NEWEST).toList();
     }
 
@@ -327,6 +329,11 @@ public final class NoticeBoard {
         return audience instanceof Audience.RightHolders holders
                 ? rights.allows(holders.rightId(), holders.level())
                 : ((Audience.OneUser) audience).userId().equals(userId);
+    }
+
+    private static boolean defined(Audience audience, Contributions known) {
+        return known == null || !(audience instanceof Audience.RightHolders holders)
+                || known.right(holders.rightId()).isPresent();
     }
 
     private static Object[] audienceColumns(Audience audience) {

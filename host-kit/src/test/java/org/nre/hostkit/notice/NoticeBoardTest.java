@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.nre.hostapi.rights.RightSet;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.HostKitException;
 import org.nre.hostkit.db.Jdbc;
+import org.nre.hostkit.plugins.Contributions;
 
 /** Notices kept on H2 as a console keeps them: raised, updated, cleared, shown to their audience, dismissed. */
 class NoticeBoardTest {
@@ -130,6 +132,20 @@ class NoticeBoardTest {
                 .containsExactly("Writers", "New", "Old", "Info");
         assertThat(board.openFor("nobody", RightSet.none())).isEmpty();
         assertThat(board.open()).hasSize(5);
+    }
+
+    @Test
+    void aNoticeForTheHoldersOfARightNoStartedPluginDefinesIsNotShown() {
+        AtomicReference<Contributions> started = new AtomicReference<>(NoticeDatabase.PLUGINS);
+        NoticeBoard board = new NoticeBoard(jdbc, clock, directory, started::get, MAIL);
+        board.forPlugin("alpha").raise(TERMS);
+        board.forPlugin("alpha").raise(Notice.of("done", Audience.user("jane"), Severity.INFO, "Done", ""));
+
+        started.set(Contributions.none());
+
+        assertThat(board.openFor("jane", holding("alpha.jobs", Level.WRITE))).extracting(ShownNotice::title)
+                .containsExactly("Done");
+        assertThat(board.open()).as("administrators still see both").hasSize(2);
     }
 
     @Test
