@@ -17,6 +17,7 @@ import org.nre.conformance.PluginZip;
 import org.nre.hostapi.HostInfo;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.health.CheckOutcome;
+import org.nre.hostkit.notice.Addressees;
 
 /** A real plugin zip that records metrics and contributes health checks, one failing and one throwing. */
 class ContributedHealthAndMetricsTest {
@@ -98,9 +99,8 @@ class ContributedHealthAndMetricsTest {
                 .source("org.example.probe.DiskCheck", THROWING_CHECK).zipInto(plugins);
         kit = HostKit.builder().database(pool, DatabaseProduct.H2)
                 .host(new HostInfo("Test Console", "1", "test", "127.0.0.1", ZoneId.of("UTC")))
-                .district(Optional::empty).memberships(userId -> List.of())
-                .addressees(org.nre.hostkit.notice.Addressees.none()).pluginsDir(plugins)
-                .secrets(dir.resolve("data"), null).nodeId("node-1").build();
+                .district(Optional::empty).memberships(userId -> List.of()).pluginsDir(plugins)
+                .addressees(Addressees.none()).secrets(dir.resolve("data"), null).nodeId("node-1").build();
         kit.migrate();
         kit.startPlugins();
     }

@@ -85,6 +85,35 @@ class NoticesTest {
     }
 
     @Test
+    void termsPastTheirDeadlineStayCriticalAndSaySo() throws Exception {
+        registerPending();
+        f.publishTerms("2026-12", "2026-12-13", "1. New terms.");
+        f.runPoller();
+
+        f.clock.set(NEW_TERMS_DEADLINE.plus(Duration.ofDays(1)));
+        f.runPoller();
+
+        Notice late = only("terms.2026-12");
+        assertThat(late.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(late.text()).contains("took effect on 12/13/2026 and are not accepted yet");
+    }
+
+    @Test
+    void aRouterDownWhileNoRegistrationIsFollowedIsAWarning() throws Exception {
+        f.router.server().stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Instant down = f.clock.instant();
+        f.runPoller();
+
+        f.clock.set(down.plus(Duration.ofMinutes(30)));
+        f.runPoller();
+
+        Notice unreachable = only("router.unreachable");
+        assertThat(unreachable.severity()).isEqualTo(Severity.WARNING);
+        assertThat(unreachable.title()).contains("more than 30 minutes");
+    }
+
+    @Test
     void termsThatNoLongerApplyAreCleared() throws Exception {
         registerPending();
         f.publishTerms("2026-12", "2026-12-13", "1. New terms.");

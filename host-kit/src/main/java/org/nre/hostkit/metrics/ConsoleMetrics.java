@@ -43,8 +43,14 @@ public final class ConsoleMetrics implements AutoCloseable {
     private final Map<MeterKey, Registered> meters = new ConcurrentHashMap<>();
     private final Map<String, Set<MeterKey>> byPlugin = new ConcurrentHashMap<>();
 
-    /** What a plugin was given, and the meter behind it. */
-    private record Registered(Object given, Meter meter) {
+    /**
+     * What a plugin was given, and the meter behind it. A plugin may keep a counter or a timer across a stop and a
+     * start (in its main class, say): once its meters are forgotten, what it kept registers them anew when used.
+     */
+    private static final class Registered {
+        private Object given;
+        private Meter meter;
+        private volatile boolean forgotten;
     }
 
     /** A registry with the JVM's meters bound. */
@@ -108,7 +114,8 @@ public final class ConsoleMetrics implements AutoCloseable {
             for (MeterKey key : keys) {
                 Registered registered = meters.remove(key);
                 if (registered != null) {
-                    registry.remove(registered.meter());
+                    registered.forgotten = true;
+                    registry.remove(registered.meter);
                 }
             }
             shapes.forget(pluginId);
@@ -122,8 +129,8 @@ public final class ConsoleMetrics implements AutoCloseable {
         registry.close();
     }
 
-    private <T> T meter(String pluginId, MeterType type, String name, String[] tags, Class<T> given,
-                        Function<Tags, Registered> create) {
+    private Registered meter(String pluginId, MeterType type, String name, String[] tags,
+                             Function<Tags, Meter> create, Function<Registered, Object> given) {
         if (tags == null) {
             throw new HostApiException("The tags of the metric '" + name + "' cannot be null: pass none, or name "
                     + "and value pairs");
@@ -135,19 +142,21 @@ public final class ConsoleMetrics implements AutoCloseable {
                 shapes.check(pluginId, type, name, tags);
                 found = meters.get(key);
                 if (found == null) {
+                    found = new Registered();
                     try {
-                        found = create.apply(Tags.of(tags));
+                        found.meter = create.apply(Tags.of(tags));
                     } catch (IllegalArgumentException e) {
                         // The registry refuses what the shapes cannot see, such as a name a console meter took.
                         throw new HostApiException("The metric '" + name + "' cannot be registered: "
                                 + e.getMessage(), e);
                     }
+                    found.given = given.apply(found);
                     meters.put(key, found);
                     byPlugin.computeIfAbsent(pluginId, id -> ConcurrentHashMap.newKeySet()).add(key);
                 }
             }
         }
-        return given.cast(found.given());
+        return found;
     }
 
     private final class PluginMetrics implements Metrics {
@@ -160,27 +169,34 @@ public final class ConsoleMetrics implements AutoCloseable {
 
         @Override
         public Counter counter(String name, String description, String... tags) {
-            return meter(pluginId, MeterType.COUNTER, name, tags, Counter.class, pairs -> {
-                io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter.builder(name)
-                        .description(description).tags(pairs).register(registry);
-                return new Registered((Counter) counter::increment, counter);
-            });
+            return (Counter) counterOf(name, description, tags).given;
+        }
+
+        private Registered counterOf(String name, String description, String[] tags) {
+            String[] kept = tags == null ? null : tags.clone();
+            return meter(pluginId, MeterType.COUNTER, name, tags, pairs -> io.micrometer.core.instrument.Counter
+                    .builder(name).description(description).tags(pairs).register(registry), self -> (Counter) () -> {
+                        Meter meter = self.forgotten ? counterOf(name, description, kept).meter : self.meter;
+                        ((io.micrometer.core.instrument.Counter) meter).increment();
+                    });
         }
 
         @Override
         public Timer timer(String name, String description, String... tags) {
-            return meter(pluginId, MeterType.TIMER, name, tags, Timer.class, pairs -> {
-                io.micrometer.core.instrument.Timer timer = io.micrometer.core.instrument.Timer.builder(name)
-                        .description(description).tags(pairs).register(registry);
-                Timer given = duration -> {
-                    if (duration == null || duration.isNegative()) {
-                        throw new HostApiException("The timer '" + name + "' records a duration that is not "
-                                + "negative; got " + duration);
-                    }
-                    timer.record(duration);
-                };
-                return new Registered(given, timer);
-            });
+            return (Timer) timerOf(name, description, tags).given;
+        }
+
+        private Registered timerOf(String name, String description, String[] tags) {
+            String[] kept = tags == null ? null : tags.clone();
+            return meter(pluginId, MeterType.TIMER, name, tags, pairs -> io.micrometer.core.instrument.Timer
+                    .builder(name).description(description).tags(pairs).register(registry), self -> (Timer) duration -> {
+                        if (duration == null || duration.isNegative()) {
+                            throw new HostApiException("The timer '" + name + "' records a duration that is not "
+                                    + "negative; got " + duration);
+                        }
+                        Meter meter = self.forgotten ? timerOf(name, description, kept).meter : self.meter;
+                        ((io.micrometer.core.instrument.Timer) meter).record(duration);
+                    });
         }
 
         @Override
@@ -188,12 +204,10 @@ public final class ConsoleMetrics implements AutoCloseable {
             if (value == null) {
                 throw new HostApiException("The gauge '" + name + "' needs a function that reads its value");
             }
-            GaugeValue gauge = meter(pluginId, MeterType.GAUGE, name, tags, GaugeValue.class, pairs -> {
-                GaugeValue made = new GaugeValue(pluginId, name);
-                Gauge meter = Gauge.builder(name, made, GaugeValue::read).description(description).tags(pairs)
-                        .strongReference(true).register(registry);
-                return new Registered(made, meter);
-            });
+            GaugeValue made = new GaugeValue(pluginId, name);
+            GaugeValue gauge = (GaugeValue) meter(pluginId, MeterType.GAUGE, name, tags, pairs -> Gauge
+                    .builder(name, made, GaugeValue::read).description(description).tags(pairs)
+                    .strongReference(true).register(registry), self -> made).given;
             gauge.replace(value);
         }
     }

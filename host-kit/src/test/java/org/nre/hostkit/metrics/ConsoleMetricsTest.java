@@ -128,6 +128,20 @@ class ConsoleMetricsTest {
     }
 
     @Test
+    void aCounterKeptAcrossAStopAndAStartCountsAgain() {
+        org.nre.hostapi.metrics.Counter kept = hello.counter("hello.greetings", "", "outcome", "sent");
+        org.nre.hostapi.metrics.Timer timer = hello.timer("hello.call.duration", "");
+        kept.increment();
+
+        console.forget("hello");
+        kept.increment();
+        timer.record(Duration.ofSeconds(1));
+
+        assertThat(console.scrape()).contains("hello_greetings_total{outcome=\"sent\"} 1.0")
+                .contains("hello_call_duration_seconds_count 1");
+    }
+
+    @Test
     void theJvmsMetersAreScraped() {
         assertThat(console.scrape()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads",
                 "jvm_classes_loaded_classes", "system_cpu_count", "process_uptime_seconds");

@@ -59,8 +59,8 @@ public final class Lifecycle {
     public Lifecycle(RegistrationStore registrations, TermsService terms, RouterConnection router,
                      DistrictDirectory districts, HostInfo host, AuditLog audit, Clock clock, Supplier<String> keys,
                      StateChanges changes) {
-        this.parts = new LifecycleParts(new Records(registrations, audit, clock, changes), terms, router, districts, host,
-                new Words(host.timeZone()), keys);
+        this.parts = new LifecycleParts(new Records(registrations, audit, clock, changes), terms, router, districts,
+                host, new Words(host.timeZone()), keys);
         Settling settling = new Settling(parts);
         this.acceptances = new TermsAcceptances(parts);
         this.registering = new Registering(parts, settling, SENDING_WINDOW);

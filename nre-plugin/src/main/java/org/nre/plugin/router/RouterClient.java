@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
+import org.nre.plugin.router.RouterCalls.Operation;
 import org.nre.router.protocol.RequestSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,8 +145,8 @@ public final class RouterClient implements AutoCloseable {
     }
 
     public RouterResult<RouterTerms> currentTerms(Urgency urgency) {
-        return call(RouterCalls.Operation.TERMS, "GET", "/v1/terms/current", null, null, urgency, answer -> RouterJson.terms(
-                RouterJson.object(answer.body())));
+        return call(Operation.TERMS, "GET", "/v1/terms/current", null, null, urgency,
+                answer -> RouterJson.terms(RouterJson.object(answer.body())));
     }
 
     /**
@@ -160,7 +161,7 @@ public final class RouterClient implements AutoCloseable {
         try {
             long started = System.nanoTime();
             RouterResult<RouterTerms> result = probeWithin(terms);
-            told(RouterCalls.Operation.PROBE, result, started);
+            told(Operation.PROBE, result, started);
             return result;
         } finally {
             callsAtOnce.release();
@@ -188,12 +189,12 @@ public final class RouterClient implements AutoCloseable {
 
     /** Sends a registration; retries reuse the idempotency key, so the router creates at most one. */
     public RouterResult<RouterRegistration> register(Map<String, ?> request, String idempotencyKey) {
-        return call(RouterCalls.Operation.REGISTER, "POST", "/v1/registrations", RouterJson.write(request), idempotencyKey, Urgency.INTERACTIVE,
-                answer -> RouterJson.registration(RouterJson.object(answer.body())));
+        return call(Operation.REGISTER, "POST", "/v1/registrations", RouterJson.write(request), idempotencyKey,
+                Urgency.INTERACTIVE, answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> registration(String id, Urgency urgency) {
-        return call(RouterCalls.Operation.REGISTRATION, "GET", "/v1/registrations/" + encode(id), null, null, urgency,
+        return call(Operation.REGISTRATION, "GET", "/v1/registrations/" + encode(id), null, null, urgency,
                 answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
@@ -203,26 +204,28 @@ public final class RouterClient implements AutoCloseable {
      */
     public RouterResult<List<RouterRegistration>> registrationsOf(String districtId, String clientReference,
                                                                   Urgency urgency) {
-        return call(RouterCalls.Operation.LOOKUP, "GET", "/v1/registrations?districtId=" + encode(districtId) + "&clientReference="
-                        + encode(clientReference), null, null, urgency,
+        return call(Operation.LOOKUP, "GET", "/v1/registrations?districtId=" + encode(districtId)
+                        + "&clientReference=" + encode(clientReference), null, null, urgency,
                 answer -> RouterJson.registrations(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> acceptTerms(String id, Map<String, ?> acceptance, String idempotencyKey,
                                                         Urgency urgency) {
-        return call(RouterCalls.Operation.ACCEPT_TERMS, "POST", "/v1/registrations/" + encode(id) + "/terms-acceptances", RouterJson.write(acceptance),
-                idempotencyKey, urgency, answer -> RouterJson.registration(RouterJson.object(answer.body())));
+        return call(Operation.ACCEPT_TERMS, "POST", "/v1/registrations/" + encode(id) + "/terms-acceptances",
+                RouterJson.write(acceptance), idempotencyKey, urgency,
+                answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> putLocality(String id, Map<String, ?> locality, String idempotencyKey,
                                                         Urgency urgency) {
-        return call(RouterCalls.Operation.LOCALITY, "PUT", "/v1/registrations/" + encode(id) + "/locality", RouterJson.write(locality),
-                idempotencyKey, urgency, answer -> RouterJson.registration(RouterJson.object(answer.body())));
+        return call(Operation.LOCALITY, "PUT", "/v1/registrations/" + encode(id) + "/locality",
+                RouterJson.write(locality), idempotencyKey, urgency,
+                answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     public RouterResult<RouterRegistration> deregister(String id, String idempotencyKey) {
-        return call(RouterCalls.Operation.DEREGISTER, "DELETE", "/v1/registrations/" + encode(id), null, idempotencyKey, Urgency.INTERACTIVE,
-                answer -> RouterJson.registration(RouterJson.object(answer.body())));
+        return call(Operation.DEREGISTER, "DELETE", "/v1/registrations/" + encode(id), null, idempotencyKey,
+                Urgency.INTERACTIVE, answer -> RouterJson.registration(RouterJson.object(answer.body())));
     }
 
     /** Whether the circuit breaker lets calls through now. */
@@ -254,7 +257,7 @@ public final class RouterClient implements AutoCloseable {
         RouterAnswer answered;
     }
 
-    private <T> RouterResult<T> call(RouterCalls.Operation operation, String method, String pathAndQuery,
+    private <T> RouterResult<T> call(Operation operation, String method, String pathAndQuery,
                                      byte[] body, String idempotencyKey, Urgency urgency,
                                      RouterAnswers.Reader<T> reader) {
         if (!callsAtOnce.tryAcquire()) {
@@ -271,7 +274,7 @@ public final class RouterClient implements AutoCloseable {
     }
 
     /** Tells of a call's outcome; what is told of it never fails the call. */
-    private void told(RouterCalls.Operation operation, RouterResult<?> result, long startedNanos) {
+    private void told(Operation operation, RouterResult<?> result, long startedNanos) {
         try {
             calls.called(operation, result, Duration.ofNanos(System.nanoTime() - startedNanos));
         } catch (RuntimeException e) {
