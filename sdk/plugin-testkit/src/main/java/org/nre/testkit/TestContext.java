@@ -36,8 +36,9 @@ import org.nre.hostkit.settings.SettingsStore;
 import org.pf4j.ExtensionPoint;
 
 /**
- * The console's side of a plugin's test: a {@link PluginContext} whose settings, secrets (encrypted), audit log and
- * migrations are the host kit's own, over a real database, with a clock and a scheduler the test drives. Use it to
+ * The console's side of a plugin's test: a {@link PluginContext} whose settings, secrets (encrypted), audit log,
+ * notices (mailed to nobody) and migrations are the host kit's own, over a real database, with a clock and a
+ * scheduler the test drives. Use it to
  * test a plugin's parts that take a context; {@link PluginHarness} also creates and starts the plugin on one.
  *
  * <pre>{@code
