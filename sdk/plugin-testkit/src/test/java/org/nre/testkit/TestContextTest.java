@@ -72,4 +72,23 @@ class TestContextTest {
             assertThat(nobody.rights().allows("notes.use", org.nre.hostapi.rights.Level.READ)).isFalse();
         }
     }
+
+    @Test
+    void metricsAreKeptAndCheckedAsAConsoleDoes() {
+        try (TestContext console = TestContext.forPlugin("hello").start()) {
+            var metrics = console.context().metrics();
+            metrics.counter("hello.greetings", "Greetings sent", "outcome", "sent").increment();
+            metrics.gauge("hello.queue", "Greetings waiting", () -> 3, "kind", "mail");
+            metrics.gauge("hello.queue", "Greetings waiting", () -> 4, "kind", "sms");
+
+            assertThat(console.metrics().count("hello.greetings", "outcome", "sent")).isEqualTo(1.0);
+            assertThat(console.metrics().gauge("hello.queue", "kind", "sms")).isEqualTo(4.0);
+            assertThatThrownBy(() -> console.metrics().gauge("hello.queue")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("fit 2 gauges");
+            assertThatThrownBy(() -> metrics.counter("other.greetings", "")).isInstanceOf(HostApiException.class)
+                    .hasMessageContaining("starts with the plugin's id and a dot ('hello.");
+            assertThatThrownBy(() -> metrics.counter("hello.greetings", "", "channel", "mail"))
+                    .isInstanceOf(HostApiException.class).hasMessageContaining("first used with the tag names");
+        }
+    }
 }
