@@ -144,7 +144,7 @@ class NoticesOnSeveralNodesIT {
         // Both nodes show it, to both holders.
         WebClient backupOnB = nodeB.client();
         backupOnB.signIn("backup", TestConsole.DEMO_PASSWORD);
-        assertThat(backupOnB.get("/notices").body()).contains("suspended the district&#39;s records exchange");
+        assertThat(backupOnB.get("/notices").body()).contains("suspended the district's records exchange");
         assertThat(sysadminOnA.get("/").body()).contains("class=\"critical-notices\"");
     }
 

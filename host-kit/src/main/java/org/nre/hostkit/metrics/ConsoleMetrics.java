@@ -38,7 +38,7 @@ public final class ConsoleMetrics implements AutoCloseable {
     public static final String PLUGIN_STATES = "console.plugins";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private JvmGcMetrics gc;
     private final MeterShapes shapes = new MeterShapes();
     private final Map<MeterKey, Registered> meters = new ConcurrentHashMap<>();
     private final Map<String, Set<MeterKey>> byPlugin = new ConcurrentHashMap<>();
@@ -53,8 +53,18 @@ public final class ConsoleMetrics implements AutoCloseable {
         private volatile boolean forgotten;
     }
 
-    /** A registry with the JVM's meters bound. */
+    /**
+     * An empty registry. The JVM's meters are bound at the first scrape: they read the JVM's management beans, and
+     * loading those (some 250 classes) at start would lengthen every start (docs/performance.md).
+     */
     public ConsoleMetrics() {
+    }
+
+    private synchronized void bindJvm() {
+        if (gc != null) {
+            return;
+        }
+        gc = new JvmGcMetrics();
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -70,6 +80,7 @@ public final class ConsoleMetrics implements AutoCloseable {
 
     /** Every meter in Prometheus' text format (version 0.0.4). */
     public String scrape() {
+        bindJvm();
         return registry.scrape();
     }
 
@@ -124,8 +135,10 @@ public final class ConsoleMetrics implements AutoCloseable {
 
     /** Stops the garbage collection listener and closes the registry. */
     @Override
-    public void close() {
-        gc.close();
+    public synchronized void close() {
+        if (gc != null) {
+            gc.close();
+        }
         registry.close();
     }
 
