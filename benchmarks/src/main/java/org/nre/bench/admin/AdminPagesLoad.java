@@ -116,6 +116,8 @@ public final class AdminPagesLoad {
             String someone = "u-bench-" + (size.users() / 2);
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("healthz", "/healthz");
+            pages.put("home", "/");
+            pages.put("notices", "/notices");
             pages.put("rights", "/admin/rights");
             pages.put("right", "/admin/rights/nre.registration");
             pages.put("right-search", "/admin/rights/nre.registration?q=smi");
