@@ -3,7 +3,8 @@
 # "Administration at district scale"). A real console process with the NRE plugin, on a database seeded with N
 # users, N/20 groups (at most 500), memberships, grants and M audit entries; the home and notices pages, the
 # tool-rights page, one right's page (holders, a search, the full list half-way through), a user's effective rights
-# and the audit log (newest, by user, by action over a week), each asked for in turn by a signed-in administrator with /healthz beside them.
+# and the audit log (newest, by user, by action over a week), each asked for in turn by a signed-in administrator
+# with /healthz beside them.
 # Prints the median and 90th percentile per page and size; exits 1 when a page's median is over 200 ms.
 # Not part of the test command.
 #
