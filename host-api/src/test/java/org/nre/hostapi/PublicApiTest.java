@@ -3,6 +3,7 @@ package org.nre.hostapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,6 +268,11 @@ class PublicApiTest {
             @Override
             public MigrationResult migrate(String location) {
                 return new MigrationResult(1, "1", "example_schema_history");
+            }
+
+            @Override
+            public <T> T transaction(Transaction<T> work) throws SQLException {
+                return work.run(null);
             }
         };
         District district = new District("D1", "Demo District", "IL",

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -224,6 +225,11 @@ public final class HostKit implements AutoCloseable {
             @Override
             public MigrationResult migrate(String location) {
                 return migrations.migratePlugin(pluginId, calls.classLoader(), location);
+            }
+
+            @Override
+            public <T> T transaction(Transaction<T> work) throws SQLException {
+                return jdbc.retried(work::run);
             }
         };
     }

@@ -67,7 +67,7 @@ public class NrePlugin extends Plugin {
         MigrationResult migration = context.database().migrate(MIGRATIONS);
         log.info("NRE storage at schema version {} ({} migrations applied now)",
                 migration.schemaVersion(), migration.applied());
-        Sql sql = new Sql(context.database().dataSource(), Changes.MOVE_ON);
+        Sql sql = new Sql(context.database(), Changes.MOVE_ON);
         Changes changes = new Changes(sql);
         RegistrationStore registrations = new RegistrationStore(sql);
         TermsService terms = new TermsService(new TermsStore(sql), context.clock());

@@ -148,6 +148,32 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Runs the work in a transaction of its own, run again as {@link #atomically} is when another transaction won,
+     * for a plugin's statements ({@code Database.transaction}): the failure that ends it is given as it came.
+     */
+    public <T> T retried(TransactionWork<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    if (attempt >= ATTEMPTS || !Transient.is(e)) {
+                        throw e;
+                    }
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
+            Transient.pause(attempt);
+        }
+    }
+
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, params);

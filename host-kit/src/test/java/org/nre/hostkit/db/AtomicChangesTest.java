@@ -118,6 +118,63 @@ class AtomicChangesTest {
         assertThat(attempts.get()).isEqualTo(1);
     }
 
+    @Test
+    void aPluginsTransactionThatLosesARealDeadlockIsRunAgainAndBothCommit() throws Exception {
+        CyclicBarrier bothHoldOneRow = new CyclicBarrier(2);
+        AtomicInteger attempts = new AtomicInteger();
+        int before = balance(1) + balance(2);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> pluginTransfer(1, 2, bothHoldOneRow,
+                attempts));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> pluginTransfer(2, 1, bothHoldOneRow,
+                attempts));
+
+        CompletableFuture.allOf(first, second).get(60, TimeUnit.SECONDS);
+
+        assertThat(attempts.get()).as("one of the two ran again, nothing was written twice").isEqualTo(3);
+        assertThat(balance(1) + balance(2)).isEqualTo(before);
+    }
+
+    @Test
+    void aPluginsTransactionGivesUpAfterThreeAttemptsAndOtherFailuresAtOnceWithTheFailureAsItCame() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> jdbc.retried(connection -> {
+            attempts.incrementAndGet();
+            throw new SQLTransactionRollbackException("WSREP detected deadlock/conflict and aborted the transaction",
+                    "40001", 1213);
+        })).isInstanceOf(SQLTransactionRollbackException.class).hasMessageContaining("WSREP");
+        assertThat(attempts.get()).isEqualTo(Jdbc.ATTEMPTS);
+
+        attempts.set(0);
+        int before = balance(1);
+        assertThatThrownBy(() -> jdbc.retried(connection -> {
+            attempts.incrementAndGet();
+            Jdbc.update(connection, "UPDATE account SET balance = balance - 5 WHERE id = 1");
+            return Jdbc.update(connection, "UPDATE no_such_table SET x = 1");
+        })).isInstanceOf(java.sql.SQLException.class);
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(balance(1)).as("rolled back whole").isEqualTo(before);
+    }
+
+    private static void pluginTransfer(int from, int to, CyclicBarrier bothHoldOneRow, AtomicInteger attempts) {
+        try {
+            jdbc.retried(connection -> {
+                int attempt = attempts.incrementAndGet();
+                Jdbc.update(connection, "UPDATE account SET balance = balance - 1 WHERE id = ?", from);
+                if (attempt <= 2) {
+                    try {
+                        bothHoldOneRow.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                Jdbc.update(connection, "UPDATE account SET balance = balance + 1 WHERE id = ?", to);
+                return null;
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void transfer(int from, int to, CyclicBarrier bothHoldOneRow, AtomicInteger attempts) {
         jdbc.atomically(() -> {
             int attempt = attempts.incrementAndGet();

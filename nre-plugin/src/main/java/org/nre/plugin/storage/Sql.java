@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.nre.hostapi.storage.Database;
 
 /** Plain JDBC with the plumbing taken out: statements, mapping, transactions, and UTC times. */
 public final class Sql {
@@ -29,21 +30,54 @@ public final class Sql {
     }
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final String changeStamp;
 
-    /** Plain access: writes run as they are. */
+    /** How a transaction is run: once, or by the host's helper, again when another transaction won. */
+    @FunctionalInterface
+    private interface Transactions {
+        <T> T run(Work<T> work) throws SQLException;
+    }
+
+    /** Plain access to a pool of the plugin's own (a test's): writes run as they are, each transaction once. */
     public Sql(DataSource dataSource) {
         this(dataSource, null);
     }
 
     /**
-     * Access whose every write also runs {@code changeStamp} in the same transaction (see {@link Changes}).
+     * Access to a pool of the plugin's own (a test's) whose every write also runs {@code changeStamp} in the same
+     * transaction (see {@link Changes}); each transaction runs once.
      *
      * @param dataSource where the tables are
      * @param changeStamp the statement that moves the stored data's version on
      */
     public Sql(DataSource dataSource, String changeStamp) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                return once(dataSource, work);
+            }
+        };
+        this.changeStamp = changeStamp;
+    }
+
+    /**
+     * Access through the host's database, whose every write also runs {@code changeStamp} in the same transaction
+     * (see {@link Changes}); a transaction that another one beat (on a Galera cluster, another node's commit) is run
+     * again by the host.
+     *
+     * @param database the host's database
+     * @param changeStamp the statement that moves the stored data's version on
+     */
+    public Sql(Database database, String changeStamp) {
+        this.dataSource = database.dataSource();
+        this.transactions = new Transactions() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                return database.transaction(work::run);
+            }
+        };
         this.changeStamp = changeStamp;
     }
 
@@ -63,15 +97,29 @@ public final class Sql {
         return run("writing", connection -> update(connection, sql, params));
     }
 
-    /** Runs the work in one transaction: all of it is stored, or none of it. */
+    /**
+     * Runs the work in one transaction: all of it is stored, or none of it. The work may run more than once (see
+     * {@link Database#transaction}): it must only read and write the database.
+     */
     public <T> T inTransaction(Work<T> work) {
-        return run("writing", connection -> {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return transactions.run(connection -> {
                 T result = work.run(connection);
                 if (changeStamp != null) {
                     update(connection, changeStamp);
                 }
+                return result;
+            });
+        } catch (SQLException e) {
+            throw new StorageException("The NRE plugin's storage failed while writing: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T once(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -80,7 +128,7 @@ public final class Sql {
             } finally {
                 connection.setAutoCommit(true);
             }
-        });
+        }
     }
 
     private <T> T run(String what, Work<T> work) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -109,6 +110,11 @@ public final class TestContext implements AutoCloseable {
             @Override
             public MigrationResult migrate(String location) {
                 return migrations.migratePlugin(pluginId, loader, location);
+            }
+
+            @Override
+            public <T> T transaction(Transaction<T> work) throws SQLException {
+                return jdbc.retried(work::run);
             }
         };
         Map<Class<?>, List<Object>> offered = Map.copyOf(setup.offered);
