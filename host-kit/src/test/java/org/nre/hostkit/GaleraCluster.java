@@ -28,6 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A three-node MariaDB Galera cluster on loopback, each node a mariadbd of its own (data folder, ports and socket
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.Assumptions;
  * When the cluster cannot start, tests are skipped on a developer's machine but fail when CI=true.
  */
 public final class GaleraCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GaleraCluster.class);
 
     /** How many nodes the cluster has; nodes are numbered from 1. */
     public static final int NODES = 3;
@@ -93,6 +97,7 @@ public final class GaleraCluster implements AutoCloseable {
         if (!missing.isEmpty()) {
             unavailable("A Galera cluster cannot start: " + String.join(", ", missing) + " missing. " + HOW_TO_INSTALL);
         }
+        long started = System.nanoTime();
         GaleraCluster cluster;
         try {
             cluster = new GaleraCluster(dir, layOut(Files.createDirectories(dir)));
@@ -109,6 +114,8 @@ public final class GaleraCluster implements AutoCloseable {
                 cluster.awaitSynced(node, NODES);
             }
             cluster.createDatabase(DATABASE);
+            LOG.info("Galera cluster of {} nodes synced in {} ms under {}", NODES,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), dir);
         } catch (RuntimeException e) {
             cluster.close();
             unavailable("The Galera cluster under " + dir + " did not start: " + e.getMessage());
@@ -211,6 +218,7 @@ public final class GaleraCluster implements AutoCloseable {
         if (processes[restarted.number() - 1] != null) {
             throw new IllegalStateException("Node " + node + " is running: kill it first");
         }
+        long started = System.nanoTime();
         List<String> options = new ArrayList<>();
         recoveredPosition(restarted).ifPresent(position -> options.add("--wsrep-start-position=" + position));
         launch(node, options);
@@ -219,6 +227,8 @@ public final class GaleraCluster implements AutoCloseable {
             running += process != null ? 1 : 0;
         }
         awaitSynced(node, running);
+        LOG.info("Galera node {} rejoined in {} ms (recovered start position: {})", node,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), options.isEmpty() ? "none" : options.get(0));
     }
 
     /** Stops every node and deletes the cluster's folders. */
