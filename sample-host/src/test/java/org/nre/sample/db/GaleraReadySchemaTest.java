@@ -127,7 +127,9 @@ class GaleraReadySchemaTest {
                     }
                     // db/<folder>/... and db/<folder>/<product>/...: the plugin's location is db/<folder>.
                     String[] parts = name.split("/");
-                    locations.add(parts[0] + "/" + parts[1]);
+                    if (parts.length > 2) {
+                        locations.add(parts[0] + "/" + parts[1]);
+                    }
                 }
             }
         }
