@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +47,8 @@ public final class GaleraCluster implements AutoCloseable {
     static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
     private static final String HOW_TO_INSTALL = "Install them with apt-get install mariadb-server galera-4 "
             + "mariadb-backup socat iproute2 (see .ci/run).";
-    private static final String USER = "root";
-    private static final String PASSWORD = "";
+    static final String USER = "root";
+    static final String PASSWORD = "";
     private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(60);
     // A joiner's first start copies the donor's data (mariabackup) before it answers.
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
@@ -62,28 +59,12 @@ public final class GaleraCluster implements AutoCloseable {
     private static final Pattern RECOVERED = Pattern.compile("WSREP: Recovered position: ([0-9a-f-]{36}:-?\\d+)");
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-    /** One node: its folder (configuration, logs, socket) and its ports. */
-    private record Node(int number, Path folder, int sqlPort, int groupPort, int istPort, int sstPort) {
-
-        Path data() {
-            return folder.resolve("data");
-        }
-
-        Path config() {
-            return folder.resolve("my.cnf");
-        }
-
-        Path errorLog() {
-            return folder.resolve("error.log");
-        }
-    }
-
     private final Path dir;
-    private final List<Node> nodes;
+    private final List<GaleraNode> nodes;
     private final Process[] processes = new Process[NODES];
     private final Thread killAtExit = new Thread(this::killAll, "galera-cluster-kill-at-exit");
 
-    private GaleraCluster(Path dir, List<Node> nodes) {
+    private GaleraCluster(Path dir, List<GaleraNode> nodes) {
         this.dir = dir;
         this.nodes = List.copyOf(nodes);
         Runtime.getRuntime().addShutdownHook(killAtExit);
@@ -101,7 +82,7 @@ public final class GaleraCluster implements AutoCloseable {
         long started = System.nanoTime();
         GaleraCluster cluster;
         try {
-            cluster = new GaleraCluster(dir, layOut(Files.createDirectories(dir)));
+            cluster = new GaleraCluster(dir, GaleraNode.layOut(Files.createDirectories(dir), NODES));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the cluster's folders under " + dir, e);
         }
@@ -162,7 +143,7 @@ public final class GaleraCluster implements AutoCloseable {
             throw new IllegalArgumentException("Database name '" + name + "' must be lower-case letters, digits and "
                     + "'_', starting with a letter, at most 64 characters");
         }
-        Node first = liveNode();
+        GaleraNode first = liveNode();
         try (Connection connection = DriverManager.getConnection(serverUrl(first), USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4");
@@ -190,7 +171,7 @@ public final class GaleraCluster implements AutoCloseable {
 
     /** Kills a node's process at once (SIGKILL), as a crash or a power cut would, with the processes it started. */
     public void kill(int node) {
-        Node killed = node(node);
+        GaleraNode killed = node(node);
         Process process = processes[killed.number() - 1];
         if (process == null) {
             throw new IllegalStateException("Node " + node + " is not running");
@@ -215,7 +196,7 @@ public final class GaleraCluster implements AutoCloseable {
      * back when it is synced with every running node.
      */
     public void restart(int node) {
-        Node restarted = node(node);
+        GaleraNode restarted = node(node);
         if (processes[restarted.number() - 1] != null) {
             throw new IllegalStateException("Node " + node + " is running: kill it first");
         }
@@ -283,35 +264,6 @@ public final class GaleraCluster implements AutoCloseable {
                 .findFirst();
     }
 
-    /** Each node's folder and four free ports: SQL, group communication, incremental and full state transfer. */
-    private static List<Node> layOut(Path dir) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < NODES * 4; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (int i = 0; i < NODES; i++) {
-                Path folder = Files.createDirectories(dir.resolve("node" + (i + 1)));
-                nodes.add(new Node(i + 1, folder, sockets.get(4 * i).getLocalPort(),
-                        sockets.get(4 * i + 1).getLocalPort(), sockets.get(4 * i + 2).getLocalPort(),
-                        sockets.get(4 * i + 3).getLocalPort()));
-            }
-            return nodes;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
-
-    /** InnoDB kept small and unsynced: the data is thrown away after the test, and start-up time counts. */
-    private static List<String> storageOptions() {
-        return List.of("innodb_buffer_pool_size=32M", "innodb_log_file_size=8M", "innodb_log_buffer_size=4M",
-                "innodb_undo_tablespaces=0", "innodb_flush_log_at_trx_commit=0", "innodb_doublewrite=0",
-                "performance_schema=OFF", "skip_name_resolve");
-    }
-
     /**
      * Gives every node the same data at the same cluster position, so that none needs a state transfer at the
      * cluster's first start (a transfer by mariabackup takes about 12 seconds a node): node 1's system tables are
@@ -319,19 +271,19 @@ public final class GaleraCluster implements AutoCloseable {
      * folder is copied to the others.
      */
     private void seed() {
-        Node first = nodes.get(0);
+        GaleraNode first = nodes.get(0);
         List<String> command = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
                 "--datadir=" + first.data(), "--auth-root-authentication-method=normal", "--skip-test-db"));
         if (runsAsRoot()) {
             command.add("--user=root");
         }
-        storageOptions().forEach(option -> command.add("--" + option));
+        GaleraNode.storageOptions().forEach(option -> command.add("--" + option));
         run(command, first.folder().resolve("install.log"), INSTALL_TIMEOUT, "mariadb-install-db");
-        nodes.forEach(this::writeConfig);
+        nodes.forEach(node -> node.writeConfig(nodes, runsAsRoot()));
         launch(1, List.of("--wsrep-new-cluster"));
         awaitSynced(1, 1);
         stop(1);
-        for (Node node : nodes.subList(1, NODES)) {
+        for (GaleraNode node : nodes.subList(1, NODES)) {
             copyTree(first.data(), node.data());
         }
     }
@@ -352,49 +304,8 @@ public final class GaleraCluster implements AutoCloseable {
         processes[number - 1] = null;
     }
 
-    private void writeConfig(Node node) {
-        StringBuilder config = new StringBuilder("[mysqld]\n");
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("datadir", node.data().toString());
-        settings.put("socket", node.folder().resolve("mysqld.sock").toString());
-        settings.put("pid-file", node.folder().resolve("mysqld.pid").toString());
-        settings.put("log-error", node.errorLog().toString());
-        settings.put("port", String.valueOf(node.sqlPort()));
-        settings.put("bind-address", "127.0.0.1");
-        if (runsAsRoot()) {
-            settings.put("user", "root");
-        }
-        // What the console needs of Galera (docs/operations.md).
-        settings.put("binlog_format", "ROW");
-        settings.put("innodb_autoinc_lock_mode", "2");
-        settings.put("default_storage_engine", "InnoDB");
-        settings.put("character_set_server", "utf8mb4");
-        settings.put("wsrep_on", "ON");
-        settings.put("wsrep_provider", PROVIDER.toString());
-        settings.put("wsrep_cluster_name", "nre_test_" + nodes.get(0).groupPort());
-        settings.put("wsrep_cluster_address", "gcomm://" + String.join(",",
-                nodes.stream().map(n -> "127.0.0.1:" + n.groupPort()).toList()));
-        settings.put("wsrep_node_name", "node" + node.number());
-        settings.put("wsrep_node_address", "127.0.0.1:" + node.groupPort());
-        settings.put("wsrep_node_incoming_address", "127.0.0.1:" + node.sqlPort());
-        settings.put("wsrep_provider_options", "\"gmcast.listen_addr=tcp://127.0.0.1:" + node.groupPort()
-                + ";ist.recv_addr=127.0.0.1:" + node.istPort() + ";gcache.size=32M\"");
-        settings.put("wsrep_sst_method", "mariabackup");
-        settings.put("wsrep_sst_auth", USER + ":" + PASSWORD);
-        settings.put("wsrep_sst_receive_address", "127.0.0.1:" + node.sstPort());
-        settings.forEach((name, value) -> config.append(name).append('=').append(value).append('\n'));
-        storageOptions().forEach(option -> config.append(option).append('\n'));
-        config.append("\n[client]\nsocket=").append(node.folder().resolve("mysqld.sock")).append("\nport=")
-                .append(node.sqlPort()).append('\n');
-        try {
-            Files.writeString(node.config(), config.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + node.config(), e);
-        }
-    }
-
     private void launch(int number, List<String> options) {
-        Node node = node(number);
+        GaleraNode node = node(number);
         List<String> command = new ArrayList<>(List.of(MARIADBD.toString(), "--defaults-file=" + node.config()));
         command.addAll(options);
         try {
@@ -409,7 +320,7 @@ public final class GaleraCluster implements AutoCloseable {
 
     /** Waits until a node is synced in a cluster of the given size, such as the nodes left after one is killed. */
     public void awaitSynced(int number, int clusterSize) {
-        Node node = node(number);
+        GaleraNode node = node(number);
         long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
         Map<String, String> last = Map.of();
         String lastError = "";
@@ -450,7 +361,7 @@ public final class GaleraCluster implements AutoCloseable {
     }
 
     /** The position a killed node committed last, read from its storage (mariadbd --wsrep-recover). */
-    private Optional<String> recoveredPosition(Node node) {
+    private Optional<String> recoveredPosition(GaleraNode node) {
         Path log = node.folder().resolve("recover.log");
         List<String> command = List.of(MARIADBD.toString(), "--defaults-file=" + node.config(), "--wsrep-recover",
                 "--log-error=" + log);
@@ -489,15 +400,15 @@ public final class GaleraCluster implements AutoCloseable {
         }
     }
 
-    private Node node(int number) {
+    private GaleraNode node(int number) {
         if (number < 1 || number > NODES) {
             throw new IllegalArgumentException("Node " + number + " does not exist: nodes are 1 to " + NODES);
         }
         return nodes.get(number - 1);
     }
 
-    private Node liveNode() {
-        for (Node node : nodes) {
+    private GaleraNode liveNode() {
+        for (GaleraNode node : nodes) {
             if (processes[node.number() - 1] != null) {
                 return node;
             }
@@ -505,7 +416,7 @@ public final class GaleraCluster implements AutoCloseable {
         throw new IllegalStateException("No node of the cluster is running");
     }
 
-    private static String serverUrl(Node node) {
+    private static String serverUrl(GaleraNode node) {
         return "jdbc:mariadb://127.0.0.1:" + node.sqlPort() + "/?connectTimeout=1000";
     }
 
