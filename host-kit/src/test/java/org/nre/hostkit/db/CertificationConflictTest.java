@@ -1,0 +1,141 @@
+package org.nre.hostkit.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nre.hostapi.storage.DatabaseProduct;
+import org.nre.hostkit.GaleraCluster;
+
+/**
+ * Two transactions committed on different Galera nodes at the same instant, both changing one row (as every NRE
+ * write moves the plugin's change counter on): the cluster refuses the one whose certification comes second, and the
+ * transaction helper runs it again, so that both changes land once each and nobody sees the refusal.
+ */
+@Tag("slow")
+class CertificationConflictTest {
+
+    static final int ROUNDS = 20;
+
+    @TempDir
+    static Path dir;
+    static GaleraCluster cluster;
+    static final List<HikariDataSource> pools = new ArrayList<>();
+    static Jdbc node1;
+    static Jdbc node2;
+
+    @BeforeAll
+    static void start() {
+        cluster = GaleraCluster.start(dir.resolve("galera"));
+        node1 = new Jdbc(pool(1), DatabaseProduct.MARIADB);
+        node2 = new Jdbc(pool(2), DatabaseProduct.MARIADB);
+        node1.update("CREATE TABLE counter (slot INT PRIMARY KEY, version BIGINT NOT NULL) ENGINE=InnoDB");
+        node1.update("INSERT INTO counter (slot, version) VALUES (1, 0)");
+    }
+
+    @AfterAll
+    static void stop() {
+        pools.forEach(HikariDataSource::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aPluginsTransactionThatLosesTheCertificationIsRunAgainAndLandsOnce() throws Exception {
+        long before = version(node1);
+        AtomicInteger attempts = new AtomicInteger();
+        for (int round = 0; round < ROUNDS; round++) {
+            CyclicBarrier bothChanged = new CyclicBarrier(2);
+            CompletableFuture<Void> one = CompletableFuture.runAsync(() -> moveOn(node1, bothChanged, attempts));
+            CompletableFuture<Void> two = CompletableFuture.runAsync(() -> moveOn(node2, bothChanged, attempts));
+            CompletableFuture.allOf(one, two).get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(version(node1) - before).as("every change landed once").isEqualTo(2L * ROUNDS);
+        assertThat(attempts.get()).as("some commits lost the certification and were run again")
+                .isGreaterThan(2 * ROUNDS);
+    }
+
+    @Test
+    void theKitsOwnAtomicChangesAreRunAgainToo() throws Exception {
+        long before = version(node1);
+        AtomicInteger attempts = new AtomicInteger();
+        for (int round = 0; round < ROUNDS; round++) {
+            CyclicBarrier bothChanged = new CyclicBarrier(2);
+            CompletableFuture<Void> one = CompletableFuture.runAsync(() -> atomicMoveOn(node1, bothChanged,
+                    attempts));
+            CompletableFuture<Void> two = CompletableFuture.runAsync(() -> atomicMoveOn(node2, bothChanged,
+                    attempts));
+            CompletableFuture.allOf(one, two).get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(version(node1) - before).isEqualTo(2L * ROUNDS);
+        assertThat(attempts.get()).isGreaterThan(2 * ROUNDS);
+    }
+
+    /** Changes the row, waits until the other node has changed it too, and commits: both certify at once. */
+    private static void moveOn(Jdbc node, CyclicBarrier bothChanged, AtomicInteger attempts) {
+        int[] mine = {0};
+        try {
+            node.retried(connection -> {
+                attempts.incrementAndGet();
+                Jdbc.update(connection, "UPDATE counter SET version = version + 1 WHERE slot = 1");
+                if (++mine[0] == 1) {
+                    await(bothChanged);
+                }
+                return null;
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void atomicMoveOn(Jdbc node, CyclicBarrier bothChanged, AtomicInteger attempts) {
+        int[] mine = {0};
+        node.atomically(() -> {
+            attempts.incrementAndGet();
+            node.update("UPDATE counter SET version = version + 1 WHERE slot = 1");
+            if (++mine[0] == 1) {
+                await(bothChanged);
+            }
+            return null;
+        });
+    }
+
+    /** Only a first attempt waits: a second one runs after the other side has committed. */
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("The other node's transaction did not get as far", e);
+        }
+    }
+
+    private static long version(Jdbc node) {
+        return node.one("SELECT version FROM counter WHERE slot = 1", row -> row.getLong(1)).orElseThrow();
+    }
+
+    private static HikariDataSource pool(int node) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(cluster.url(node));
+        config.setUsername(cluster.user());
+        config.setPassword(cluster.password());
+        config.setMaximumPoolSize(2);
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+}
