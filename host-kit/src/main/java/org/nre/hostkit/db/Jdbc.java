@@ -130,6 +130,15 @@ public final class Jdbc {
                 throw new StorageException("transaction", e);
             }
         }
+        try {
+            return once(work);
+        } catch (SQLException e) {
+            throw new StorageException("transaction", e);
+        }
+    }
+
+    /** Runs the work in one transaction of its own on a connection of the pool: committed or rolled back whole. */
+    private <T> T once(TransactionWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -143,8 +152,6 @@ public final class Jdbc {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new StorageException("transaction", e);
         }
     }
 
@@ -154,20 +161,11 @@ public final class Jdbc {
      */
     public <T> T retried(TransactionWork<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    if (attempt >= ATTEMPTS || !Transient.is(e)) {
-                        throw e;
-                    }
-                } finally {
-                    connection.setAutoCommit(autoCommit);
+            try {
+                return once(work);
+            } catch (SQLException | RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Transient.is(e)) {
+                    throw e;
                 }
             }
             Transient.pause(attempt);
