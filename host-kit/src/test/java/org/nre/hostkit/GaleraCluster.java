@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -156,8 +157,12 @@ public final class GaleraCluster implements AutoCloseable {
 
     /** A status variable of a node, such as {@code wsrep_cluster_size}. */
     public String status(int node, String variable) {
-        try (Connection connection = DriverManager.getConnection(serverUrl(node(node)), USER, PASSWORD)) {
-            return readStatus(connection).getOrDefault(variable, "");
+        try (Connection connection = DriverManager.getConnection(serverUrl(node(node)), USER, PASSWORD);
+             PreparedStatement statement = connection.prepareStatement("SHOW GLOBAL STATUS LIKE ?")) {
+            statement.setString(1, variable);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(2) : "";
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Node " + node + " does not answer: " + e.getMessage(), e);
         }

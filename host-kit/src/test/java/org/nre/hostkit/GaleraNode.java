@@ -79,6 +79,9 @@ record GaleraNode(int number, Path folder, int sqlPort, int groupPort, int istPo
         settings.put("innodb_autoinc_lock_mode", "2");
         settings.put("default_storage_engine", "InnoDB");
         settings.put("character_set_server", "utf8mb4");
+        // Refuse, rather than leave unreplicated, a table without a primary key or of an engine Galera does not
+        // replicate: every test on the cluster then checks the schema and the statements the console uses.
+        settings.put("wsrep_mode", "STRICT_REPLICATION,REQUIRED_PRIMARY_KEY");
         settings.put("wsrep_on", "ON");
         settings.put("wsrep_provider", GaleraCluster.PROVIDER.toString());
         settings.put("wsrep_cluster_name", "nre_test_" + cluster.get(0).groupPort());

@@ -95,8 +95,24 @@ public final class Jdbc {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
+    /**
+     * Runs one statement; on its own (outside an atomic change) it is its own transaction, run again as
+     * {@link #atomically} is when another transaction won: a statement that lost was rolled back whole.
+     */
     public int update(String sql, Object... params) {
-        return withConnection(sql, connection -> update(connection, sql, params));
+        if (joined() != null) {
+            return withConnection(sql, connection -> update(connection, sql, params));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return withConnection(sql, connection -> update(connection, sql, params));
+            } catch (StorageException e) {
+                if (attempt >= ATTEMPTS || !Transient.is(e)) {
+                    throw e;
+                }
+                Transient.pause(attempt);
+            }
+        }
     }
 
     /** The connection of the atomic change this thread is in on this pool, or null. */
