@@ -186,7 +186,7 @@ public final class TestConsole implements AutoCloseable {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+    static com.fasterxml.jackson.databind.JsonNode json(String body) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
         } catch (IOException e) {

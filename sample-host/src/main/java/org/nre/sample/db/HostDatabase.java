@@ -28,6 +28,7 @@ public final class HostDatabase implements AutoCloseable {
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     // A dead server must fail a request fast rather than hang it.
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    static final String GALERA_READ_YOUR_WRITES = "SET SESSION wsrep_sync_wait = 1";
     // H2 keeps only 8 parsed statements per connection by default; pages such as the rights matrix run more
     // distinct ones, which would then be parsed again on every request.
     static final int H2_QUERY_CACHE_SIZE = 64;
@@ -51,6 +52,23 @@ public final class HostDatabase implements AutoCloseable {
      */
     public static HostDatabase open(HostConfig config) {
         DatabaseProduct product = config.databaseProduct();
+        OwnerOnly.folder(config.dataDir());
+        HostDatabase database = open(config, product, null);
+        // On a Galera cluster a read waits until this node has applied what the cluster committed before it: a
+        // session, a grant or a registration made through another node is there at the user's next request.
+        // A URL that sets wsrep_sync_wait itself keeps its own choice.
+        if (product == DatabaseProduct.MARIADB && !config.databaseUrl().contains("wsrep_sync_wait")
+                && database.isGalera()) {
+            database.close();
+            database = open(config, product, GALERA_READ_YOUR_WRITES);
+        }
+        if (product == DatabaseProduct.H2) {
+            OwnerOnly.databaseFiles(config.databaseUrl());
+        }
+        return database;
+    }
+
+    private static HostDatabase open(HostConfig config, DatabaseProduct product, String initSql) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("console");
         hikari.setJdbcUrl(product == DatabaseProduct.H2 ? withQueryCache(config.databaseUrl())
@@ -61,13 +79,11 @@ public final class HostDatabase implements AutoCloseable {
         hikari.setMaxLifetime(MAX_LIFETIME.toMillis());
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hikari.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
-        OwnerOnly.folder(config.dataDir());
+        if (initSql != null) {
+            hikari.setConnectionInitSql(initSql);
+        }
         try {
-            HostDatabase database = new HostDatabase(new HikariDataSource(hikari), product);
-            if (product == DatabaseProduct.H2) {
-                OwnerOnly.databaseFiles(config.databaseUrl());
-            }
-            return database;
+            return new HostDatabase(new HikariDataSource(hikari), product);
         } catch (HikariPool.PoolInitializationException e) {
             throw new ConsoleException("Cannot connect to the database at " + config.databaseUrl() + ": "
                     + RootCause.message(e) + ". Check that the server is running and that the URL, NRE_DB_USER and "
@@ -95,6 +111,16 @@ public final class HostDatabase implements AutoCloseable {
     static String withQueryCache(String url) {
         return url.toUpperCase(java.util.Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? url
                 : url + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
+    }
+
+    /** Whether the database is a node of a Galera cluster (MariaDB with wsrep on). */
+    boolean isGalera() {
+        try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT @@wsrep_on")) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException e) {
+            return false; // a server without Galera's variables
+        }
     }
 
     /** Meters the pool (connections active, idle, pending, timeouts, wait times) as hikaricp_* in the registry. */
