@@ -101,7 +101,9 @@ public final class SignInThrottle {
             Row current = row.get();
             Instant last = current.lastAt() == null ? current.firstAt() : current.lastAt();
             boolean forgotten = last.plus(FORGET_AFTER).isBefore(now);
-            if (!forgotten && current.until() != null && current.until().isAfter(now)) {
+            // Within the free attempts the row's time is no wait but when the last attempt was counted: one counted
+            // on another node (or thread) since this attempt read the clock must not hold it.
+            if (!forgotten && current.failures() > free && current.until() != null && current.until().isAfter(now)) {
                 return Optional.of(Duration.between(now, current.until()));
             }
             int failures = forgotten ? 1 : current.failures() + 1;
