@@ -21,8 +21,11 @@ import org.nre.hostapi.storage.DatabaseProduct;
  */
 public final class Jdbc {
 
-    /** Attempts of one atomic change when the database reports a deadlock or a serialization failure. */
-    static final int ATTEMPTS = 3;
+    /**
+     * Attempts of one atomic change when the database reports a deadlock or a serialization failure: enough that
+     * changes pressed on every node of a Galera cluster at once, all on one row, each land.
+     */
+    static final int ATTEMPTS = 5;
 
     /** Maps the current row of a result set. */
     @FunctionalInterface

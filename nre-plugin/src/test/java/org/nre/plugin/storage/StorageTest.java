@@ -1,6 +1,7 @@
 package org.nre.plugin.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -205,6 +206,38 @@ class StorageTest {
 
         health.reached(T0.plus(Duration.ofMinutes(9)));
         assertThat(health.read().reachable()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aContactIsWrittenOnlyWhenTheLastOneKnownIsOlderThanItsPrecision(DatabaseProduct product) {
+        open(product);
+        RouterHealthStore health = new RouterHealthStore(new Sql(database.dataSource()));
+        health.reached(T0);
+        health.reached(T0.plusSeconds(4));
+        assertThat(health.read().lastContact()).as("a contact within the precision").isEqualTo(T0);
+
+        health.reached(T0.plus(RouterHealthStore.CONTACT_PRECISION));
+        assertThat(health.read().lastContact()).isEqualTo(T0.plus(RouterHealthStore.CONTACT_PRECISION));
+
+        health.unreachable(T0.plusSeconds(6), "Connection refused");
+        health.reached(T0.plusSeconds(7));
+        assertThat(health.read().reachable()).as("the first contact after a failure, however soon").isTrue();
+        assertThat(health.read().lastContact()).isEqualTo(T0.plusSeconds(7));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseProduct.class)
+    void aRouterCallKeepsItsOutcomeWhenItsReachabilityCannotBeWritten(DatabaseProduct product) throws Exception {
+        open(product);
+        RouterHealthStore health = new RouterHealthStore(new Sql(database.dataSource()));
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE nre_router_health");
+        }
+
+        assertThatCode(() -> health.reached(T0)).doesNotThrowAnyException();
+        assertThatCode(() -> health.unreachable(T0.plusSeconds(1), "Connection refused")).doesNotThrowAnyException();
     }
 
     private static Registration registration(String id, RegistrationState state, String key) {
