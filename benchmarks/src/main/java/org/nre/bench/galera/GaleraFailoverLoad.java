@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +55,7 @@ public final class GaleraFailoverLoad {
     static final String TERMS_OFFERED = "I have read and agree";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration HEALTH_EVERY = Duration.ofMillis(250);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(20);
     static final Duration LEASE_EVERY = Duration.ofMillis(250);
     /** How long the lease may take to move for the run to hold: a beat and a lease (8 s) and some slack. */
     static final Duration LEASE_MOVE_LIMIT = Duration.ofSeconds(10);
@@ -353,32 +355,42 @@ public final class GaleraFailoverLoad {
 
     // ------------------------------------------------------------------ the samplers
 
+    /**
+     * Asks a console's {@code /healthz} every 250 ms without waiting for the answer before the next question, so that
+     * a slow answer (a console whose database is gone) neither delays the samples nor hides how slow it was.
+     */
     private void sampleHealth(Console console) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
         long next = now();
         while (sampling.get()) {
             long started = now();
-            int status = 0;
-            String says = "";
-            try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + console.port + "/healthz")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                status = answer.statusCode();
-                Matcher named = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(answer.body());
-                says = named.find() ? named.group(1) : "";
-            } catch (IOException e) {
-                says = "no answer";
-            } catch (InterruptedException e) {
-                return;
-            }
-            health.add(new Health(console.number, started, now() - started, status, says));
+            pending.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.port
+                    + "/healthz")).timeout(HEALTH_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .handle((answer, failure) -> {
+                        if (answer == null) {
+                            health.add(new Health(console.number, started, now() - started, 0, "no answer"));
+                        } else {
+                            Matcher named = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(answer.body());
+                            health.add(new Health(console.number, started, now() - started, answer.statusCode(),
+                                    named.find() ? named.group(1) : ""));
+                        }
+                        return null;
+                    }));
+            pending.removeIf(CompletableFuture::isDone);
             next += HEALTH_EVERY.toMillis();
             long wait = next - now();
             if (wait > 0) {
                 pause(wait);
             } else {
                 next = now();
+            }
+        }
+        for (CompletableFuture<?> answer : pending) {
+            try {
+                answer.get(HEALTH_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Recorded by its handler, or left out when it outlived its own timeout.
             }
         }
     }
@@ -459,21 +471,33 @@ public final class GaleraFailoverLoad {
         }
         explainFailures(all, struck, bounds[1]);
 
-        List<Health> mine = health.stream().filter(h -> h.console == struck.number).toList();
-        Optional<Health> down = mine.stream().filter(h -> h.startMillis >= bounds[1] && "DOWN".equals(h.says))
-                .findFirst();
+        List<Health> samples = health.stream().sorted((a, b) -> Long.compare(a.startMillis, b.startMillis)).toList();
+        List<Health> mine = samples.stream().filter(h -> h.console == struck.number).toList();
         Optional<Health> notUp = mine.stream().filter(h -> h.startMillis >= bounds[1] && h.status != 200).findFirst();
-        Optional<Health> up = mine.stream().filter(h -> h.startMillis >= restarting && h.status == 200).findFirst();
-        figure("struck.healthz-first-not-200-after-kill-ms", notUp.map(h -> describe(h, bounds[1])).orElse("never"));
-        figure("struck.healthz-down-after-kill-ms", down.map(h -> describe(h, bounds[1])).orElse("never"));
-        figure("struck.healthz-up-after-restart-ms", up.map(h -> describe(h, restarting)).orElse("never"));
-        figure("struck.healthz-up-after-rejoin-ms", up.map(h -> describe(h, bounds[2])).orElse("never"));
+        // DOWN is known when its answer arrives: the first 503 answer to arrive after the kill.
+        Optional<Health> down = mine.stream().filter(h -> h.startMillis >= bounds[1] && h.status == 503)
+                .min((a, b) -> Long.compare(a.startMillis + a.millis, b.startMillis + b.millis));
+        Optional<Health> up = mine.stream().filter(h -> h.startMillis >= restarting && h.status == 200)
+                .min((a, b) -> Long.compare(a.startMillis + a.millis, b.startMillis + b.millis));
+        figure("struck.healthz-first-not-200-asked-after-kill-ms", notUp.map(h -> describe(h, bounds[1]))
+                .orElse("never"));
+        figure("struck.healthz-down-answered-after-kill-ms", down.map(h -> arrived(h, bounds[1])).orElse("never"));
+        List<Health> whileDown = mine.stream().filter(h -> h.startMillis >= bounds[1] && h.startMillis < restarting)
+                .toList();
+        long[] downMillis = whileDown.stream().mapToLong(Health::millis).sorted().toArray();
+        figure("struck.healthz-while-down", whileDown.size() + " asked: " + whileDown.stream().collect(
+                java.util.stream.Collectors.groupingBy(h -> h.status == 0 ? "no answer in " + HEALTH_TIMEOUT
+                        .toSeconds() + " s" : h.status + " " + h.says, TreeMap::new,
+                        java.util.stream.Collectors.counting())) + ", answer time median " + percentile(downMillis, 0.5)
+                + " ms, slowest " + (downMillis.length == 0 ? -1 : downMillis[downMillis.length - 1]) + " ms");
+        figure("struck.healthz-up-answered-after-restart-ms", up.map(h -> arrived(h, restarting)).orElse("never"));
+        figure("struck.healthz-up-answered-after-rejoin-ms", up.map(h -> arrived(h, bounds[2])).orElse("never"));
         for (Console console : consoles) {
             if (console != struck) {
-                List<Health> samples = health.stream().filter(h -> h.console == console.number).toList();
-                long bad = samples.stream().filter(h -> h.status != 200).count();
-                long[] millis = samples.stream().mapToLong(Health::millis).sorted().toArray();
-                figure("console" + console.number + ".healthz", samples.size() + " samples, " + bad + " not 200, "
+                List<Health> theirs = samples.stream().filter(h -> h.console == console.number).toList();
+                long bad = theirs.stream().filter(h -> h.status != 200).count();
+                long[] millis = theirs.stream().mapToLong(Health::millis).sorted().toArray();
+                figure("console" + console.number + ".healthz", theirs.size() + " samples, " + bad + " not 200, "
                         + "slowest " + (millis.length == 0 ? -1 : millis[millis.length - 1]) + " ms");
             }
         }
@@ -570,9 +594,15 @@ public final class GaleraFailoverLoad {
                 .orElse(nodeId);
     }
 
+    /** When an answer arrived, from an instant, and what it was. */
+    private static String arrived(Health sample, long from) {
+        return (sample.startMillis + sample.millis - from) + " (asked at " + (sample.startMillis - from) + ", answered "
+                + sample.status + " " + sample.says + " in " + sample.millis + " ms)";
+    }
+
     private static String describe(Health sample, long from) {
         return (sample.startMillis - from) + " (" + (sample.status == 0 ? "no answer" : sample.status + " "
-                + sample.says) + ")";
+                + sample.says) + " in " + sample.millis + " ms)";
     }
 
     private static long count(GaleraCluster cluster, String sql) {
