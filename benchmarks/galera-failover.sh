@@ -19,6 +19,10 @@
 #   benchmarks/galera-failover.sh --think-ms 100  pause between a user's requests (default 50)
 #   benchmarks/galera-failover.sh --seconds 120 --kill-at 40 --restart-at 80
 #   benchmarks/galera-failover.sh --warm-up 20  seconds of the same load before the measured run, not counted
+#   benchmarks/galera-failover.sh --own-addresses
+#                                                 each user from an address of their own, forwarded by a proxy
+#                                                 the consoles trust (X-Forwarded-For), instead of every user
+#                                                 from 127.0.0.1 as from a school's one address
 #
 # Needs mariadb-server, galera-4, mariadb-backup, socat and iproute2 (see .ci/run); no system service is touched:
 # the cluster's mariadbd processes run under the results folder and are removed at the end. Results in
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --skip-build) SKIP_BUILD=1 ;;
         --threads|--think-ms|--seconds|--kill-at|--restart-at|--warm-up) OPTIONS+=("$1" "${2:?$1 needs a number}"); shift ;;
+        --own-addresses) OPTIONS+=("$1") ;;
         -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
         *) echo "Unknown argument $1: see --help" >&2; exit 2 ;;
     esac

@@ -64,18 +64,25 @@ public final class GaleraFailoverLoad {
     static final String[] GRANTEES = {"u-registrar", "u-counselor", "u-teacher"};
 
     /** The run's shape: its length, when the node is killed and started again, the load. */
-    record Plan(int seconds, int killAt, int restartAt, int threads, int thinkMillis, int warmUp) {
+    record Plan(int seconds, int killAt, int restartAt, int threads, int thinkMillis, int warmUp,
+                boolean ownAddresses) {
         static Plan of(String[] args) {
+            boolean own = false;
             Map<String, Integer> values = new LinkedHashMap<>(Map.of("--seconds", 90, "--kill-at", 30,
                     "--restart-at", 60, "--threads", 3, "--think-ms", 50, "--warm-up", 20));
             for (int i = 3; i < args.length; i += 2) {
+                if (args[i].equals("--own-addresses")) {
+                    own = true;
+                    i--;
+                    continue;
+                }
                 if (!values.containsKey(args[i]) || i + 1 >= args.length) {
                     throw new IllegalArgumentException("Unknown option " + args[i] + ": use " + values.keySet());
                 }
                 values.put(args[i], Integer.parseInt(args[i + 1]));
             }
             Plan plan = new Plan(values.get("--seconds"), values.get("--kill-at"), values.get("--restart-at"),
-                    values.get("--threads"), values.get("--think-ms"), values.get("--warm-up"));
+                    values.get("--threads"), values.get("--think-ms"), values.get("--warm-up"), own);
             if (!(0 < plan.killAt && plan.killAt < plan.restartAt && plan.restartAt < plan.seconds)) {
                 throw new IllegalArgumentException("Needs 0 < --kill-at < --restart-at < --seconds: " + plan);
             }
@@ -121,12 +128,14 @@ public final class GaleraFailoverLoad {
     /**
      * Arguments: the console's jar, the plugins folder (the NRE plugin and the simulated router), a scratch folder,
      * then optionally --seconds 90 --kill-at 30 --restart-at 60 --threads 3 (per console) --think-ms 50 --warm-up 20
-     * (seconds of the same load before the measured run, not counted).
+     * (seconds of the same load before the measured run, not counted) --own-addresses (each user behind a proxy
+     * the consoles trust, from an address of their own, instead of everyone from 127.0.0.1 as from a school's one
+     * address).
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: GaleraFailoverLoad CONSOLE_JAR PLUGINS_DIR WORK_DIR [--seconds 90] [--kill-at 30]"
-                    + " [--restart-at 60] [--threads 3] [--think-ms 50] [--warm-up 20]");
+                    + " [--restart-at 60] [--threads 3] [--think-ms 50] [--warm-up 20] [--own-addresses]");
             System.exit(2);
         }
         GaleraFailoverLoad load = new GaleraFailoverLoad(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
@@ -168,14 +177,14 @@ public final class GaleraFailoverLoad {
                 "NRE_SECRETS_KEY", Base64.getEncoder().encodeToString(key), "NRE_DB_PASSWORD", cluster.password());
         // One console first: it migrates the schema; the others find it made.
         for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            consoles.add(Console.start(node, consoleJar, plugins, work, cluster, env));
+            consoles.add(Console.start(node, consoleJar, plugins, work, cluster, env, plan.ownAddresses));
         }
         figure("consoles", consoles.size() + " on " + GaleraCluster.NODES + " Galera nodes");
 
         Console first = consoles.get(0);
-        Session admin = Session.signIn(first, "admin", ADMIN_PASSWORD);
+        Session admin = Session.signIn(first, "admin", ADMIN_PASSWORD, null);
         grant(admin, "nre.registration", "group:g-sysadmins", "RW");
-        Session sysadmin = Session.signIn(first, "sysadmin", DEMO_PASSWORD);
+        Session sysadmin = Session.signIn(first, "sysadmin", DEMO_PASSWORD, null);
         await(() -> sysadmin.get("/panels/nre").body().contains(TERMS_OFFERED), "the router's terms on the panel",
                 Duration.ofSeconds(60));
         Response registered = sysadmin.postJson("/api/panels/nre/actions/register",
@@ -195,17 +204,21 @@ public final class GaleraFailoverLoad {
         figure("killed-node", struck.number);
         figure("plan", plan.seconds + " s after " + plan.warmUp + " s of warm-up, node killed at " + plan.killAt
                 + " s, started again at " + plan.restartAt + " s, " + plan.threads + " users a console, "
-                + plan.thinkMillis + " ms between a user's requests");
+                + plan.thinkMillis + " ms between a user's requests, " + (plan.ownAddresses ? "each user from an address "
+                + "of their own (X-Forwarded-For from a trusted proxy)" : "every user from 127.0.0.1"));
 
         // Every user is a system administrator of their own (the group holds the NRE right), all from 127.0.0.1 as
-        // from a school's shared address; each signs in before the clock starts, and again now and then.
+        // from a school's shared address unless each is given one; each signs in before the clock starts, and again
+        // now and then.
         List<String> logins = addSystemAdministrators(cluster, consoles.size() * plan.threads);
         List<Thread> users = new ArrayList<>();
         for (Console console : consoles) {
             for (int t = 0; t < plan.threads; t++) {
                 String login = logins.get((console.number - 1) * plan.threads + t);
-                User user = new User(console, login, Session.signIn(console, "admin", ADMIN_PASSWORD),
-                        Session.signIn(console, login, DEMO_PASSWORD), new Random(31L * console.number + t));
+                // A documentation address (TEST-NET-2), named in a header only: nothing is sent to it.
+                String from = plan.ownAddresses ? "198.51.100." + ((console.number - 1) * plan.threads + t + 1) : null;
+                User user = new User(console, login, from, Session.signIn(console, "admin", ADMIN_PASSWORD, from),
+                        Session.signIn(console, login, DEMO_PASSWORD, from), new Random(31L * console.number + t));
                 users.add(new Thread(user::loop, "user-" + console.number + "-" + t));
             }
         }
@@ -249,14 +262,16 @@ public final class GaleraFailoverLoad {
     private final class User {
         final Console console;
         final String login;
+        final String from;
         final Session admin;
         Session sysadmin;
         final Random random;
         boolean granted;
 
-        User(Console console, String login, Session admin, Session sysadmin, Random random) {
+        User(Console console, String login, String from, Session admin, Session sysadmin, Random random) {
             this.console = console;
             this.login = login;
+            this.from = from;
             this.admin = admin;
             this.sysadmin = sysadmin;
             this.random = random;
@@ -314,7 +329,7 @@ public final class GaleraFailoverLoad {
             long started = now();
             long nanos = System.nanoTime();
             try {
-                Session fresh = Session.signIn(console, login, DEMO_PASSWORD);
+                Session fresh = Session.signIn(console, login, DEMO_PASSWORD, from);
                 answers.add(new Answer(console.number, "sign-in", started, (System.nanoTime() - nanos) / 1000, 200,
                         true, ""));
                 sysadmin = fresh;
@@ -491,6 +506,9 @@ public final class GaleraFailoverLoad {
                         java.util.stream.Collectors.counting())) + ", answer time median " + percentile(downMillis, 0.5)
                 + " ms, slowest " + (downMillis.length == 0 ? -1 : downMillis[downMillis.length - 1]) + " ms");
         figure("struck.healthz-up-answered-after-restart-ms", up.map(h -> arrived(h, restarting)).orElse("never"));
+        Optional<Health> upNamed = mine.stream().filter(h -> h.startMillis >= restarting && "UP".equals(h.says))
+                .min((a, b) -> Long.compare(a.startMillis + a.millis, b.startMillis + b.millis));
+        figure("struck.healthz-up-named-after-restart-ms", upNamed.map(h -> arrived(h, restarting)).orElse("never"));
         figure("struck.healthz-up-answered-after-rejoin-ms", up.map(h -> arrived(h, bounds[2])).orElse("never"));
         for (Console console : consoles) {
             if (console != struck) {
@@ -807,14 +825,21 @@ public final class GaleraFailoverLoad {
         }
     }
 
-    /** A signed-in user of one console: the session cookie and the CSRF token from the JSON sign-in. */
-    private record Session(Console console, String cookie, String csrf) {
-        static Session signIn(Console console, String login, String password) throws IOException,
+    /**
+     * A signed-in user of one console: the session cookie and the CSRF token from the JSON sign-in, and the address
+     * the user's proxy forwards (null: none, the user is 127.0.0.1).
+     */
+    private record Session(Console console, String cookie, String csrf, String from) {
+        static Session signIn(Console console, String login, String password, String from) throws IOException,
                 InterruptedException {
-            HttpResponse<String> answer = console.http.send(HttpRequest.newBuilder(console.uri("/api/session"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(console.uri("/api/session"))
                     .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\""
-                            + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                            + password + "\"}"));
+            if (from != null) {
+                request.header("X-Forwarded-For", from);
+            }
+            HttpResponse<String> answer = console.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher cookie = Pattern.compile("nre_session=([^;]+)").matcher(String.join("; ",
                     answer.headers().allValues("set-cookie")));
             Matcher csrf = Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(answer.body());
@@ -822,7 +847,7 @@ public final class GaleraFailoverLoad {
                 throw new SignInRefused(answer.statusCode(), "Sign-in as " + login + " answered " + answer.statusCode()
                         + ": " + answer.body());
             }
-            return new Session(console, cookie.group(1), csrf.group(1));
+            return new Session(console, cookie.group(1), csrf.group(1), from);
         }
 
         Response get(String path) throws IOException, InterruptedException {
@@ -835,6 +860,9 @@ public final class GaleraFailoverLoad {
         }
 
         private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (from != null) {
+                request.header("X-Forwarded-For", from);
+            }
             HttpResponse<String> answer = console.http.send(request.timeout(REQUEST_TIMEOUT)
                     .header("Cookie", "nre_session=" + cookie).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(answer.statusCode(), answer.body());
@@ -860,17 +888,20 @@ public final class GaleraFailoverLoad {
         }
 
         static Console start(int number, Path jar, Path plugins, Path work, GaleraCluster cluster,
-                             Map<String, String> env) throws Exception {
+                             Map<String, String> env, boolean behindProxy) throws Exception {
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
             Path log = work.resolve("console-" + number + ".log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString(), "--port", String.valueOf(port), "--plugins", plugins.toString(), "--data",
-                    Files.createDirectories(work.resolve("console-" + number)).toString(), "--db-url",
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", jar.toString(), "--port", String.valueOf(port), "--plugins", plugins.toString(),
+                    "--data", Files.createDirectories(work.resolve("console-" + number)).toString(), "--db-url",
                     cluster.url(number), "--db-user", cluster.user(), "--demo-data", "true", "--server-address",
-                    "127.0.0.1");
+                    "127.0.0.1"));
+            if (behindProxy) {
+                command.addAll(List.of("--trusted-proxies", "127.0.0.1"));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("NRE_"));
             builder.environment().putAll(env);
