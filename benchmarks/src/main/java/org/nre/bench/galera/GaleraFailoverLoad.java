@@ -485,6 +485,7 @@ public final class GaleraFailoverLoad {
             }
         }
         explainFailures(all, struck, bounds[1]);
+        stall(all, struck, bounds[1]);
 
         List<Health> samples = health.stream().sorted((a, b) -> Long.compare(a.startMillis, b.startMillis)).toList();
         List<Health> mine = samples.stream().filter(h -> h.console == struck.number).toList();
@@ -538,8 +539,9 @@ public final class GaleraFailoverLoad {
         }
         figure("lease.holders", String.join(", ", holders));
 
-        figure("signin-throttle-rows", rows(cluster, "SELECT throttle_key, failures, locked_until FROM "
-                + "host_signin_failure ORDER BY throttle_key"));
+        figure("signin-throttle-rows", count(cluster, "SELECT COUNT(*) FROM host_signin_failure") + ", with a count "
+                + "left: " + rows(cluster, "SELECT throttle_key, failures, locked_until FROM host_signin_failure WHERE "
+                + "failures > 0 ORDER BY throttle_key"));
         figure("signin-throttled-audit-entries", count(cluster, "SELECT COUNT(*) FROM host_audit WHERE action = "
                 + "'signin.throttled'"));
         long registrations = count(cluster, "SELECT COUNT(*) FROM nre_registration");
@@ -556,6 +558,31 @@ public final class GaleraFailoverLoad {
                 + LEASE_MOVE_LIMIT.toSeconds() + " s") + "; the struck console " + (recovered ? "recovered (/healthz 200)"
                 : "did NOT recover"));
         return held;
+    }
+
+    /**
+     * How long the surviving consoles stood still after the kill: the longest time in the 30 s after it in which none
+     * of their requests was answered, and their slowest answer then. (Galera holds commits until the cluster has
+     * dropped the silent node from its view.)
+     */
+    private void stall(List<Answer> all, Console struck, long killed) {
+        List<Answer> survivors = all.stream().filter(a -> a.console != struck.number).toList();
+        long[] answered = survivors.stream().mapToLong(a -> a.startMillis + a.micros / 1000)
+                .filter(at -> at >= killed && at < killed + 30_000).sorted().toArray();
+        long longest = 0;
+        long from = killed;
+        long previous = killed;
+        for (long at : answered) {
+            if (at - previous > longest) {
+                longest = at - previous;
+                from = previous;
+            }
+            previous = at;
+        }
+        figure("survivors.longest-silence-after-kill-ms", longest + " (from " + (from - killed) + " ms after the kill)");
+        long slowest = survivors.stream().filter(a -> a.startMillis >= killed - 1_000 && a.startMillis < killed + 30_000)
+                .mapToLong(a -> a.micros / 1000).max().orElse(-1);
+        figure("survivors.slowest-answer-around-kill-ms", slowest);
     }
 
     private void throughput(String name, List<Answer> answers, double seconds) {
