@@ -233,16 +233,30 @@ public final class GaleraFailoverLoad {
         users.forEach(Thread::start);
         sleepUntil(0);
         samplers.forEach(Thread::start);
+        // Galera's certification counters at each phase's start and end; the node killed has none while it is down,
+        // and counts from 0 again once restarted.
+        List<Map<Integer, long[]>> starts = new ArrayList<>();
+        List<Map<Integer, long[]>> ends = new ArrayList<>();
+        starts.add(certificationCounters(cluster));
         sleepUntil(plan.killAt * 1000L);
+        Map<Integer, long[]> atKill = certificationCounters(cluster);
+        ends.add(atKill);
         long killed = now();
         cluster.kill(struck.number);
+        Map<Integer, long[]> survivorsAtKill = new TreeMap<>(atKill);
+        survivorsAtKill.remove(struck.number);
+        starts.add(survivorsAtKill);
         sleepUntil(plan.restartAt * 1000L);
         long restarting = now();
         cluster.restart(struck.number);
         long rejoined = now();
+        Map<Integer, long[]> atRejoin = certificationCounters(cluster);
+        ends.add(atRejoin);
+        starts.add(atRejoin);
         sleepUntil(Math.max(plan.seconds * 1000L, rejoined + 5_000));
         loading.set(false);
         long ended = now();
+        ends.add(certificationCounters(cluster));
         for (Thread user : users) {
             user.join(REQUEST_TIMEOUT.toMillis() + 5_000);
         }
@@ -253,7 +267,8 @@ public final class GaleraFailoverLoad {
         for (Thread sampler : samplers) {
             sampler.join(10_000);
         }
-        return report(cluster, struck, new long[] {0, killed, rejoined, ended}, restarting, holderId);
+        return report(cluster, struck, new long[] {0, killed, rejoined, ended}, restarting, holderId,
+                List.of(starts, ends));
     }
 
     // ------------------------------------------------------------------ the users
@@ -422,6 +437,31 @@ public final class GaleraFailoverLoad {
         }
     }
 
+    /**
+     * Each running node's count of local transactions its certification refused and of those aborted by another
+     * node's replicated one (wsrep_local_cert_failures, wsrep_local_bf_aborts), by node number.
+     */
+    private static Map<Integer, long[]> certificationCounters(GaleraCluster cluster) {
+        Map<Integer, long[]> counters = new TreeMap<>();
+        for (int node = 1; node <= GaleraCluster.NODES; node++) {
+            if (!cluster.isRunning(node)) {
+                continue;
+            }
+            try (Connection connection = cluster.connect(node); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                         + "('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')")) {
+                long total = 0;
+                while (rows.next()) {
+                    total += rows.getLong(2);
+                }
+                counters.put(node, new long[] {total});
+            } catch (SQLException e) {
+                System.err.println("Node " + node + " gave no certification counters: " + e.getMessage());
+            }
+        }
+        return counters;
+    }
+
     /** The lease's holder as a node of the cluster sees it: its owner while it has not run out. */
     private static Optional<String> holder(GaleraCluster cluster, int node) {
         // Lease times are UTC wall-clock values, as the console writes them.
@@ -444,9 +484,10 @@ public final class GaleraFailoverLoad {
      * Prints the figures and the verdict.
      *
      * @param bounds the phases' bounds, relative to the start: start, kill, rejoined, end of the load
+     * @param conflicts each node's certification counters at each phase's start, then at each phase's end
      */
-    private boolean report(GaleraCluster cluster, Console struck, long[] bounds, long restarting, String holderId)
-            throws IOException {
+    private boolean report(GaleraCluster cluster, Console struck, long[] bounds, long restarting, String holderId,
+                           List<List<Map<Integer, long[]>>> conflicts) throws IOException {
         List<Answer> all = answers.stream().sorted((a, b) -> Long.compare(a.startMillis, b.startMillis)).toList();
         writeAnswers(all);
         writePerSecond(all);
@@ -478,10 +519,11 @@ public final class GaleraFailoverLoad {
                 if (console != struck && p > 0 && failed > 0) {
                     survivorsClean = false;
                 }
-                // Certification failures the kit ran again, as the database driver logs each (error 1213).
-                long retried = console.linesBetween(origin + from, origin + to).stream()
-                        .filter(line -> line.contains("Error: 1213-")).count();
-                figure(name + ".console" + console.number + ".deadlocks-retried", retried);
+                // Transactions the node's certification refused (the kit runs them again), from Galera's counters.
+                long[] before = conflicts.get(0).get(p).get(console.number);
+                long[] after = conflicts.get(1).get(p).get(console.number);
+                figure(name + ".node" + console.number + ".certification-failures", before == null || after == null
+                        ? "node down" : String.valueOf(after[0] - before[0]));
             }
         }
         explainFailures(all, struck, bounds[1]);
