@@ -18,7 +18,8 @@
 #   benchmarks/galera-failover.sh --threads 2     users per console (default 3)
 #   benchmarks/galera-failover.sh --think-ms 100  pause between a user's requests (default 50)
 #   benchmarks/galera-failover.sh --seconds 120 --kill-at 40 --restart-at 80
-#   benchmarks/galera-failover.sh --warm-up 20  seconds of the same load before the measured run, not counted
+#   benchmarks/galera-failover.sh --warm-up 20    seconds of the same load before the measured run (default
+#                                                 20), not counted
 #   benchmarks/galera-failover.sh --own-addresses
 #                                                 each user from an address of their own, forwarded by a proxy
 #                                                 the consoles trust (X-Forwarded-For), instead of every user
