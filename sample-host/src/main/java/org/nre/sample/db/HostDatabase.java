@@ -7,12 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.nre.hostapi.storage.DatabaseProduct;
 import org.nre.hostkit.db.Jdbc;
@@ -34,20 +28,12 @@ public final class HostDatabase implements AutoCloseable {
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     // A dead server must fail a request fast rather than hang it.
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a health check waits for the database's answer before it says the database is down. */
-    static final Duration PROBE_DEADLINE = Duration.ofSeconds(1);
     static final String GALERA_READ_YOUR_WRITES = "SET SESSION wsrep_sync_wait = 1";
     // H2 keeps only 8 parsed statements per connection by default; pages such as the rights matrix run more
     // distinct ones, which would then be parsed again on every request.
     static final int H2_QUERY_CACHE_SIZE = 64;
 
     private final HikariDataSource pool;
-    private final ExecutorService prober = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private CompletableFuture<Boolean> probing;
     private final DatabaseProduct product;
     private final Jdbc jdbc;
 
@@ -155,30 +141,10 @@ public final class HostDatabase implements AutoCloseable {
     }
 
     /**
-     * Whether the database answers a real query on one of the console's tables within {@link #PROBE_DEADLINE}: a
-     * pool can hand out connections that look valid to a database that closed itself (H2 does so after running out
-     * of memory), and a load balancer's health check must not wait for the pool's connection timeout when the
-     * database is lost under load. One probe runs at a time; checks that come meanwhile wait for the same one.
+     * Whether the database answers a real query on one of the console's tables: a pool can hand out connections
+     * that look valid to a database that closed itself (H2 does so after running out of memory).
      */
     public boolean isUp() {
-        try {
-            return probe().get(PROBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private synchronized CompletableFuture<Boolean> probe() {
-        if (probing == null || probing.isDone()) {
-            probing = CompletableFuture.supplyAsync(this::answers, prober);
-        }
-        return probing;
-    }
-
-    private boolean answers() {
         try (Connection connection = pool.getConnection();
              java.sql.Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
@@ -193,7 +159,6 @@ public final class HostDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        prober.shutdownNow();
         pool.close();
     }
 }
