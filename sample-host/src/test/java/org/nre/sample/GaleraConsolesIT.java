@@ -3,20 +3,11 @@ package org.nre.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -37,31 +28,19 @@ class GaleraConsolesIT {
 
     @TempDir
     Path dir;
-    GaleraCluster cluster;
-    final List<ConsoleProcess> consoles = new ArrayList<>();
+    GaleraConsoles galera;
+    List<ConsoleProcess> consoles;
 
     @BeforeEach
     void start() throws Exception {
-        cluster = GaleraCluster.start(dir.resolve("galera"));
-        Path plugins = TestConsole.dropFolderWithSimulator(dir);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> env = Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD,
-                "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
-                "NRE_SECRETS_KEY", Base64.getEncoder().encodeToString(key), "NRE_DB_PASSWORD", cluster.password());
-        // One node first, as after an upgrade: it migrates; the others find the schema made.
-        for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            consoles.add(ConsoleProcess.start(dir, List.of("--plugins", plugins.toString(), "--db-url",
-                    cluster.url(node), "--db-user", cluster.user(), "--demo-data", "true", "--data",
-                    dir.resolve("console-" + node).toString()), env).awaitStarted());
-        }
+        galera = GaleraConsoles.start(dir);
+        consoles = galera.consoles;
     }
 
     @AfterEach
     void stop() {
-        consoles.forEach(ConsoleProcess::close);
-        if (cluster != null) {
-            cluster.close();
+        if (galera != null) {
+            galera.close();
         }
     }
 
@@ -109,24 +88,24 @@ class GaleraConsolesIT {
             }
         }
         assertThat(statuses).as("no user sees a storage failure").containsExactlyInAnyOrder(200, 409, 409);
-        assertThat(count("SELECT COUNT(*) FROM sim_registration")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM nre_registration WHERE state = 'PENDING'")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM nre_terms_acceptance")).isEqualTo(1);
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM sim_registration")).isEqualTo(1);
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM nre_registration WHERE state = 'PENDING'")).isEqualTo(1);
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM nre_terms_acceptance")).isEqualTo(1);
 
         // One status poller at a time: every node sees the same single holder of the lease, and the checks come at
         // the pace of one poller (one a poll interval), not of three.
-        MultiNodeIT.waitUntil(() -> holder(1) != null, "a node to hold the poller's lease",
+        MultiNodeIT.waitUntil(() -> galera.holder(1) != null, "a node to hold the poller's lease",
                 MultiNodeIT.POLL_INTERVAL.multipliedBy(2));
         List<String> nodeIds = consoles.stream().map(ConsoleProcess::nodeId).toList();
-        String holder = holder(1);
+        String holder = galera.holder(1);
         assertThat(holder).isIn(nodeIds);
         Set<String> runs = new HashSet<>();
         Instant until = Instant.now().plus(MultiNodeIT.POLL_INTERVAL.multipliedBy(3));
         while (Instant.now().isBefore(until)) {
             for (int node = 1; node <= GaleraCluster.NODES; node++) {
-                assertThat(holder(node)).as("the poller's holder as node %d sees it", node).isEqualTo(holder);
+                assertThat(galera.holder(node)).as("the poller's holder as node %d sees it", node).isEqualTo(holder);
             }
-            runs.add(text("SELECT last_run_at FROM nre_poller WHERE slot = 1"));
+            runs.add(galera.first(1, "SELECT last_run_at FROM nre_poller WHERE slot = 1", String.class));
             Thread.sleep(500);
         }
         assertThat(runs).as("status checks in three poll intervals").hasSizeBetween(2, 5);
@@ -154,8 +133,8 @@ class GaleraConsolesIT {
         WebClient.Response registered = sysadmins.get(0).postJson("/api/panels/nre/actions/register",
                 "{\"accept-terms\":true,\"terms-version\":\"2026-07\"}", sysadmins.get(0).apiCsrfToken());
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        long conflictsBefore = conflicts();
-        int changesBefore = count("SELECT COUNT(*) FROM host_audit WHERE action = 'rights.changed'");
+        long conflictsBefore = galera.conflicts();
+        int changesBefore = galera.count(1, "SELECT COUNT(*) FROM host_audit WHERE action = 'rights.changed'");
 
         // Host writes: each admin changes another right in the same instant; every change moves the one rights
         // generation row on, so the commits collide on it.
@@ -173,11 +152,11 @@ class GaleraConsolesIT {
             answers.forEach(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(200));
         }
         for (String right : rights) {
-            assertThat(count("SELECT COUNT(*) FROM host_grant WHERE right_id = '" + right + "' AND levels = 'R' "
+            assertThat(galera.count(1, "SELECT COUNT(*) FROM host_grant WHERE right_id = '" + right + "' AND levels = 'R' "
                     + "AND subject_id IN ('u-registrar', 'u-counselor', 'u-teacher', 'g-staff', 'g-registrars')"))
                     .as("grants of %s", right).isEqualTo(subjects.size());
         }
-        assertThat(count("SELECT COUNT(*) FROM host_audit WHERE action = 'rights.changed'") - changesBefore)
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM host_audit WHERE action = 'rights.changed'") - changesBefore)
                 .as("one audit entry a change").isEqualTo(rights.size() * subjects.size());
 
         // NRE writes: "Check status now" pressed on every node at once, each time after the vendor decided: every
@@ -198,17 +177,17 @@ class GaleraConsolesIT {
                             .contains("already under way");
                 }
             }
-            assertThat(text("SELECT state FROM nre_registration")).isEqualTo(decision[3]);
+            assertThat(galera.first(1, "SELECT state FROM nre_registration", String.class)).isEqualTo(decision[3]);
         }
-        assertThat(count("SELECT COUNT(*) FROM nre_history WHERE to_state = 'SUSPENDED'")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM nre_history WHERE from_state = 'PENDING' AND to_state = 'ACTIVE'"))
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM nre_history WHERE to_state = 'SUSPENDED'")).isEqualTo(1);
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM nre_history WHERE from_state = 'PENDING' AND to_state = 'ACTIVE'"))
                 .isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM nre_history WHERE from_state = 'SUSPENDED' AND to_state = 'ACTIVE'"))
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM nre_history WHERE from_state = 'SUSPENDED' AND to_state = 'ACTIVE'"))
                 .isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM nre_registration")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM sim_registration")).isEqualTo(1);
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM nre_registration")).isEqualTo(1);
+        assertThat(galera.count(1, "SELECT COUNT(*) FROM sim_registration")).isEqualTo(1);
 
-        assertThat(conflicts() - conflictsBefore).as("commits the cluster refused, run again by the consoles")
+        assertThat(galera.conflicts() - conflictsBefore).as("commits the cluster refused, run again by the consoles")
                 .isPositive();
         for (ConsoleProcess console : consoles) {
             assertThat(console.log()).as("the console's log").doesNotContain("Deadlock found", "WSREP");
@@ -237,55 +216,6 @@ class GaleraConsolesIT {
     /** Readies a node's request: what it reads first is read before the barrier. */
     private interface Preparation {
         Supplier<WebClient.Response> prepare(WebClient client, int node);
-    }
-
-    /** Commits refused at certification, and local transactions aborted by another node's commit, on all nodes. */
-    private long conflicts() {
-        long all = 0;
-        for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            all += Long.parseLong(cluster.status(node, "wsrep_local_cert_failures"))
-                    + Long.parseLong(cluster.status(node, "wsrep_local_bf_aborts"));
-        }
-        return all;
-    }
-
-    /** Who holds the status poller's lease as a node sees it (lease times are UTC wall-clock values). */
-    private String holder(int node) {
-        try (Connection connection = cluster.connect(node); Statement wait = connection.createStatement();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT owner FROM host_lease WHERE name = ? AND expires_at > ?")) {
-            wait.execute("SET SESSION wsrep_sync_wait = 1");
-            statement.setString(1, MultiNodeIT.POLLER);
-            statement.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String text(String sql) {
-        try (Connection connection = cluster.connect(1); Statement statement = connection.createStatement()) {
-            statement.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int count(String sql) {
-        try (Connection connection = cluster.connect(1); Statement statement = connection.createStatement()) {
-            statement.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -3,19 +3,12 @@ package org.nre.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nre.hostkit.GaleraCluster;
 import org.nre.hostkit.schedule.LeaseScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A console on each node of a real three-node Galera cluster, users at work on every console, and the node under
@@ -31,6 +26,8 @@ import org.nre.hostkit.schedule.LeaseScheduler;
  * the console on the dead node says DOWN, and is UP and serving again by itself once its node has rejoined.
  */
 class GaleraFailoverIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GaleraFailoverIT.class);
 
     static final Duration POLL_INTERVAL = MultiNodeIT.POLL_INTERVAL;
     // A console waits 3 s at most for a connection; its health check asks the database once more.
@@ -42,32 +39,23 @@ class GaleraFailoverIT {
 
     @TempDir
     Path dir;
+    GaleraConsoles galera;
     GaleraCluster cluster;
-    final List<ConsoleProcess> consoles = new ArrayList<>();
+    List<ConsoleProcess> consoles;
     final List<ConsoleTraffic> traffic = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        cluster = GaleraCluster.start(dir.resolve("galera"));
-        Path plugins = TestConsole.dropFolderWithSimulator(dir);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> env = Map.of("NRE_ADMIN_PASSWORD", TestConsole.ADMIN_PASSWORD,
-                "NRE_DEMO_PASSWORD", TestConsole.DEMO_PASSWORD,
-                "NRE_SECRETS_KEY", Base64.getEncoder().encodeToString(key), "NRE_DB_PASSWORD", cluster.password());
-        for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            consoles.add(ConsoleProcess.start(dir, List.of("--plugins", plugins.toString(), "--db-url",
-                    cluster.url(node), "--db-user", cluster.user(), "--demo-data", "true", "--data",
-                    dir.resolve("console-" + node).toString()), env).awaitStarted());
-        }
+        galera = GaleraConsoles.start(dir);
+        cluster = galera.cluster;
+        consoles = galera.consoles;
     }
 
     @AfterEach
     void stop() {
         traffic.forEach(ConsoleTraffic::close);
-        consoles.forEach(ConsoleProcess::close);
-        if (cluster != null) {
-            cluster.close();
+        if (galera != null) {
+            galera.close();
         }
     }
 
@@ -84,18 +72,18 @@ class GaleraFailoverIT {
         assertThat(sysadmin.postJson("/api/panels/nre/actions/register",
                 "{\"accept-terms\":true,\"terms-version\":\"2026-07\"}", sysadmin.apiCsrfToken()).status())
                 .isEqualTo(200);
-        MultiNodeIT.waitUntil(() -> holder(1) != null, "a console to hold the poller's lease",
+        MultiNodeIT.waitUntil(() -> galera.holder(1) != null, "a console to hold the poller's lease",
                 POLL_INTERVAL.multipliedBy(2));
-        int lost = nodeOf(holder(1));
+        int lost = galera.nodeOf(galera.holder(1));
         List<Integer> survivors = new ArrayList<>();
         for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            traffic.add(ConsoleTraffic.start("node " + node, console(node), SIGNING_IN.get(node - 1)));
+            traffic.add(ConsoleTraffic.start("node " + node, galera.console(node), SIGNING_IN.get(node - 1)));
             if (node != lost) {
                 survivors.add(node);
             }
         }
         int asked = survivors.get(0);
-        ConsoleProcess lostConsole = console(lost);
+        ConsoleProcess lostConsole = galera.console(lost);
         Thread.sleep(STEADY.toMillis());
 
         // The node under the poller's console dies.
@@ -103,8 +91,8 @@ class GaleraFailoverIT {
         cluster.kill(lost);
         Duration toDown = within(() -> health(lostConsole).equals("503 {\"status\":\"DOWN\"}"), killed,
                 DOWN_WITHIN, "the console on the dead node to say DOWN");
-        List<String> live = survivors.stream().map(node -> console(node).nodeId()).toList();
-        Duration toHandover = within(() -> live.contains(holder(asked)), killed, POLL_INTERVAL,
+        List<String> live = survivors.stream().map(node -> galera.console(node).nodeId()).toList();
+        Duration toHandover = within(() -> live.contains(galera.holder(asked)), killed, POLL_INTERVAL,
                 "a console on a live node to take the poller's lease over");
         for (int node : survivors) {
             cluster.awaitSynced(node, GaleraCluster.NODES - 1);
@@ -115,12 +103,12 @@ class GaleraFailoverIT {
                 POLL_INTERVAL.plus(LeaseScheduler.BEAT.multipliedBy(2)), "the poller to run on a live console");
 
         // While it is down, the vendor authorizes through another console, and the poller follows.
-        WebClient vendor = console(survivors.get(1)).client();
+        WebClient vendor = galera.console(survivors.get(1)).client();
         vendor.signIn("admin", TestConsole.ADMIN_PASSWORD);
         TestConsole.grant(vendor, "simulated-router.vendor", "user:admin", "RW");
         new Vendor(vendor).decideOn("PENDING", "authorize", "");
         Instant authorized = Instant.now();
-        Duration toActive = within(() -> count(asked, "SELECT COUNT(*) FROM nre_registration WHERE state = "
+        Duration toActive = within(() -> galera.count(asked, "SELECT COUNT(*) FROM nre_registration WHERE state = "
                 + "'ACTIVE'") == 1, authorized, POLL_INTERVAL.multipliedBy(3), "the poller to see the authorization");
         assertThat(health(lostConsole)).as("the console on the dead node").isEqualTo("503 {\"status\":\"DOWN\"}");
 
@@ -142,17 +130,17 @@ class GaleraFailoverIT {
         Instant end = Instant.now();
 
         // The lease survived: a console holds it, the same as every node sees it (the row's key is the lease's name).
-        String holderAfter = holder(asked);
+        String holderAfter = galera.holder(asked);
         assertThat(holderAfter).isIn(consoles.stream().map(ConsoleProcess::nodeId).toList());
         for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            assertThat(holder(node)).as("the poller's holder as node " + node + " sees it").isEqualTo(holderAfter);
+            assertThat(galera.holder(node)).as("the poller's holder as node " + node + " sees it").isEqualTo(holderAfter);
         }
         // One registration, one record of it, each step once.
-        assertThat(count(asked, "SELECT COUNT(*) FROM sim_registration")).isEqualTo(1);
-        assertThat(count(asked, "SELECT COUNT(*) FROM nre_registration")).isEqualTo(1);
-        assertThat(count(asked, "SELECT COUNT(*) FROM nre_history WHERE to_state = 'ACTIVE'")).isEqualTo(1);
-        assertThat(count(asked, "SELECT COUNT(*) FROM host_audit WHERE action = 'nre.register'")).isEqualTo(1);
-        assertThat(count(asked, "SELECT COUNT(*) FROM host_audit WHERE action = 'nre.state' AND detail LIKE "
+        assertThat(galera.count(asked, "SELECT COUNT(*) FROM sim_registration")).isEqualTo(1);
+        assertThat(galera.count(asked, "SELECT COUNT(*) FROM nre_registration")).isEqualTo(1);
+        assertThat(galera.count(asked, "SELECT COUNT(*) FROM nre_history WHERE to_state = 'ACTIVE'")).isEqualTo(1);
+        assertThat(galera.count(asked, "SELECT COUNT(*) FROM host_audit WHERE action = 'nre.register'")).isEqualTo(1);
+        assertThat(galera.count(asked, "SELECT COUNT(*) FROM host_audit WHERE action = 'nre.state' AND detail LIKE "
                 + "'%to registered and Active'")).isEqualTo(1);
 
         StringBuilder report = new StringBuilder("Galera node " + lost + " (under the poller's console) killed: "
@@ -160,14 +148,14 @@ class GaleraFailoverIT {
                 + " ms, the poller ran after " + toPoll.toMillis() + " ms, the survivors were synced in a cluster of 2 "
                 + "after " + toSettled.toMillis() + " ms; ACTIVE seen " + toActive.toMillis()
                 + " ms after the vendor's decision; the rejoin took " + Duration.between(restarting, rejoined).toMillis() + " ms, UP "
-                + toUp.toMillis() + " ms after it; the lease is held by node " + nodeOf(holderAfter) + "'s console\n");
+                + toUp.toMillis() + " ms after it; the lease is held by node " + galera.nodeOf(holderAfter) + "'s console\n");
         for (ConsoleTraffic users : traffic) {
             List<ConsoleTraffic.Answer> answers = users.answers();
             report.append(users.name).append(": ").append(answers.size()).append(" requests, ")
                     .append(ConsoleTraffic.failed(answers).size()).append(" not served, slowest ")
                     .append(ConsoleTraffic.slowest(answers).toMillis()).append(" ms\n");
         }
-        System.out.println(report);
+        LOG.info("{}", report);
 
         for (int node : survivors) {
             ConsoleTraffic users = traffic.get(node - 1);
@@ -199,59 +187,13 @@ class GaleraFailoverIT {
         return took;
     }
 
-    private ConsoleProcess console(int node) {
-        return consoles.get(node - 1);
-    }
-
-    private int nodeOf(String consoleNodeId) {
-        for (int node = 1; node <= GaleraCluster.NODES; node++) {
-            if (console(node).nodeId().equals(consoleNodeId)) {
-                return node;
-            }
-        }
-        throw new AssertionError("No console has the node id " + consoleNodeId);
-    }
-
     private static String health(ConsoleProcess console) {
         WebClient.Response health = console.client().get("/healthz");
         return health.status() + " " + health.body();
     }
 
-    /** The console holding the poller's lease, as a Galera node sees it, or null. */
-    private String holder(int node) {
-        // Lease times are UTC wall-clock values, as the console writes them.
-        try (Connection connection = cluster.connect(node); PreparedStatement statement = connection.prepareStatement(
-                "SELECT owner FROM host_lease WHERE name = ? AND expires_at > ?")) {
-            statement.setString(1, MultiNodeIT.POLLER);
-            statement.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Instant lastPoll(int node) {
-        try (Connection connection = cluster.connect(node); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT last_run_at FROM nre_poller")) {
-            rows.next();
-            LocalDateTime at = rows.getObject(1, LocalDateTime.class);
-            return at == null ? Instant.EPOCH : at.toInstant(ZoneOffset.UTC);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int count(int node, String sql) {
-        try (Connection connection = cluster.connect(node); Statement statement = connection.createStatement()) {
-            statement.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        LocalDateTime at = galera.first(node, "SELECT last_run_at FROM nre_poller", LocalDateTime.class);
+        return at == null ? Instant.EPOCH : at.toInstant(ZoneOffset.UTC);
     }
 }

@@ -69,24 +69,15 @@ public final class Jdbc {
         if (joined() != null) {
             return work.get();
         }
-        for (int attempt = 1; ; attempt++) {
+        return runAgainWhenBeaten(() -> inTransaction(connection -> {
+            Binding outer = BOUND.get();
+            BOUND.set(new Binding(dataSource, connection));
             try {
-                return inTransaction(connection -> {
-                    Binding outer = BOUND.get();
-                    BOUND.set(new Binding(dataSource, connection));
-                    try {
-                        return work.get();
-                    } finally {
-                        BOUND.set(outer);
-                    }
-                });
-            } catch (StorageException e) {
-                if (attempt >= ATTEMPTS || !Transient.is(e)) {
-                    throw e;
-                }
-                Transient.pause(attempt);
+                return work.get();
+            } finally {
+                BOUND.set(outer);
             }
-        }
+        }));
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
@@ -103,12 +94,15 @@ public final class Jdbc {
      * {@link #atomically} is when another transaction won: a statement that lost was rolled back whole.
      */
     public int update(String sql, Object... params) {
-        if (joined() != null) {
-            return withConnection(sql, connection -> update(connection, sql, params));
-        }
+        Supplier<Integer> statement = () -> withConnection(sql, connection -> update(connection, sql, params));
+        return joined() != null ? statement.get() : runAgainWhenBeaten(statement);
+    }
+
+    /** Runs a transaction of its own, and again when the database rolled it back because another one won. */
+    private static <T> T runAgainWhenBeaten(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return withConnection(sql, connection -> update(connection, sql, params));
+                return transaction.get();
             } catch (StorageException e) {
                 if (attempt >= ATTEMPTS || !Transient.is(e)) {
                     throw e;
